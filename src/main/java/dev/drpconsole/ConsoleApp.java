@@ -1,0 +1,84 @@
+package dev.drpconsole;
+
+import dev.drpconsole.core.status.EngineMonitor;
+import dev.drpconsole.core.settings.Settings;
+import dev.drpconsole.ui.shell.ShellView;
+import dev.drpconsole.ui.shell.ShellViewModel;
+import dev.drpconsole.ui.theme.Theme;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the services once and hands them to the views. Nothing here does
+ * network or engine I/O before the window is shown; those checks start from {@code onShown}.
+ */
+public class ConsoleApp extends Application {
+    /** Set to make the console quit right after its first window is shown (start-up benchmark). */
+    static final String EXIT_AFTER_START = "drpconsole.exitAfterStart";
+    private static final String WIDTH_KEY = "window.width";
+    private static final String HEIGHT_KEY = "window.height";
+
+    private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("io"));
+    private ShellViewModel shell;
+
+    @Override
+    public void start(Stage stage) {
+        Settings settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
+        shell = new ShellViewModel(settings, new EngineMonitor(io), Platform::runLater);
+        shell.themeProperty().get().apply();
+        shell.themeProperty().addListener((obs, old, now) -> now.apply());
+
+        Scene scene = new Scene(new ShellView(shell),
+                Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
+                Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
+        scene.getStylesheets().add(Theme.CONSOLE_CSS);
+        stage.setTitle("DRP Context Console");
+        stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm()));
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.setScene(scene);
+        stage.setOnShown(e -> onShown(settings, stage));
+        stage.show();
+    }
+
+    private void onShown(Settings settings, Stage stage) {
+        long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LoggerFactory.getLogger(ConsoleApp.class).info("Started in {} ms", startedMs);
+        if (Boolean.getBoolean(EXIT_AFTER_START)) {
+            Platform.exit();
+            return;
+        }
+        shell.start();
+        stage.widthProperty().addListener((obs, old, now) -> settings.put(WIDTH_KEY, fmt(now)));
+        stage.heightProperty().addListener((obs, old, now) -> settings.put(HEIGHT_KEY, fmt(now)));
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.close();
+        }
+        io.shutdownNow();
+    }
+
+    private static String fmt(Number size) {
+        return Long.toString(Math.round(size.doubleValue()));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.drpconsole;
+
+import java.util.logging.Logger;
+import javafx.application.Application;
+
+/**
+ * Entry point of {@code java -jar drp-context-console.jar}. A plain class, not the JavaFX
+ * {@code Application}, so the class-path jar starts without the JavaFX launcher's module check.
+ */
+public final class Main {
+    /** Held here: java.util.logging keeps loggers weakly, and a collected logger forgets its filter. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // JavaFX warns on every class-path start ("Unsupported JavaFX configuration"); the jar is a
+        // class-path app by design (docker-java is not a module), so the warning only alarms users.
+        JAVAFX_LOG.setFilter(rec -> !String.valueOf(rec.getMessage()).startsWith("Unsupported JavaFX configuration"));
+        Application.launch(ConsoleApp.class, args);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.drpconsole.core.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.ListContainersCmd;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import java.io.Closeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link EngineContainers} over docker-java. */
+final class DockerContainers implements EngineContainers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerContainers.class);
+    /** The engine's "never" for start and finish times. */
+    private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    private final DockerClient docker;
+    private final EngineErrorTranslator errors;
+
+    DockerContainers(DockerClient docker, EngineErrorTranslator errors) {
+        this.docker = docker;
+        this.errors = errors;
+    }
+
+    @Override
+    public List<ContainerSummary> list(ContainerQuery query) {
+        ListContainersCmd command = docker.listContainersCmd().withShowAll(query.includeStopped());
+        if (!query.labels().isEmpty()) {
+            command.withLabelFilter(query.labels());
+        }
+        return call(command::exec).stream().map(DockerContainers::toSummary).toList();
+    }
+
+    @Override
+    public ContainerDetails inspect(String idOrName) {
+        return toDetails(call(() -> docker.inspectContainerCmd(idOrName).exec()));
+    }
+
+    @Override
+    public String run(ContainerSpec spec) {
+        String id = call(() -> createCommand(spec).exec()).getId();
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (RuntimeException startFailed) {
+            // A created-but-never-started container would only be litter that blocks the name for the next try.
+            removeQuietly(id);
+            throw errors.translate(startFailed);
+        }
+        return id;
+    }
+
+    private CreateContainerCmd createCommand(ContainerSpec spec) {
+        CreateContainerCmd command = docker.createContainerCmd(spec.image())
+                .withLabels(spec.labels())
+                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(hostConfig(spec));
+        spec.optionalName().ifPresent(command::withName);
+        if (!spec.command().isEmpty()) {
+            command.withCmd(spec.command());
+        }
+        if (!spec.entrypoint().isEmpty()) {
+            command.withEntrypoint(spec.entrypoint());
+        }
+        return command;
+    }
+
+    private static HostConfig hostConfig(ContainerSpec spec) {
+        HostConfig hostConfig = HostConfig.newHostConfig();
+        if (spec.hostNetwork()) {
+            hostConfig.withNetworkMode("host");
+        }
+        if (spec.initProcess()) {
+            hostConfig.withInit(true);
+        }
+        if (!spec.bindMounts().isEmpty()) {
+            hostConfig.withBinds(spec.bindMounts().stream().map(DockerContainers::toBind).toList());
+        }
+        return hostConfig;
+    }
+
+    private static Bind toBind(BindMount mount) {
+        return new Bind(mount.hostPath().toAbsolutePath().toString(), new Volume(mount.containerPath()),
+                mount.readOnly() ? AccessMode.ro : AccessMode.rw);
+    }
+
+    @Override
+    public void start(String idOrName) {
+        runIgnoringNotModified(() -> docker.startContainerCmd(idOrName).exec());
+    }
+
+    @Override
+    public void stop(String idOrName, Duration timeout) {
+        runIgnoringNotModified(() -> docker.stopContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+    }
+
+    @Override
+    public void restart(String idOrName, Duration timeout) {
+        call(() -> docker.restartContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+    }
+
+    @Override
+    public void remove(String idOrName, boolean force) {
+        call(() -> docker.removeContainerCmd(idOrName).withForce(force).exec());
+    }
+
+    @Override
+    public Closeable followLogs(String idOrName, LogOptions options, LogListener listener) {
+        LogContainerCmd command = docker.logContainerCmd(idOrName)
+                .withFollowStream(true)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withTimestamps(options.timestamps());
+        options.since().ifPresent(since -> command.withSince((int) since.getEpochSecond()));
+        options.tail().ifPresent(command::withTail);
+        LogFollow follow = command.exec(new LogFollow(options.timestamps(), listener, errors));
+        throwIfNotStarted(follow);
+        return follow;
+    }
+
+    /** Reports a missing container or engine to the caller now, rather than later to the listener. */
+    private void throwIfNotStarted(LogFollow follow) {
+        try {
+            follow.awaitStart(DockerEngine.ANSWER_DEADLINE);
+        } catch (InterruptedException e) {
+            follow.close();
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while starting to follow a log", 0, e);
+        }
+        Optional<Throwable> failure = follow.settle();
+        if (failure.isPresent()) {
+            throw errors.translate(failure.get());
+        }
+    }
+
+    private void runIgnoringNotModified(Runnable command) {
+        try {
+            command.run();
+        } catch (NotModifiedException alreadyInThatState) {
+            // 304: already started / already stopped. The caller wanted that state, and has it.
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove container {} that failed to start: {}", id, e.getMessage());
+        }
+    }
+
+    private static int seconds(Duration timeout) {
+        return (int) Math.max(0, timeout.toSeconds());
+    }
+
+    private static ContainerSummary toSummary(Container container) {
+        return new ContainerSummary(container.getId(), primaryName(container.getNames()), container.getImage(),
+                container.getState(), container.getStatus(),
+                Instant.ofEpochSecond(container.getCreated() == null ? 0 : container.getCreated()),
+                orEmpty(container.getLabels()));
+    }
+
+    private static ContainerDetails toDetails(InspectContainerResponse inspected) {
+        InspectContainerResponse.ContainerState state = inspected.getState();
+        return new ContainerDetails(inspected.getId(), stripSlash(inspected.getName()),
+                inspected.getConfig().getImage(), inspected.getImageId(), state.getStatus(),
+                Boolean.TRUE.equals(state.getRunning()),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
+                parseTime(inspected.getCreated()).orElse(Instant.EPOCH),
+                parseTime(state.getStartedAt()), parseTime(state.getFinishedAt()),
+                orEmpty(inspected.getConfig().getLabels()),
+                inspected.getConfig().getEnv() == null ? List.of() : Arrays.asList(inspected.getConfig().getEnv()),
+                String.valueOf(inspected.getHostConfig().getNetworkMode()));
+    }
+
+    /** The engine lists a container under all its names; the first one is its own (others are legacy links). */
+    private static String primaryName(String[] names) {
+        return names == null || names.length == 0 ? "" : stripSlash(names[0]);
+    }
+
+    private static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : String.valueOf(name);
+    }
+
+    private static Optional<Instant> parseTime(String text) {
+        try {
+            return Optional.ofNullable(text).map(Instant::parse).filter(time -> !time.equals(ZERO_TIME));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> labels) {
+        return labels == null ? Map.of() : labels;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.drpconsole.core.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VersionComponent;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * {@link ContainerEngine} over docker-java and its Apache HttpClient 5 transport; serves Docker and Podman alike.
+ *
+ * <p>The API version is deliberately left unset: docker-java does not negotiate, and unversioned requests are
+ * answered at the engine's own version, while pinning one newer than the engine's gets HTTP 400.
+ */
+public final class DockerEngine implements ContainerEngine {
+
+    /** Short, so a dead TCP engine is reported quickly (unix sockets fail at once anyway). */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long {@link #info()} waits for an answer. The transport's own response timeout does not work on unix
+     * sockets (docker-java reads them through a channel that ignores socket timeouts), so info enforces its own.
+     */
+    static final Duration ANSWER_DEADLINE = Duration.ofSeconds(5);
+    /** Every followed log and event stream holds one connection. */
+    private static final int MAX_CONNECTIONS = 64;
+
+    private static final Executor DEADLINE_THREADS = task -> {
+        Thread thread = new Thread(task, "engine-answer-deadline");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    private final EngineEndpoint endpoint;
+    private final DockerClient docker;
+    private final EngineErrorTranslator errors;
+    private final DockerContainers containers;
+    private final DockerImages images;
+
+    private DockerEngine(EngineEndpoint endpoint, DockerClient docker) {
+        this.endpoint = endpoint;
+        this.docker = docker;
+        this.errors = new EngineErrorTranslator(endpoint);
+        this.containers = new DockerContainers(docker, errors);
+        this.images = new DockerImages(docker, errors);
+    }
+
+    /**
+     * Prepares to talk to the engine at the endpoint. Does no I/O: an absent engine shows on the first call.
+     *
+     * @throws EngineUnavailableException when the endpoint's TLS certificates cannot be read
+     */
+    public static DockerEngine open(EngineEndpoint endpoint) {
+        DockerClientConfig config = clientConfig(endpoint);
+        DockerHttpClient transport = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .maxConnections(MAX_CONNECTIONS)
+                .build();
+        return new DockerEngine(endpoint, DockerClientImpl.getInstance(config, transport));
+    }
+
+    /** Opens the engine the docker CLI would use, see {@link EngineLocator}. */
+    public static DockerEngine locate() {
+        return open(EngineLocator.forCurrentUser().locate());
+    }
+
+    private static DockerClientConfig clientConfig(EngineEndpoint endpoint) {
+        // A bare builder, not createDefaultConfigBuilder(): the locator already decided, and the default builder
+        // would also read DOCKER_* variables and ~/.docker-java.properties behind its back.
+        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(endpoint.host().toString());
+        endpoint.tls().ifPresent(certificates -> builder
+                .withDockerTlsVerify(true)
+                .withDockerCertPath(certificates.toString()));
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException("Cannot use the TLS certificates for " + endpoint.host() + ": "
+                    + e.getMessage(), "Check ca.pem, cert.pem and key.pem in " + endpoint.tls().orElse(null), e);
+        }
+    }
+
+    @Override
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public EngineInfo info() {
+        Version version = withinAnswerDeadline(() -> docker.versionCmd().exec());
+        return toEngineInfo(version, endpoint);
+    }
+
+    @Override
+    public EngineContainers containers() {
+        return containers;
+    }
+
+    @Override
+    public EngineImages images() {
+        return images;
+    }
+
+    @Override
+    public Closeable watchEvents(EventQuery query, EngineEventListener events, EngineConnectionListener connection) {
+        return new EventWatch(docker, errors, query, events, connection).start();
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // Closing sockets of an engine we are done with; nothing useful to do about a failure.
+        }
+    }
+
+    private <T> T withinAnswerDeadline(Supplier<T> call) {
+        CompletableFuture<T> answer = CompletableFuture.supplyAsync(call, DEADLINE_THREADS);
+        try {
+            return answer.get(ANSWER_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw errors.noAnswerWithin(ANSWER_DEADLINE, e);
+        } catch (ExecutionException e) {
+            throw errors.translate(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while waiting for the engine", 0, e);
+        }
+    }
+
+    static EngineInfo toEngineInfo(Version version, EngineEndpoint endpoint) {
+        Optional<VersionComponent> podman = components(version).stream()
+                .filter(component -> mentionsPodman(component.getName()))
+                .findFirst();
+        boolean isPodman = podman.isPresent()
+                || version.getPlatform() != null && mentionsPodman(version.getPlatform().getName());
+        String productVersion = podman.map(VersionComponent::getVersion).orElse(version.getVersion());
+        return new EngineInfo(isPodman ? EngineProduct.PODMAN : EngineProduct.DOCKER, productVersion,
+                version.getApiVersion(), version.getOperatingSystem(), version.getArch(), endpoint.host(),
+                endpoint.source());
+    }
+
+    private static List<VersionComponent> components(Version version) {
+        return version.getComponents() == null ? List.of() : version.getComponents();
+    }
+
+    private static boolean mentionsPodman(String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).contains("podman");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.drpconsole.core.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.ListImagesCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@link EngineImages} over docker-java. */
+final class DockerImages implements EngineImages {
+
+    /** How the engine lists an image that has no name. */
+    private static final String NO_TAG = "<none>:<none>";
+
+    private final DockerClient docker;
+    private final EngineErrorTranslator errors;
+
+    DockerImages(DockerClient docker, EngineErrorTranslator errors) {
+        this.docker = docker;
+        this.errors = errors;
+    }
+
+    @Override
+    public String build(ImageBuildRequest request, BuildProgressListener progress) {
+        BuildOutput output = call(() -> buildCommand(request).exec(new BuildOutput(progress)));
+        awaitEnd(output, "an image build");
+        output.failure().ifPresent(failure -> {
+            throw errors.translate(failure);
+        });
+        if (output.error().isPresent()) {
+            throw new ImageBuildException(output.error().get(), output.currentStep().orElse(null));
+        }
+        return builtImageId(request, output);
+    }
+
+    private BuildImageCmd buildCommand(ImageBuildRequest request) {
+        return docker.buildImageCmd(request.contextDirectory().toFile())
+                .withPull(false) // there is no registry: FROM must name a local image
+                .withTags(request.tags())
+                .withLabels(request.labels())
+                .withNoCache(request.noCache())
+                .withForcerm(true); // a failed step's container would otherwise stay behind, unlabelled
+    }
+
+    /** The full id: the output only carries a shortened one, so ask the engine for the whole. */
+    private String builtImageId(ImageBuildRequest request, BuildOutput output) {
+        Optional<String> printed = output.builtImageId();
+        Optional<String> reference = printed.or(() -> request.tags().stream().findFirst());
+        return reference.flatMap(this::idOf).orElseThrow(() -> new EngineException(
+                "The engine reported the build as finished but named no image" + printed.map(id -> " " + id)
+                        .orElse("")));
+    }
+
+    @Override
+    public boolean exists(String nameOrId) {
+        return idOf(nameOrId).isPresent();
+    }
+
+    @Override
+    public Optional<String> idOf(String nameOrId) {
+        try {
+            return Optional.of(docker.inspectImageCmd(nameOrId).exec().getId());
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    @Override
+    public List<ImageSummary> list(Map<String, String> labels, boolean includeIntermediate) {
+        ListImagesCmd command = docker.listImagesCmd().withShowAll(includeIntermediate);
+        if (!labels.isEmpty()) {
+            command.withLabelFilter(labels);
+        }
+        return call(command::exec).stream().map(DockerImages::toSummary).toList();
+    }
+
+    @Override
+    public void remove(String nameOrId, boolean force) {
+        call(() -> docker.removeImageCmd(nameOrId).withForce(force).exec());
+    }
+
+    @Override
+    public void save(String nameOrId, OutputStream tar) {
+        try (InputStream saved = call(() -> docker.saveImageCmd(nameOrId).exec())) {
+            saved.transferTo(tar);
+        } catch (IOException e) {
+            throw errors.translate(new UncheckedIOException("Saving image " + nameOrId + " failed", e));
+        }
+    }
+
+    @Override
+    public List<String> load(InputStream tar) {
+        // The transport closes the request body when sent; the caller owns the stream, so shield it.
+        InputStream unclosable = new FilterInputStream(tar) {
+            @Override
+            public void close() {
+            }
+        };
+        LoadOutput output = call(() -> docker.loadImageAsyncCmd(unclosable).exec(new LoadOutput()));
+        awaitEnd(output, "an image load");
+        output.failure().ifPresent(failure -> {
+            throw errors.translate(failure);
+        });
+        output.error().ifPresent(error -> {
+            throw new EngineException("Loading the image failed: " + error);
+        });
+        return output.loaded();
+    }
+
+    private void awaitEnd(StreamCallback<?> stream, String what) {
+        try {
+            stream.awaitEnd();
+        } catch (InterruptedException e) {
+            stream.close();
+            Thread.currentThread().interrupt();
+            throw new EngineException("Cancelled " + what, 0, e);
+        }
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private static ImageSummary toSummary(Image image) {
+        List<String> tags = image.getRepoTags() == null ? List.of()
+                : Arrays.stream(image.getRepoTags()).filter(tag -> !NO_TAG.equals(tag)).toList();
+        return new ImageSummary(image.getId(), tags, image.getSize() == null ? 0 : image.getSize(),
+                Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()),
+                image.getLabels() == null ? Map.of() : image.getLabels());
+    }
+}

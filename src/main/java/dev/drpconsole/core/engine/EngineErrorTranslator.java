@@ -1,0 +1,131 @@
+package dev.drpconsole.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns docker-java and transport failures into this package's typed exceptions with plain-words messages,
+ * so no caller ever has to show a stack trace or a raw "Status 404: {...}" body.
+ */
+final class EngineErrorTranslator {
+
+    private static final Pattern STATUS_PREFIX = Pattern.compile("^Status \\d+: ");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineEndpoint endpoint;
+
+    EngineErrorTranslator(EngineEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    EngineException translate(Throwable failure) {
+        if (failure instanceof EngineException engineException) {
+            return engineException;
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return new EngineObjectNotFoundException(engineMessage(notFound), notFound);
+        }
+        if (failure instanceof DockerException answered) {
+            return new EngineException(engineMessage(answered), answered.getHttpStatus(), answered);
+        }
+        IOException io = ioCause(failure);
+        if (io != null) {
+            return unavailable(describe(io), fixHintFor(io), failure);
+        }
+        if (failure instanceof DockerClientException clientSide) {
+            return new EngineException(clientSide.getMessage(), 0, clientSide);
+        }
+        return new EngineException("Unexpected engine failure: " + failure, 0, failure);
+    }
+
+    /** For an engine that accepted the connection but never answered. */
+    EngineUnavailableException noAnswerWithin(Duration deadline, Throwable cause) {
+        return unavailable("it accepted the connection but did not answer within " + deadline.toSeconds() + " s",
+                "The engine may be stuck or overloaded: restart it", cause);
+    }
+
+    private EngineUnavailableException unavailable(String why, String fixHint, Throwable cause) {
+        String reason = "No " + productGuess() + " engine answers at " + endpoint.host() + " (" + why + ")";
+        return new EngineUnavailableException(reason, fixHint, cause);
+    }
+
+    private static String describe(IOException io) {
+        String message = String.valueOf(io.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("no such file")) {
+            return "socket not found";
+        }
+        if (lower.contains("connection refused")) {
+            return "connection refused";
+        }
+        if (lower.contains("permission denied")) {
+            return "permission denied";
+        }
+        if (io instanceof SocketTimeoutException || lower.contains("timed out") || lower.contains("timeout")) {
+            return "no answer in time";
+        }
+        if (io instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (io instanceof SSLException) {
+            return "TLS handshake failed: " + message;
+        }
+        return message;
+    }
+
+    private String fixHintFor(IOException io) {
+        String lower = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
+        if (lower.contains("permission denied")) {
+            return isPodman()
+                    ? "Use your rootless Podman socket ($XDG_RUNTIME_DIR/podman/podman.sock), or run the console as root"
+                    : "Add your user to the docker group: sudo usermod -aG docker $USER, then log in again";
+        }
+        if (io instanceof SSLException) {
+            return "Check the TLS certificates in " + endpoint.tls().map(Object::toString).orElse("~/.docker");
+        }
+        if (!endpoint.isUnixSocket()) {
+            return "Check that the engine runs on that host and that its port is reachable, or set DOCKER_HOST";
+        }
+        return isPodman()
+                ? "Start it: podman system service --time=0 " + endpoint.host() + " &"
+                : "Start it: sudo dockerd &  — or set DOCKER_HOST to a running engine";
+    }
+
+    private boolean isPodman() {
+        return endpoint.host().toString().contains("podman") || endpoint.source().contains("Podman");
+    }
+
+    private String productGuess() {
+        return isPodman() ? "Podman" : "Docker";
+    }
+
+    private static IOException ioCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** The engine's own words: its error bodies are {"message":"..."} behind docker-java's "Status N: " prefix. */
+    static String engineMessage(DockerException answered) {
+        String body = STATUS_PREFIX.matcher(String.valueOf(answered.getMessage())).replaceFirst("").trim();
+        try {
+            JsonNode message = JSON.readTree(body).path("message");
+            return message.isTextual() ? message.asText() : body;
+        } catch (IOException | RuntimeException notJson) {
+            return body;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.drpconsole.core.engine;
+
+import java.net.URI;
+
+/**
+ * What the engine says about itself, plus how it was found.
+ *
+ * @param product    Docker or Podman
+ * @param version    the engine's own version, e.g. "20.10.24+dfsg1" or "4.3.1"
+ * @param apiVersion the Docker Engine API version it speaks, e.g. "1.41"
+ * @param os         e.g. "linux"
+ * @param arch       e.g. "amd64"
+ * @param host       the address it answered at
+ * @param source     why that address was used, see {@link EngineEndpoint#source()}
+ */
+public record EngineInfo(
+        EngineProduct product, String version, String apiVersion, String os, String arch, URI host, String source) {
+
+    /** One line for a status bar, e.g. "Docker 20.10.24 (API 1.41, linux/amd64) at unix:///var/run/docker.sock". */
+    public String summary() {
+        return product.displayName() + " " + version + " (API " + apiVersion + ", " + os + "/" + arch + ") at " + host;
+    }
+}

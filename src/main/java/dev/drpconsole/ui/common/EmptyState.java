@@ -1,0 +1,42 @@
+package dev.drpconsole.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A centred "nothing here yet" panel: an icon, a title, what to do next, and an optional action. */
+public class EmptyState extends VBox {
+    private final Label title = new Label();
+    private final Label text = new Label();
+
+    public EmptyState(Ikon icon, String titleText, String bodyText) {
+        getStyleClass().add("empty-state");
+        setAlignment(Pos.CENTER);
+        setSpacing(12);
+        FontIcon glyph = FontIcon.of(icon);
+        glyph.getStyleClass().add("empty-state-icon");
+        title.getStyleClass().add("empty-state-title");
+        title.setText(titleText);
+        text.getStyleClass().add("empty-state-text");
+        text.setText(bodyText);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        getChildren().addAll(glyph, title, text);
+    }
+
+    /** Adds a button under the text; returns it so the caller can wire it. */
+    public Button addAction(String label) {
+        Button button = new Button(label);
+        button.getStyleClass().add("accent");
+        button.setDefaultButton(false);
+        getChildren().add(button);
+        return button;
+    }
+
+    public void setText(String bodyText) {
+        text.setText(bodyText);
+    }
+}

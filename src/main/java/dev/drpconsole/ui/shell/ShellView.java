@@ -1,0 +1,181 @@
+package dev.drpconsole.ui.shell;
+
+import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.theme.Theme;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * The main window's content: sidebar of sections, the section shown, and the status bar.
+ * Built in code rather than FXML: it is the first thing on screen and FXML loading would add
+ * to every start-up (see the start-up benchmark).
+ */
+public class ShellView extends BorderPane {
+    private final ShellViewModel viewModel;
+    private final ListView<Section> sidebar = new ListView<>();
+    private final Label sectionTitle = new Label();
+    private final StackPane content = new StackPane();
+    private final Map<Section, Node> pages = new EnumMap<>(Section.class);
+    private final Button themeButton = new Button();
+
+    public ShellView(ShellViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("shell");
+        setLeft(buildSidebar());
+        setCenter(buildMain());
+        setBottom(buildStatusBar());
+        showSection(viewModel.sectionProperty().get());
+        viewModel.sectionProperty().addListener((obs, old, now) -> showSection(now));
+        viewModel.themeProperty().addListener((obs, old, now) -> showThemeButton(now));
+        showThemeButton(viewModel.themeProperty().get());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts();
+            }
+        });
+    }
+
+    /** Sets the page shown for a section (the feature views replace the empty states). */
+    public void setPage(Section section, Node page) {
+        pages.put(section, page);
+        if (viewModel.sectionProperty().get() == section) {
+            content.getChildren().setAll(page);
+        }
+    }
+
+    private Node buildSidebar() {
+        Label brand = new Label("DRP Context Console");
+        brand.getStyleClass().add("brand");
+        ImageView logo = new ImageView(new Image(
+                ShellView.class.getResource("/dev/drpconsole/ui/theme/icon-64.png").toExternalForm(), 26, 26, true, true));
+        brand.setGraphic(logo);
+
+        sidebar.setId("sidebar");
+        sidebar.getStyleClass().add("sidebar-list");
+        sidebar.getItems().setAll(Section.values());
+        sidebar.setCellFactory(list -> new SectionCell());
+        sidebar.getSelectionModel().select(viewModel.sectionProperty().get());
+        sidebar.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.sectionProperty().set(now);
+            }
+        });
+        VBox.setVgrow(sidebar, Priority.ALWAYS);
+
+        VBox box = new VBox(brand, sidebar);
+        box.getStyleClass().add("sidebar");
+        return box;
+    }
+
+    private Node buildMain() {
+        sectionTitle.setId("section-title");
+        sectionTitle.getStyleClass().add("section-title");
+        HBox header = new HBox(sectionTitle);
+        header.getStyleClass().add("section-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        content.setId("section-content");
+        content.getStyleClass().add("section-content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        for (Section section : Section.values()) {
+            EmptyState empty = new EmptyState(section.icon(), section.emptyTitle(), section.emptyText());
+            empty.setId("section-" + section.id());
+            pages.put(section, empty);
+        }
+        return new VBox(header, content);
+    }
+
+    private Node buildStatusBar() {
+        ConnectionIndicator drp = new ConnectionIndicator("drp-status", MaterialDesignL.LAN_CONNECT,
+                viewModel.drpStateProperty(), () -> { });
+        ConnectionIndicator engine = new ConnectionIndicator("engine-status", MaterialDesignD.DOCKER,
+                viewModel.engineStateProperty(), viewModel::retryEngine);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        themeButton.setId("theme-toggle");
+        themeButton.getStyleClass().addAll("flat", "button-icon");
+        themeButton.setOnAction(e -> viewModel.toggleTheme());
+
+        HBox bar = new HBox(drp, new Separator(javafx.geometry.Orientation.VERTICAL), engine, spacer, themeButton);
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void showSection(Section section) {
+        sectionTitle.setText(section.title());
+        content.getChildren().setAll(pages.get(section));
+        if (sidebar.getSelectionModel().getSelectedItem() != section) {
+            sidebar.getSelectionModel().select(section);
+        }
+    }
+
+    private void showThemeButton(Theme theme) {
+        boolean dark = theme == Theme.DARK;
+        themeButton.setGraphic(FontIcon.of(dark ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT));
+        themeButton.setTooltip(new Tooltip((dark ? "Light" : "Dark") + " theme (Ctrl+Shift+T)"));
+    }
+
+    private void installShortcuts() {
+        var accelerators = getScene().getAccelerators();
+        for (Section section : Section.values()) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + section.shortcutDigit());
+            accelerators.put(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        viewModel.sectionProperty().set(section);
+                        sidebar.requestFocus();
+                    });
+        }
+        accelerators.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                viewModel::toggleTheme);
+    }
+
+    /** Icon, title and shortcut of a section. */
+    private static final class SectionCell extends ListCell<Section> {
+        @Override
+        protected void updateItem(Section section, boolean empty) {
+            super.updateItem(section, empty);
+            if (empty || section == null) {
+                setText(null);
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("nav-" + section.id());
+            Label shortcut = new Label("Ctrl+" + section.shortcutDigit());
+            shortcut.getStyleClass().add("nav-shortcut");
+            Label title = new Label(section.title(), FontIcon.of(section.icon()));
+            title.getStyleClass().add("nav-title");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(title, spacer, shortcut);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}

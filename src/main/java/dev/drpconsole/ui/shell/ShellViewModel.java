@@ -1,0 +1,75 @@
+package dev.drpconsole.ui.shell;
+
+import dev.drpconsole.core.settings.Settings;
+import dev.drpconsole.core.status.ConnectionMonitor;
+import dev.drpconsole.core.status.ConnectionState;
+import dev.drpconsole.ui.theme.Theme;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** State of the main window: the section shown, the theme, and the two connections in the status bar. */
+public class ShellViewModel {
+    static final String SECTION_KEY = "shell.section";
+    static final String THEME_KEY = "ui.theme";
+
+    private final Settings settings;
+    private final ConnectionMonitor engineMonitor;
+    private final Executor fxThread;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ConnectionState> engineState = new ReadOnlyObjectWrapper<>(
+            ConnectionState.checking("Looking for a container engine…"));
+    private final ReadOnlyObjectWrapper<ConnectionState> drpState = new ReadOnlyObjectWrapper<>(
+            ConnectionState.notConfigured("DRP: not connected", "Open Setup to connect an endpoint"));
+
+    /**
+     * @param fxThread runs UI updates on the FX thread ({@code Platform::runLater} in the app,
+     *                 a direct executor in tests)
+     */
+    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, Executor fxThread) {
+        this.settings = settings;
+        this.engineMonitor = engineMonitor;
+        this.fxThread = fxThread;
+        section.set(Section.byId(settings.get(SECTION_KEY, Section.SETUP.id())));
+        theme.set(Theme.parse(settings.get(THEME_KEY, Theme.LIGHT.name())));
+        section.addListener((obs, old, now) -> settings.put(SECTION_KEY, now.id()));
+        theme.addListener((obs, old, now) -> settings.put(THEME_KEY, now.name()));
+    }
+
+    /** Starts the background checks; call after the window is shown. */
+    public void start() {
+        engineMonitor.start(state -> fxThread.execute(() -> engineState.set(state)));
+    }
+
+    public void retryEngine() {
+        engineState.set(ConnectionState.checking("Checking the container engine again…"));
+        engineMonitor.retry();
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> engineStateProperty() {
+        return engineState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> drpStateProperty() {
+        return drpState.getReadOnlyProperty();
+    }
+
+    public void close() {
+        engineMonitor.close();
+    }
+}
