@@ -1,5 +1,6 @@
 package dev.drpconsole;
 
+import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.status.EngineMonitor;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.ui.shell.ShellView;
@@ -32,7 +33,7 @@ public class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
-        shell = new ShellViewModel(settings, new EngineMonitor(io), Platform::runLater);
+        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate, io), Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 

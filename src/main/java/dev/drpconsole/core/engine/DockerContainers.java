@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.io.Closeable;
@@ -19,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ final class DockerContainers implements EngineContainers {
 
     private final DockerClient docker;
     private final EngineErrorTranslator errors;
+    private final Set<LogFollow> openFollows = ConcurrentHashMap.newKeySet();
 
     DockerContainers(DockerClient docker, EngineErrorTranslator errors) {
         this.docker = docker;
@@ -121,16 +125,49 @@ final class DockerContainers implements EngineContainers {
 
     @Override
     public Closeable followLogs(String idOrName, LogOptions options, LogListener listener) {
-        LogContainerCmd command = docker.logContainerCmd(idOrName)
-                .withFollowStream(true)
-                .withStdOut(true)
-                .withStdErr(true)
-                .withTimestamps(options.timestamps());
-        options.since().ifPresent(since -> command.withSince((int) since.getEpochSecond()));
+        LogContainerCmd command = logCommand(idOrName, options.since()).withFollowStream(true);
         options.tail().ifPresent(command::withTail);
-        LogFollow follow = command.exec(new LogFollow(options.timestamps(), listener, errors));
+        LogFollow follow = new LogFollow(options.timestamps(), listener,
+                newestDelivered -> framesAfter(idOrName, newestDelivered, options), errors);
+        openFollows.add(follow);
+        follow.whenEnded(() -> openFollows.remove(follow));
+        command.exec(follow);
         throwIfNotStarted(follow);
         return follow;
+    }
+
+    /** Stops every log still followed, without telling their listeners: the engine is being closed. */
+    void closeOpenFollows() {
+        openFollows.forEach(LogFollow::close);
+    }
+
+    private LogContainerCmd logCommand(String idOrName, Optional<Instant> since) {
+        LogContainerCmd command = docker.logContainerCmd(idOrName)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withTimestamps(true); // LogFollow needs them; it drops them unless asked for
+        since.ifPresent(time -> command.withSince((int) time.getEpochSecond()));
+        return command;
+    }
+
+    /**
+     * The log as it is now, without following: from the second of the last line delivered, or, when none was, the
+     * part the options asked for.
+     */
+    private List<Frame> framesAfter(String idOrName, Optional<Instant> newestDelivered, LogOptions options) {
+        LogContainerCmd command = logCommand(idOrName, newestDelivered.or(options::since));
+        if (newestDelivered.isEmpty()) {
+            options.tail().ifPresent(command::withTail);
+        }
+        FrameCollector collector = command.exec(new FrameCollector());
+        try {
+            collector.awaitEnd(DockerEngine.ANSWER_DEADLINE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            collector.close();
+        }
+        return collector.frames();
     }
 
     /** Reports a missing container or engine to the caller now, rather than later to the listener. */

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ public final class DockerEngine implements ContainerEngine {
     private final EngineErrorTranslator errors;
     private final DockerContainers containers;
     private final DockerImages images;
+    private final Set<EventWatch> openWatches = ConcurrentHashMap.newKeySet();
 
     private DockerEngine(EngineEndpoint endpoint, DockerClient docker) {
         this.endpoint = endpoint;
@@ -119,11 +122,16 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public Closeable watchEvents(EventQuery query, EngineEventListener events, EngineConnectionListener connection) {
-        return new EventWatch(docker, errors, query, events, connection).start();
+        EventWatch watch = new EventWatch(docker, errors, query, events, connection, openWatches::remove);
+        openWatches.add(watch);
+        return watch.start();
     }
 
     @Override
     public void close() {
+        // Streams first, so their listeners do not hear the closing client as a lost engine.
+        openWatches.forEach(EventWatch::close);
+        containers.closeOpenFollows();
         try {
             docker.close();
         } catch (IOException e) {

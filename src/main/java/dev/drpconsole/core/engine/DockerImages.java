@@ -9,7 +9,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -97,7 +96,8 @@ final class DockerImages implements EngineImages {
         try (InputStream saved = call(() -> docker.saveImageCmd(nameOrId).exec())) {
             saved.transferTo(tar);
         } catch (IOException e) {
-            throw errors.translate(new UncheckedIOException("Saving image " + nameOrId + " failed", e));
+            // Either the engine's stream or the caller's broke; the message says which file or socket.
+            throw new EngineException("Saving image " + nameOrId + " failed: " + e.getMessage(), 0, e);
         }
     }
 

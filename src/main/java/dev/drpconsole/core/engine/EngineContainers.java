@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Containers of one engine. Containers are named by id or name. Blocking calls; see {@link ContainerEngine}.
- *
- * @throws EngineObjectNotFoundException from any method naming a container that does not exist
+ * Containers of one engine, named by id or name. Blocking calls; see {@link ContainerEngine}. Any method naming
+ * a container that does not exist throws {@link EngineObjectNotFoundException}.
  */
 public interface EngineContainers {
 

@@ -38,12 +38,13 @@ final class EngineErrorTranslator {
         if (failure instanceof DockerException answered) {
             return new EngineException(engineMessage(answered), answered.getHttpStatus(), answered);
         }
+        if (failure instanceof DockerClientException clientSide) {
+            // Raised on our side, e.g. a build context that cannot be read: not the engine's absence.
+            return new EngineException(clientSide.getMessage(), 0, clientSide);
+        }
         IOException io = ioCause(failure);
         if (io != null) {
             return unavailable(describe(io), fixHintFor(io), failure);
-        }
-        if (failure instanceof DockerClientException clientSide) {
-            return new EngineException(clientSide.getMessage(), 0, clientSide);
         }
         return new EngineException("Unexpected engine failure: " + failure, 0, failure);
     }
@@ -70,6 +71,9 @@ final class EngineErrorTranslator {
         }
         if (lower.contains("permission denied")) {
             return "permission denied";
+        }
+        if (lower.contains("premature end") || lower.contains("connection reset") || lower.contains("broken pipe")) {
+            return "the connection was cut";
         }
         if (io instanceof SocketTimeoutException || lower.contains("timed out") || lower.contains("timeout")) {
             return "no answer in time";

@@ -3,11 +3,13 @@ package dev.drpconsole.core.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventActor;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ final class EventWatch implements Closeable {
     private final EventQuery query;
     private final EngineEventListener events;
     private final EngineConnectionListener connection;
+    private final Consumer<EventWatch> whenClosed;
     private final Object deliveryLock = new Object();
     private final Thread thread;
 
@@ -39,12 +42,13 @@ final class EventWatch implements Closeable {
     private volatile boolean connectedThisAttempt;
 
     EventWatch(DockerClient docker, EngineErrorTranslator errors, EventQuery query, EngineEventListener events,
-            EngineConnectionListener connection) {
+            EngineConnectionListener connection, Consumer<EventWatch> whenClosed) {
         this.docker = docker;
         this.errors = errors;
         this.query = query;
         this.events = events;
         this.connection = connection;
+        this.whenClosed = whenClosed;
         this.thread = new Thread(this::watch, "engine-events");
         thread.setDaemon(true);
     }
@@ -64,6 +68,7 @@ final class EventWatch implements Closeable {
             stream.close();
         }
         thread.interrupt();
+        whenClosed.accept(this);
     }
 
     private void watch() {
@@ -79,7 +84,7 @@ final class EventWatch implements Closeable {
             if (!sleep(pause)) {
                 return;
             }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            pause = doubled(pause);
         }
     }
 
@@ -166,6 +171,11 @@ final class EventWatch implements Closeable {
         }
     }
 
+    private static Duration doubled(Duration pause) {
+        Duration twice = pause.multipliedBy(2);
+        return twice.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : twice;
+    }
+
     private static boolean sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
@@ -186,8 +196,8 @@ final class EventWatch implements Closeable {
 
     static EngineEvent toEngineEvent(Event event, long nanos) {
         Map<String, String> attributes = Optional.ofNullable(event.getActor())
-                .map(actor -> actor.getAttributes()).orElse(Map.of());
-        String id = Optional.ofNullable(event.getActor()).map(actor -> actor.getId()).orElse(event.getId());
+                .map(EventActor::getAttributes).orElse(Map.of());
+        String id = Optional.ofNullable(event.getActor()).map(EventActor::getId).orElse(event.getId());
         String type = event.getType() == null ? "" : event.getType().getValue();
         String action = Optional.ofNullable(event.getAction()).orElse(event.getStatus());
         return new EngineEvent(type, String.valueOf(action), String.valueOf(id), attributes.getOrDefault("name", ""),

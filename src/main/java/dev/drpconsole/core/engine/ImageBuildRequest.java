@@ -12,7 +12,9 @@ import java.util.Set;
  *
  * @param contextDirectory directory with the Dockerfile and the files it copies
  * @param tags             names to give the image, e.g. "drpconsole/runner:1"
- * @param labels           labels to put on the image (use them to find and clean up what the console made)
+ * @param labels           labels to put on the image (use them to find and clean up what the console made); Docker's
+ *                         classic builder applies them as one extra LABEL step after the Dockerfile's own, so a
+ *                         5-step Dockerfile reports "Step N/6"
  * @param noCache          rebuild every step instead of reusing cached layers
  */
 public record ImageBuildRequest(Path contextDirectory, Set<String> tags, Map<String, String> labels, boolean noCache) {

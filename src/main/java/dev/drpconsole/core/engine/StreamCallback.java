@@ -25,6 +25,7 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
     private volatile boolean started;
     private volatile Throwable failure;
     private volatile boolean closed;
+    private volatile Runnable whenEnded = () -> { };
 
     @Override
     public void onStart(Closeable newStream) {
@@ -55,6 +56,14 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
         closed = true;
         closeQuietly(stream);
         end();
+    }
+
+    /** Runs the action once the stream has ended or was closed (at once if it already has). */
+    void whenEnded(Runnable action) {
+        whenEnded = action;
+        if (ended.getCount() == 0) {
+            action.run();
+        }
     }
 
     boolean isClosed() {
@@ -89,7 +98,10 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
 
     private void end() {
         startedOrEnded.countDown();
-        ended.countDown();
+        if (ended.getCount() > 0) {
+            ended.countDown();
+            whenEnded.run();
+        }
     }
 
     private static void closeQuietly(Closeable closeable) {

@@ -1,0 +1,295 @@
+package dev.drpconsole.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine package against the real engine that src/test/env/prepare.sh provisions. Fails (never skips) when
+ * that engine or the base image is missing. Everything created carries this run's label and is removed by it.
+ */
+class DockerEngineIntegrationTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Writes to both streams every 0.1 s; the TERM trap lets bash, as PID 1, stop at once instead of being killed. */
+    static final String CHATTY_LOOP = "trap 'exit 0' TERM; for i in $(seq 1 100); do echo out-$i; echo err-$i >&2;"
+            + " sleep 0.1 & wait $!; done";
+
+    static DockerEngine engine;
+    static String baseImage;
+    static final String RUN = TestLabels.runId();
+    static final Map<String, String> LABELS = TestLabels.forThisRun();
+
+    @BeforeAll
+    static void openEngine() {
+        engine = EngineTestSupport.openProvisionedEngine();
+        baseImage = TestEnv.get().baseImage();
+    }
+
+    @AfterAll
+    static void removeWhatThisRunCreated() {
+        if (engine != null) {
+            EngineTestSupport.removeEverythingLabelledByThisRun(engine);
+            engine.close();
+        }
+    }
+
+    @Test
+    void describesTheEngine() {
+        EngineInfo info = engine.info();
+
+        assertEquals(EngineProduct.DOCKER, info.product());
+        assertTrue(info.apiVersion().matches("\\d+\\.\\d+"), info.apiVersion());
+        assertEquals("linux", info.os());
+        assertFalse(info.version().isBlank());
+    }
+
+    @Test
+    void buildsAnImageFromTheBaseImageReportingEachStep(@TempDir Path context) throws Exception {
+        Files.writeString(context.resolve("greeting.txt"), "hello from the build context\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + baseImage + "\n"
+                + "LABEL " + TestLabels.KEY + "=" + RUN + "\n"
+                + "RUN echo built-by-test > /built.txt\n"
+                + "COPY greeting.txt /greeting.txt\n"
+                + "CMD [\"cat\", \"/built.txt\", \"/greeting.txt\"]\n");
+        String tag = "drpconsole-test/built:" + RUN;
+        RecordingBuildListener progress = new RecordingBuildListener();
+
+        String id = engine.images().build(ImageBuildRequest.of(context, tag).withLabels(LABELS), progress);
+
+        assertTrue(id.startsWith("sha256:"), id);
+        assertEquals(Optional.of(id), engine.images().idOf(tag));
+        // The request's labels become a sixth step, appended by the engine.
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), progress.steps.stream().map(BuildStep::number).toList());
+        assertTrue(progress.steps.stream().allMatch(step -> step.total() == 6));
+        assertTrue(progress.output.contains("Step 3/6 : RUN echo built-by-test > /built.txt"), progress.output.toString());
+        assertEquals(List.of(), progress.errors);
+        assertTrue(engine.images().list(LABELS, false).stream()
+                .anyMatch(image -> image.id().equals(id) && image.tags().contains(tag)));
+        assertEquals(List.of("built-by-test", "hello from the build context"), outputOf(ContainerSpec.of(tag)));
+    }
+
+    @Test
+    void failingDockerfileStepGivesATypedErrorNamingTheStep(@TempDir Path context) throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + baseImage + "\n"
+                + "LABEL " + TestLabels.KEY + "=" + RUN + "\n"
+                + "RUN echo before the failure\n"
+                + "RUN echo failing on purpose && exit 3\n"
+                + "RUN echo never reached\n");
+        RecordingBuildListener progress = new RecordingBuildListener();
+
+        ImageBuildException error = assertThrows(ImageBuildException.class, () -> engine.images()
+                .build(ImageBuildRequest.of(context, "drpconsole-test/broken:" + RUN).withLabels(LABELS), progress));
+
+        BuildStep failed = error.failedStep().orElseThrow();
+        assertEquals(4, failed.number());
+        assertEquals(6, failed.total()); // five Dockerfile steps and the request's labels
+        assertEquals("RUN echo failing on purpose && exit 3", failed.instruction());
+        assertTrue(error.error().contains("returned a non-zero code: 3"), error.error());
+        assertEquals(List.of(error.error()), progress.errors);
+        assertTrue(progress.output.contains("failing on purpose"), "the step's own output is reported too");
+        assertTrue(error.getMessage().contains("step 4/6"), error.getMessage());
+    }
+
+    @Test
+    void followsLogLinesWhileTheContainerRunsAndSeesItsLifecycleEvents() throws Exception {
+        RecordingEventListener watcher = new RecordingEventListener();
+        EventQuery ours = EventQuery.containers().withLabel(TestLabels.KEY, RUN);
+        try (Closeable watch = engine.watchEvents(ours, watcher, watcher)) {
+            assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
+            String name = "drpconsole-test-chatty-" + RUN;
+            String id = engine.containers().run(ContainerSpec.of(baseImage).withName(name).withLabels(LABELS)
+                    .withCommand("bash", "-c", CHATTY_LOOP));
+
+            RecordingLogListener logs = new RecordingLogListener();
+            try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything(), logs)) {
+                assertTrue(logs.awaitLines(line -> true, 1, PATIENCE), "a first line arrives");
+                assertTrue(engine.containers().inspect(id).running(), "it arrived while the container still runs");
+                assertTrue(logs.awaitLines(line -> line.stream() == LogStream.STDOUT, 3, PATIENCE), logs.texts()
+                        .toString());
+                assertTrue(logs.awaitLines(line -> line.stream() == LogStream.STDERR, 3, PATIENCE));
+            }
+            assertTrue(logs.lines.stream().allMatch(line -> line.text().startsWith(
+                    line.stream() == LogStream.STDOUT ? "out-" : "err-")), "whole lines, on the right stream");
+
+            long stopStarted = System.nanoTime();
+            engine.containers().stop(id, PATIENCE);
+            long stopMillis = Duration.ofNanos(System.nanoTime() - stopStarted).toMillis();
+            ContainerDetails stopped = engine.containers().inspect(id);
+            assertFalse(stopped.running());
+            assertEquals(0, stopped.exitCode(), "the TERM trap ran");
+            assertTrue(stopMillis < 5000, "stopped by SIGTERM, not by the timeout: " + stopMillis + " ms");
+
+            engine.containers().remove(id, false);
+            assertThrows(EngineObjectNotFoundException.class, () -> engine.containers().inspect(id));
+            assertTrue(watcher.awaitActions(id, PATIENCE, "create", "start", "die", "destroy"),
+                    watcher.actionsOf(id).toString());
+            EngineEvent start = watcher.events.stream()
+                    .filter(event -> event.id().equals(id) && event.action().equals("start")).findFirst().orElseThrow();
+            assertEquals(name, start.name());
+            assertEquals(Optional.of(RUN), start.attribute(TestLabels.KEY));
+            assertTrue(start.isContainerEvent());
+        }
+    }
+
+    @Test
+    void deliversTheFinalLineWithoutALineBreakWhenTheContainerExits() throws Exception {
+        String id = engine.containers().run(ContainerSpec.of(baseImage).withLabels(LABELS)
+                .withCommand("bash", "-c", "echo first; echo oops >&2; sleep 0.3; printf 'last words'"));
+        RecordingLogListener logs = new RecordingLogListener();
+
+        try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything().withTimestamps(true), logs)) {
+            assertTrue(logs.awaitEnd(PATIENCE), "the log ends when the container exits");
+        }
+
+        assertNull(logs.failure);
+        // The two streams are separate pipes: their relative order is not guaranteed, each one's own order is.
+        assertEquals(List.of("first", "last words"), textsOn(logs, LogStream.STDOUT));
+        assertEquals(List.of("oops"), textsOn(logs, LogStream.STDERR));
+        Instant now = Instant.now();
+        assertTrue(logs.lines.stream().allMatch(line -> line.timestamp().filter(time -> time.isBefore(now)).isPresent()),
+                "every line carries the engine's timestamp");
+    }
+
+    @Test
+    void managesARunnerContainerThroughItsLifecycle() throws Exception {
+        UUID machine = UUID.randomUUID();
+        String name = RunnerContainerName.forMachine(machine);
+        // The init process forwards SIGTERM to sleep, which as PID 1 would ignore it.
+        ContainerSpec runnerSpec = ContainerSpec.of(baseImage).withName(name).withLabels(LABELS).withInitProcess(true)
+                .withEnv("RS_UUID", machine.toString()).withCommand("sleep", "60");
+        String id = engine.containers().run(runnerSpec);
+
+        ContainerSummary listed = onlyContainer(ContainerQuery.runningOnly().withLabel(TestLabels.KEY, RUN), id);
+        assertEquals(Optional.of(machine), listed.runnerMachineUuid());
+        assertEquals(baseImage, listed.image());
+        assertTrue(listed.isRunning(), listed.state());
+        ContainerDetails details = engine.containers().inspect(name);
+        assertTrue(details.environment().contains("RS_UUID=" + machine));
+        assertEquals(Optional.of(machine), details.runnerMachineUuid());
+
+        EngineException nameTaken = assertThrows(EngineException.class, () -> engine.containers().run(runnerSpec));
+        assertTrue(nameTaken.isConflict(), nameTaken.getMessage());
+
+        Instant firstStart = details.startedAt().orElseThrow();
+        engine.containers().restart(name, Duration.ofSeconds(5));
+        assertTrue(engine.containers().inspect(id).startedAt().orElseThrow().isAfter(firstStart));
+
+        engine.containers().stop(id, Duration.ofSeconds(5));
+        engine.containers().stop(id, Duration.ofSeconds(5)); // stopping a stopped container is fine
+        assertTrue(engine.containers().list(ContainerQuery.runningOnly().withLabel(TestLabels.KEY, RUN)).stream()
+                .noneMatch(container -> container.id().equals(id)));
+        assertEquals("exited", onlyContainer(ContainerQuery.all().withLabel(TestLabels.KEY, RUN), id).state());
+
+        engine.containers().start(id);
+        engine.containers().start(id); // starting a running container is fine
+        assertTrue(engine.containers().inspect(id).running());
+        EngineException stillRunning = assertThrows(EngineException.class, () -> engine.containers().remove(id, false));
+        assertTrue(stillRunning.isConflict(), stillRunning.getMessage());
+        engine.containers().remove(id, true);
+        assertThrows(EngineObjectNotFoundException.class, () -> engine.containers().inspect(id));
+    }
+
+    @Test
+    void savesRemovesAndLoadsAnImageBackWithTheSameId(@TempDir Path dir) throws IOException {
+        Path context = Files.createDirectories(dir.resolve("context"));
+        Files.writeString(context.resolve("payload.txt"), "round trip " + RUN + "\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nLABEL " + TestLabels.KEY + "=" + RUN
+                + "\nCOPY payload.txt /payload.txt\n");
+        String tag = "drpconsole-test/roundtrip:" + RUN;
+        String id = engine.images().build(ImageBuildRequest.of(context, tag).withLabels(LABELS),
+                BuildProgressListener.ignoring());
+        Path tar = dir.resolve("image.tar");
+
+        try (OutputStream out = Files.newOutputStream(tar)) {
+            engine.images().save(tag, out);
+        }
+        engine.images().remove(tag, false);
+        assertFalse(engine.images().exists(tag));
+        List<String> loaded;
+        try (InputStream in = Files.newInputStream(tar)) {
+            loaded = engine.images().load(in);
+        }
+
+        assertTrue(Files.size(tar) > 0);
+        assertEquals(List.of(tag), loaded);
+        assertEquals(Optional.of(id), engine.images().idOf(tag));
+    }
+
+    @Test
+    void missingContainersAndImagesAreTypedNotFound() {
+        String missing = "drpconsole-test-missing-" + RUN;
+
+        assertThrows(EngineObjectNotFoundException.class,
+                () -> engine.containers().followLogs(missing, LogOptions.everything(), new RecordingLogListener()));
+        assertThrows(EngineObjectNotFoundException.class, () -> engine.containers().stop(missing, PATIENCE));
+        assertFalse(engine.images().exists("drpconsole-test/missing:" + RUN));
+        assertThrows(EngineObjectNotFoundException.class,
+                () -> engine.images().remove("drpconsole-test/missing:" + RUN, false));
+        assertThrows(EngineObjectNotFoundException.class,
+                () -> engine.images().save("drpconsole-test/missing:" + RUN, OutputStream.nullOutputStream()));
+    }
+
+    @Test
+    void closingTheEngineStopsItsStreamsWithoutReportingThemAsFailures() throws Exception {
+        String id = engine.containers().run(ContainerSpec.of(baseImage).withLabels(LABELS)
+                .withCommand("bash", "-c", CHATTY_LOOP));
+        DockerEngine second = DockerEngine.open(engine.endpoint());
+        RecordingEventListener watcher = new RecordingEventListener();
+        RecordingLogListener logs = new RecordingLogListener();
+        second.watchEvents(EventQuery.everything(), watcher, watcher);
+        second.containers().followLogs(id, LogOptions.everything(), logs);
+        assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
+        assertTrue(logs.awaitLines(line -> true, 1, PATIENCE));
+
+        second.close();
+        int linesAtClose = logs.lines.size();
+        Thread.sleep(700); // the chatty container writes twice every 0.1 s meanwhile
+
+        assertEquals("(no change within 0 s)", watcher.nextConnectionChange(Duration.ZERO), "no 'lost' reported");
+        assertNull(logs.failure);
+        assertEquals(1, logs.ended.getCount(), "the log did not end: it was stopped");
+        assertEquals(linesAtClose, logs.lines.size(), "no lines after close");
+        engine.containers().remove(id, true);
+    }
+
+    /** Runs the container to its end and returns its output lines. */
+    private static List<String> outputOf(ContainerSpec spec) throws Exception {
+        String id = engine.containers().run(spec.withLabels(LABELS));
+        RecordingLogListener logs = new RecordingLogListener();
+        try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything(), logs)) {
+            assertTrue(logs.awaitEnd(PATIENCE), "the container ends");
+        }
+        return logs.texts();
+    }
+
+    private static List<String> textsOn(RecordingLogListener logs, LogStream stream) {
+        return logs.lines.stream().filter(line -> line.stream() == stream).map(LogLine::text).toList();
+    }
+
+    private static ContainerSummary onlyContainer(ContainerQuery query, String id) {
+        return engine.containers().list(query).stream().filter(container -> container.id().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("container " + id + " not listed for " + query));
+    }
+}

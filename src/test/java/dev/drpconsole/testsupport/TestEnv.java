@@ -1,0 +1,92 @@
+package dev.drpconsole.testsupport;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What {@code src/test/env/prepare.sh} provisioned for the tests (the real drpcli, the local base image, the
+ * engine address), read from the properties file it writes. Maven passes that file's path as the system property
+ * {@code test.env.file}; a test started from an IDE falls back to {@code target/test-env.properties}.
+ *
+ * <p>A missing or incomplete file fails the test (it never skips it): tests that need the real engine must not
+ * pass silently on a machine where they did not run.
+ */
+public final class TestEnv {
+
+    public static final String FILE_PROPERTY = "test.env.file";
+    private static final Path FALLBACK_FILE = Path.of("target", "test-env.properties");
+    private static final String HOW_TO_FIX = "Run: bash src/test/env/prepare.sh target/test-env.properties"
+            + " (Maven runs it before the tests)";
+
+    private static TestEnv loaded;
+
+    private final Path file;
+    private final Properties properties;
+
+    private TestEnv(Path file, Properties properties) {
+        this.file = file;
+        this.properties = properties;
+    }
+
+    /** The provisioned environment; fails with a how-to-fix message when prepare.sh has not run. */
+    public static synchronized TestEnv get() {
+        if (loaded == null) {
+            loaded = read(file());
+        }
+        return loaded;
+    }
+
+    /** The local base image with bash, jq, curl and ca-certificates, e.g. "drpconsole/base:bookworm". */
+    public String baseImage() {
+        return required("base.image");
+    }
+
+    /** The engine prepare.sh made sure answers, e.g. "unix:///var/run/docker.sock". */
+    public URI dockerHost() {
+        return URI.create(required("docker.host"));
+    }
+
+    /** The real drpcli binary. */
+    public Path drpcli() {
+        return Path.of(required("drpcli"));
+    }
+
+    public String drpcliVersion() {
+        return required("drpcli.version");
+    }
+
+    /** The hint to show when the provisioned environment does not work. */
+    public static String howToFix() {
+        return HOW_TO_FIX;
+    }
+
+    private String required(String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new AssertionError("The test environment file " + file + " has no '" + key + "'. " + HOW_TO_FIX);
+        }
+        return value.trim();
+    }
+
+    private static Path file() {
+        String configured = System.getProperty(FILE_PROPERTY);
+        return configured == null || configured.isBlank() ? FALLBACK_FILE.toAbsolutePath() : Path.of(configured);
+    }
+
+    private static TestEnv read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("The test environment is not prepared: " + file + " does not exist. " + HOW_TO_FIX);
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot read the test environment file " + file + ": " + e.getMessage(), e);
+        }
+        return new TestEnv(file, properties);
+    }
+}

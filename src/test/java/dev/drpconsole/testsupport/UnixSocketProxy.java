@@ -1,0 +1,111 @@
+package dev.drpconsole.testsupport;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A unix socket that forwards every connection to another unix socket, and that a test can take down and bring
+ * back. Stands in for an engine that goes away and returns, without touching the shared engine itself.
+ */
+public final class UnixSocketProxy implements AutoCloseable {
+
+    private final Path listenAt;
+    private final Path target;
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocketChannel server;
+
+    /**
+     * @param listenAt the socket path clients connect to; it exists only while the proxy is up
+     * @param target   the socket path connections are forwarded to
+     */
+    public UnixSocketProxy(Path listenAt, Path target) {
+        this.listenAt = listenAt;
+        this.target = target;
+    }
+
+    /** Creates the socket and starts forwarding. */
+    public synchronized void start() throws IOException {
+        Files.deleteIfExists(listenAt);
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.bind(UnixDomainSocketAddress.of(listenAt));
+        server = channel;
+        daemon("proxy-accept", () -> acceptLoop(channel));
+    }
+
+    /** Removes the socket and cuts every forwarded connection, as a dying engine would. */
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        for (SocketChannel connection : connections) {
+            connection.close();
+        }
+        connections.clear();
+        Files.deleteIfExists(listenAt);
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    public Path path() {
+        return listenAt;
+    }
+
+    private void acceptLoop(ServerSocketChannel channel) {
+        while (channel.isOpen()) {
+            try {
+                SocketChannel client = channel.accept();
+                SocketChannel upstream = SocketChannel.open(UnixDomainSocketAddress.of(target));
+                connections.add(client);
+                connections.add(upstream);
+                daemon("proxy-up", () -> pump(client, upstream));
+                daemon("proxy-down", () -> pump(upstream, client));
+            } catch (IOException closedOrFailed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(SocketChannel from, SocketChannel to) {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (from.read(buffer) >= 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    to.write(buffer);
+                }
+                buffer.clear();
+            }
+        } catch (IOException closed) {
+            // One side went away: take the other down too, like a dropped connection.
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Already broken; nothing more to close.
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
