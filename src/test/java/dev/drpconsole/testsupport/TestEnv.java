@@ -59,6 +59,11 @@ public final class TestEnv {
         return required("drpcli.version");
     }
 
+    /** The engine's version as the docker CLI reported it, e.g. "20.10.24+dfsg1". */
+    public String dockerServerVersion() {
+        return required("docker.server.version");
+    }
+
     /** The hint to show when the provisioned environment does not work. */
     public static String howToFix() {
         return HOW_TO_FIX;

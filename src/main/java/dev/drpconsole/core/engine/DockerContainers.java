@@ -4,12 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.ListContainersCmd;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.io.Closeable;
@@ -20,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +31,12 @@ final class DockerContainers implements EngineContainers {
 
     private final DockerClient docker;
     private final EngineErrorTranslator errors;
-    private final Set<LogFollow> openFollows = ConcurrentHashMap.newKeySet();
+    private final DockerLogs logs;
 
     DockerContainers(DockerClient docker, EngineErrorTranslator errors) {
         this.docker = docker;
         this.errors = errors;
+        this.logs = new DockerLogs(docker, errors);
     }
 
     @Override
@@ -125,64 +122,12 @@ final class DockerContainers implements EngineContainers {
 
     @Override
     public Closeable followLogs(String idOrName, LogOptions options, LogListener listener) {
-        LogContainerCmd command = logCommand(idOrName, options.since()).withFollowStream(true);
-        options.tail().ifPresent(command::withTail);
-        LogFollow follow = new LogFollow(options.timestamps(), listener,
-                newestDelivered -> framesAfter(idOrName, newestDelivered, options), errors);
-        openFollows.add(follow);
-        follow.whenEnded(() -> openFollows.remove(follow));
-        command.exec(follow);
-        throwIfNotStarted(follow);
-        return follow;
+        return logs.follow(idOrName, options, listener);
     }
 
     /** Stops every log still followed, without telling their listeners: the engine is being closed. */
     void closeOpenFollows() {
-        openFollows.forEach(LogFollow::close);
-    }
-
-    private LogContainerCmd logCommand(String idOrName, Optional<Instant> since) {
-        LogContainerCmd command = docker.logContainerCmd(idOrName)
-                .withStdOut(true)
-                .withStdErr(true)
-                .withTimestamps(true); // LogFollow needs them; it drops them unless asked for
-        since.ifPresent(time -> command.withSince((int) time.getEpochSecond()));
-        return command;
-    }
-
-    /**
-     * The log as it is now, without following: from the second of the last line delivered, or, when none was, the
-     * part the options asked for.
-     */
-    private List<Frame> framesAfter(String idOrName, Optional<Instant> newestDelivered, LogOptions options) {
-        LogContainerCmd command = logCommand(idOrName, newestDelivered.or(options::since));
-        if (newestDelivered.isEmpty()) {
-            options.tail().ifPresent(command::withTail);
-        }
-        FrameCollector collector = command.exec(new FrameCollector());
-        try {
-            collector.awaitEnd(DockerEngine.ANSWER_DEADLINE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            collector.close();
-        }
-        return collector.frames();
-    }
-
-    /** Reports a missing container or engine to the caller now, rather than later to the listener. */
-    private void throwIfNotStarted(LogFollow follow) {
-        try {
-            follow.awaitStart(DockerEngine.ANSWER_DEADLINE);
-        } catch (InterruptedException e) {
-            follow.close();
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while starting to follow a log", 0, e);
-        }
-        Optional<Throwable> failure = follow.settle();
-        if (failure.isPresent()) {
-            throw errors.translate(failure.get());
-        }
+        logs.closeAll();
     }
 
     private void runIgnoringNotModified(Runnable command) {

@@ -54,11 +54,9 @@ final class DockerImages implements EngineImages {
 
     /** The full id: the output only carries a shortened one, so ask the engine for the whole. */
     private String builtImageId(ImageBuildRequest request, BuildOutput output) {
-        Optional<String> printed = output.builtImageId();
-        Optional<String> reference = printed.or(() -> request.tags().stream().findFirst());
-        return reference.flatMap(this::idOf).orElseThrow(() -> new EngineException(
-                "The engine reported the build as finished but named no image" + printed.map(id -> " " + id)
-                        .orElse("")));
+        String reference = output.builtImageId().or(() -> request.tags().stream().findFirst())
+                .orElseThrow(() -> new EngineException("The engine finished the build without naming the image"));
+        return idOf(reference).orElseThrow(() -> new EngineException("The built image " + reference + " is gone"));
     }
 
     @Override

@@ -15,15 +15,13 @@ import java.util.function.Consumer;
 final class FrameLineAssembler {
 
     private final Map<LogStream, LineBuffer> buffers = new EnumMap<>(LogStream.class);
-    private final boolean timestamped;
     private final Consumer<LogLine> lines;
 
     /**
-     * @param timestamped whether each line starts with the engine's RFC 3339 timestamp and a space, to be parsed off
-     * @param lines       receives each whole line
+     * @param lines receives each whole line; a line that starts with the engine's RFC 3339 timestamp and a space
+     *              (logs requested with timestamps) has it parsed off into {@link LogLine#timestamp()}
      */
-    FrameLineAssembler(boolean timestamped, Consumer<LogLine> lines) {
-        this.timestamped = timestamped;
+    FrameLineAssembler(Consumer<LogLine> lines) {
         this.lines = lines;
         for (LogStream stream : LogStream.values()) {
             buffers.put(stream, new LineBuffer());
@@ -41,10 +39,7 @@ final class FrameLineAssembler {
         buffers.forEach((stream, buffer) -> buffer.finish().ifPresent(text -> lines.accept(toLogLine(stream, text))));
     }
 
-    private LogLine toLogLine(LogStream stream, String text) {
-        if (!timestamped) {
-            return LogLine.of(stream, text);
-        }
+    private static LogLine toLogLine(LogStream stream, String text) {
         int space = text.indexOf(' ');
         String stamp = space < 0 ? text : text.substring(0, space);
         Optional<Instant> time = parseInstant(stamp);

@@ -41,7 +41,7 @@ final class LogFollow extends StreamCallback<Frame> {
         this.listener = listener;
         this.framesAfter = framesAfter;
         this.errors = errors;
-        this.assembler = new FrameLineAssembler(true, this::deliver);
+        this.assembler = new FrameLineAssembler(this::deliver);
     }
 
     @Override
@@ -111,7 +111,7 @@ final class LogFollow extends StreamCallback<Frame> {
     }
 
     private void deliverNewerThan(Instant deliveredUpTo, List<Frame> frames) {
-        FrameLineAssembler catchUp = new FrameLineAssembler(true, line -> {
+        FrameLineAssembler catchUp = new FrameLineAssembler(line -> {
             if (deliveredUpTo == null || line.timestamp().filter(time -> time.isAfter(deliveredUpTo)).isPresent()) {
                 deliver(line);
             }

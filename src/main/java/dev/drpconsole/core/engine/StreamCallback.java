@@ -25,7 +25,8 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
     private volatile boolean started;
     private volatile Throwable failure;
     private volatile boolean closed;
-    private volatile Runnable whenEnded = () -> { };
+    private Runnable whenEnded; // guarded by this
+    private boolean endReported; // guarded by this
 
     @Override
     public void onStart(Closeable newStream) {
@@ -60,8 +61,12 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
 
     /** Runs the action once the stream has ended or was closed (at once if it already has). */
     void whenEnded(Runnable action) {
-        whenEnded = action;
-        if (ended.getCount() == 0) {
+        boolean endedAlready;
+        synchronized (this) {
+            whenEnded = action;
+            endedAlready = endReported;
+        }
+        if (endedAlready) {
             action.run();
         }
     }
@@ -98,9 +103,17 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
 
     private void end() {
         startedOrEnded.countDown();
-        if (ended.getCount() > 0) {
-            ended.countDown();
-            whenEnded.run();
+        ended.countDown();
+        Runnable action;
+        synchronized (this) {
+            if (endReported) {
+                return;
+            }
+            endReported = true;
+            action = whenEnded;
+        }
+        if (action != null) {
+            action.run();
         }
     }
 

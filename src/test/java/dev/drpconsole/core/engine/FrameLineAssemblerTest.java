@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FrameLineAssemblerTest {
 
     final List<LogLine> lines = new ArrayList<>();
-    final FrameLineAssembler assembler = new FrameLineAssembler(false, lines::add);
+    final FrameLineAssembler assembler = new FrameLineAssembler(lines::add);
 
     @Test
     void lineSplitAcrossFramesIsDeliveredOnceWhole() {
@@ -93,25 +93,18 @@ class FrameLineAssemblerTest {
     }
 
     @Test
-    void timestampsAreParsedOffTheLineWhenRequested() {
-        List<LogLine> stamped = new ArrayList<>();
-        FrameLineAssembler timestamped = new FrameLineAssembler(true, stamped::add);
-
-        timestamped.accept(LogStream.STDERR,
-                "2026-11-25T08:00:01.123456789Z something failed\n".getBytes(StandardCharsets.UTF_8));
+    void enginesTimestampIsParsedOffTheLine() {
+        frame(LogStream.STDERR, "2026-11-25T08:00:01.123456789Z something failed\n");
 
         assertEquals(List.of(new LogLine(LogStream.STDERR, "something failed",
-                Optional.of(Instant.parse("2026-11-25T08:00:01.123456789Z")))), stamped);
+                Optional.of(Instant.parse("2026-11-25T08:00:01.123456789Z")))), lines);
     }
 
     @Test
-    void lineWithoutAValidTimestampIsKeptWhole() {
-        List<LogLine> stamped = new ArrayList<>();
-        FrameLineAssembler timestamped = new FrameLineAssembler(true, stamped::add);
+    void lineWithoutATimestampIsKeptWhole() {
+        frame(LogStream.STDOUT, "not-a-time text\n");
 
-        timestamped.accept(LogStream.STDOUT, "not-a-time text\n".getBytes(StandardCharsets.UTF_8));
-
-        assertEquals(List.of(LogLine.of(LogStream.STDOUT, "not-a-time text")), stamped);
+        assertEquals(List.of(LogLine.of(LogStream.STDOUT, "not-a-time text")), lines);
     }
 
     private void frame(LogStream stream, String text) {
