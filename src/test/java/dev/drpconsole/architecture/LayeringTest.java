@@ -35,6 +35,14 @@ class LayeringTest {
     }
 
     @Test
+    void theSandboxEndpointIsUiFreeToo() {
+        noClasses().that().resideInAPackage("dev.drpconsole.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.drpconsole.ui..")
+                .because("the sandbox runs headless from a shell (java -jar ... sandbox)")
+                .check(productionClasses);
+    }
+
+    @Test
     void viewModelsDoNotTouchTheSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")

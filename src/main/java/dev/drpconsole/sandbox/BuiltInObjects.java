@@ -1,0 +1,53 @@
+package dev.drpconsole.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.sandbox.auth.Secrets;
+import dev.drpconsole.sandbox.objects.ObjectService;
+import dev.drpconsole.sandbox.store.ObjectStore;
+
+/**
+ * Objects every endpoint has before anyone creates one: the admin user, the stages {@code none} and
+ * {@code complete} and the boot environment {@code local} that new machines and workflows refer to (DRP ships
+ * them in its basic content), and the {@code docker-context} plugin provider and plugin the sandbox implements.
+ * Created when missing, never overwritten.
+ */
+final class BuiltInObjects {
+
+    static final String BASIC_CONTENT = "sandbox-basic";
+
+    private BuiltInObjects() {
+    }
+
+    static void ensure(ObjectService objects) {
+        ObjectStore store = objects.store();
+        if (store.get("users", AdminPassword.ADMIN_USER).isEmpty()) {
+            ObjectNode admin = SandboxJson.object();
+            admin.put("Name", AdminPassword.ADMIN_USER);
+            admin.put("Description", "The sandbox's administrator");
+            admin.put("Secret", Secrets.text(16));
+            admin.putArray("Roles").add("superuser");
+            store.put("users", filled(objects, "users", admin), "create", "");
+        }
+        ensureBasic(objects, "stages", "none", "The stage of a machine with nothing to do");
+        ensureBasic(objects, "stages", "complete", "The last stage of a workflow");
+        ensureBasic(objects, "bootenvs", "local", "Boot from the local disk");
+    }
+
+    private static void ensureBasic(ObjectService objects, String prefix, String name, String description) {
+        if (objects.store().get(prefix, name).isPresent()) {
+            return;
+        }
+        ObjectNode object = SandboxJson.object();
+        object.put("Name", name);
+        object.put("Description", description);
+        object.put("ReadOnly", true);
+        object.put("Bundle", BASIC_CONTENT);
+        objects.store().put(prefix, filled(objects, prefix, object), "create", "");
+    }
+
+    static ObjectNode filled(ObjectService objects, String prefix, ObjectNode object) {
+        objects.kinds().get(prefix).fill(object);
+        return object;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.drpconsole.sandbox;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start a sandbox. Built with {@link #inDataDir(Path)} and the {@code with...} methods.
+ *
+ * @param port           TCP port on 127.0.0.1; 0 picks a free one (tests); DRP's own default is {@value #DRP_PORT}
+ * @param dataDir        where objects, job logs, files, the certificate and the secrets are kept
+ * @param password       the admin password; empty to use (or generate) the one kept in the data dir
+ * @param runnerEngine   run docker-context runner containers on the local container engine
+ * @param runnerLabels   extra labels for every runner container (tests mark theirs)
+ */
+public record SandboxConfig(int port, Path dataDir, Optional<String> password, boolean runnerEngine,
+                            Map<String, String> runnerLabels) {
+
+    public static final int DRP_PORT = 8092;
+
+    public SandboxConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(password, "password");
+        runnerLabels = Map.copyOf(runnerLabels);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    public static SandboxConfig inDataDir(Path dataDir) {
+        return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), true, Map.of());
+    }
+
+    public SandboxConfig withPort(int newPort) {
+        return new SandboxConfig(newPort, dataDir, password, runnerEngine, runnerLabels);
+    }
+
+    public SandboxConfig withPassword(String newPassword) {
+        return new SandboxConfig(port, dataDir, Optional.of(newPassword), runnerEngine, runnerLabels);
+    }
+
+    public SandboxConfig withRunnerEngine(boolean enabled) {
+        return new SandboxConfig(port, dataDir, password, enabled, runnerLabels);
+    }
+
+    public SandboxConfig withRunnerLabel(String key, String value) {
+        Map<String, String> more = new HashMap<>(runnerLabels);
+        more.put(key, value);
+        return new SandboxConfig(port, dataDir, password, runnerEngine, more);
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxConfig[port=" + port + ", dataDir=" + dataDir + ", password=" + (password.isPresent()
+                ? "(given)" : "(kept in data dir)") + ", runnerEngine=" + runnerEngine + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.drpconsole.sandbox.api;
+
+import dev.drpconsole.sandbox.ApiException;
+import dev.drpconsole.sandbox.auth.Authenticator;
+import dev.drpconsole.sandbox.auth.Principal;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single handler behind every {@code /api/v3/...} route: authenticates, applies {@link CallerAccess}, then
+ * hands the request to the section named by its first path segment, to a sub-resource section named by the third
+ * ({@code /<prefix>/<key>/params}, {@code .../actions}, {@code .../token}, {@code .../log}), or to the generic
+ * object routes. One dispatcher rather than a route per path, because DRP keys may contain ':' and '/'.
+ */
+public final class ApiRoutes implements Handler {
+
+    private final Authenticator authenticator;
+    private final CallerAccess access;
+    private final Map<String, ApiSection> sections;
+    private final Map<String, ApiSection> subresources;
+    private final ApiSection objects;
+
+    public ApiRoutes(Authenticator authenticator, CallerAccess access, Map<String, ApiSection> sections,
+                     Map<String, ApiSection> subresources, ApiSection objects) {
+        this.authenticator = authenticator;
+        this.access = access;
+        this.sections = Map.copyOf(sections);
+        this.subresources = Map.copyOf(subresources);
+        this.objects = objects;
+    }
+
+    @Override
+    public void handle(Context context) {
+        Principal principal = authenticator.authenticate(context.header("Authorization"),
+                context.queryParam("token"));
+        List<String> segments = ApiExchange.segmentsOf(context.path());
+        ApiExchange exchange = new ApiExchange(context, principal, segments);
+        if (segments.isEmpty()) {
+            throw noRoute(exchange);
+        }
+        access.check(exchange);
+        ApiSection section = sections.get(exchange.segment(0));
+        if (section == null && exchange.size() >= 3 && !"params".equals(exchange.segment(0))) {
+            section = subresources.get(exchange.segment(2));
+        }
+        (section == null ? objects : section).handle(exchange);
+    }
+
+    public static ApiException noRoute(ApiExchange exchange) {
+        return new ApiException(404, "API ERROR", "", exchange.path(), "No route");
+    }
+
+    public static ApiException methodNotAllowed(ApiExchange exchange) {
+        return new ApiException(405, "API ERROR", exchange.segment(0), exchange.segment(1), "Method not allowed");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.drpconsole.sandbox.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.sandbox.SandboxJson;
+import dev.drpconsole.sandbox.auth.Principal;
+import io.javalin.websocket.WsContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's event websocket: its registrations, and an ordered outgoing queue drained on a shared executor,
+ * so a slow client never holds up the store or other clients, and acknowledgements and events arrive in the
+ * order they happened.
+ */
+final class EventConnection implements EventSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventConnection.class);
+    /** A client that stops reading is dropped rather than allowed to grow the queue without end. */
+    private static final int MAX_QUEUED = 10_000;
+
+    private final WsContext socket;
+    private final Principal principal;
+    private final BiPredicate<Principal, Event> visible;
+    private final Executor sender;
+    private final Map<String, EventFilter> filters = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    EventConnection(WsContext socket, Principal principal, BiPredicate<Principal, Event> visible, Executor sender) {
+        this.socket = socket;
+        this.principal = principal;
+        this.visible = visible;
+        this.sender = sender;
+    }
+
+    /** Handles {@code register <filter>} and {@code deregister <filter>}, acknowledging each as DRP does. */
+    void received(String message) {
+        String[] words = message.trim().split("\\s+", 2);
+        if (words.length != 2 || !("register".equals(words[0]) || "deregister".equals(words[0]))) {
+            LOG.debug("Ignoring websocket message {}", message);
+            return;
+        }
+        String filterText = words[1].trim();
+        if ("register".equals(words[0])) {
+            try {
+                filters.put(filterText, EventFilter.parse(filterText));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Ignoring bad registration {}: {}", filterText, e.getMessage());
+            }
+        } else {
+            filters.remove(filterText);
+        }
+        // The Go client blocks until it sees one acknowledgement per (de)registration.
+        ObjectNode ack = SandboxJson.object();
+        ack.put("Time", SandboxJson.time(Instant.now()));
+        ack.put("Type", "websocket");
+        ack.put("Action", words[0]);
+        ack.put("Key", filterText);
+        ack.put("Principal", principal.id());
+        ack.putNull("Object");
+        ack.putNull("Original");
+        enqueue(SandboxJson.text(ack));
+    }
+
+    @Override
+    public void deliver(Event event) {
+        if (closed.get() || !visible.test(principal, event)) {
+            return;
+        }
+        for (EventFilter filter : filters.values()) {
+            if (filter.matches(event)) {
+                enqueue(SandboxJson.text(event.toJson()));
+                return;
+            }
+        }
+    }
+
+    void close() {
+        closed.set(true);
+        outgoing.clear();
+    }
+
+    private void enqueue(String frame) {
+        if (outgoing.size() >= MAX_QUEUED) {
+            LOG.warn("Dropping event websocket of {}: it stopped reading", principal.id());
+            close();
+            socket.closeSession(1008, "event queue overflow");
+            return;
+        }
+        outgoing.add(frame);
+        if (draining.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            String frame;
+            while (!closed.get() && (frame = outgoing.poll()) != null) {
+                socket.send(frame);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Event websocket of {} failed: {}", principal.id(), e.getMessage());
+            close();
+        } finally {
+            draining.set(false);
+            if (!closed.get() && !outgoing.isEmpty() && draining.compareAndSet(false, true)) {
+                sender.execute(this::drain);
+            }
+        }
+    }
+}
