@@ -8,6 +8,8 @@ import dev.drpconsole.sandbox.api.EventsEndpoint;
 import dev.drpconsole.sandbox.api.HttpsListener;
 import dev.drpconsole.sandbox.api.InfoEndpoint;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
+import dev.drpconsole.sandbox.api.ParamsEndpoints;
+import dev.drpconsole.sandbox.params.ParamResolver;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Authenticator;
@@ -107,6 +109,7 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("events", new EventsEndpoint(events));
         Map<String, ApiSection> subresources = new HashMap<>();
         subresources.put("token", new TokenEndpoints(objects, authenticator, info));
+        subresources.put("params", new ParamsEndpoints(objects, new ParamResolver(objects.store())));
         return new ApiRoutes(authenticator, new CallerAccess(objects.store()), sections, subresources,
                 new ObjectEndpoints(objects));
     }

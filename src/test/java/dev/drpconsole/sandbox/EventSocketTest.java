@@ -1,0 +1,151 @@
+package dev.drpconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** §5: the event websocket, its acknowledgements, filters, and what machine tokens may see. */
+class EventSocketTest {
+
+    @TempDir
+    static Path dataDir;
+    static SandboxServer server;
+    static SandboxApi api;
+
+    @BeforeAll
+    static void start() throws SandboxStartException {
+        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+        api = SandboxApi.forServer(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Collects text frames. */
+    static final class Frames implements WebSocket.Listener {
+        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(SandboxJson.parse(partial.toString().getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode frame = received.poll(5, TimeUnit.SECONDS);
+            assertTrue(frame != null, "no event within 5 s");
+            return frame;
+        }
+
+        JsonNode nextOrNull(long millis) throws InterruptedException {
+            return received.poll(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Test
+    void registrationsAreAcknowledgedAndMatchingChangesArriveWithTheObject() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register contexts.*.*", true).join();
+        JsonNode ack = frames.next();
+        assertEquals("websocket", ack.path("Type").asText());
+        assertEquals("register", ack.path("Action").asText());
+        assertEquals("contexts.*.*", ack.path("Key").asText());
+
+        api.post("contexts", "{\"Name\":\"evented\",\"Engine\":\"docker-context\"}");
+        api.patch("contexts/evented", "[{\"op\":\"replace\",\"path\":\"/Image\",\"value\":\"img\"}]");
+        api.post("machines", "{\"Name\":\"not-watched\"}");
+        api.delete("contexts/evented");
+        JsonNode created = frames.next();
+        assertEquals("create", created.path("Action").asText());
+        assertEquals("evented", created.path("Key").asText());
+        assertEquals("docker-context", created.path("Object").path("Engine").asText());
+        JsonNode updated = frames.next();
+        assertEquals("update", updated.path("Action").asText());
+        assertEquals("img", updated.path("Object").path("Image").asText());
+        assertEquals("", updated.path("Original").path("Image").asText());
+        assertEquals("delete", frames.next().path("Action").asText());
+
+        socket.sendText("deregister contexts.*.*", true).join();
+        assertEquals("deregister", frames.next().path("Action").asText());
+        api.post("contexts", "{\"Name\":\"after-deregister\"}");
+        assertNull(frames.nextOrNull(500), "nothing arrives after deregistering");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void commaListsAndEscapesSelectValues() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register contexts,profiles.create.one\\1dot,two", true).join();
+        frames.next();
+        api.post("contexts", "{\"Name\":\"skipped\"}");
+        api.post("profiles", "{\"Name\":\"one.dot\"}");
+        api.post("contexts", "{\"Name\":\"two\"}");
+        assertEquals("one.dot", frames.next().path("Key").asText());
+        assertEquals("two", frames.next().path("Key").asText());
+        socket.abort();
+    }
+
+    @Test
+    void postedEventsAreDelivered() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register beeblebrox.*.*", true).join();
+        frames.next();
+        api.post("events", "{\"Type\":\"beeblebrox\",\"Action\":\"zaphod\",\"Key\":\"42\",\"Object\":{\"heads\":2}}");
+        JsonNode event = frames.next();
+        assertEquals("zaphod", event.path("Action").asText());
+        assertEquals(2, event.path("Object").path("heads").asInt());
+        socket.abort();
+    }
+
+    @Test
+    void theQueryTokenAuthenticatesAndAMachineTokenSeesOnlyItsMachine() throws Exception {
+        String own = api.post("machines", "{\"Name\":\"watcher\"}").json().path("Uuid").asText();
+        String other = api.post("machines", "{\"Name\":\"watched\"}").json().path("Uuid").asText();
+        String token = api.get("machines/" + own + "/token").json().path("Token").asText();
+        Frames frames = new Frames();
+        WebSocket socket = api.anonymous().websocket("ws?token=" + token, frames);
+        socket.sendText("register machines.*.*", true).join();
+        frames.next();
+        api.patch("machines/" + other, "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"x\"}]");
+        api.patch("machines/" + own, "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"y\"}]");
+        assertEquals(own, frames.next().path("Key").asText());
+        socket.abort();
+    }
+
+    @Test
+    void noCredentialsNoWebsocket() {
+        Throwable failure = api.anonymous().websocketAsync("ws", new Frames()).handle((ok, error) -> error).join();
+        assertTrue(failure != null && failure.getCause() instanceof java.net.http.WebSocketHandshakeException,
+                String.valueOf(failure));
+        assertEquals(401, ((java.net.http.WebSocketHandshakeException) failure.getCause()).getResponse()
+                .statusCode());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.drpconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** §2: the generic object API, list filters and count headers, JSON Patch, and DRP's error replies. */
+class ObjectApiTest {
+
+    @TempDir
+    static Path dataDir;
+    static SandboxServer server;
+    static SandboxApi api;
+
+    @BeforeAll
+    static void start() throws SandboxStartException {
+        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+        api = SandboxApi.forServer(server);
+        for (String name : new String[] {"alpha", "bravo", "charlie"}) {
+            api.post("contexts", "{\"Name\":\"" + name + "\",\"Engine\":\"" + (name.equals("bravo") ? "other"
+                    : "docker-context") + "\",\"Image\":\"img-" + name + "\"}");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertDrpError(SandboxApi.Reply reply, int code, String type) {
+        assertEquals(code, reply.status(), reply::toString);
+        assertEquals("application/json", reply.header("Content-Type"));
+        JsonNode error = reply.json();
+        assertEquals(code, error.path("Code").asInt());
+        assertEquals(type, error.path("Type").asText());
+        assertTrue(error.path("Messages").isArray() && error.path("Messages").size() > 0, reply::toString);
+        assertTrue(error.has("Model") && error.has("Key"));
+    }
+
+    @Test
+    void createFillsDefaultsAndAnswers201WithTheObject() {
+        SandboxApi.Reply created = api.post("contexts", "{\"Name\":\"runner\",\"Engine\":\"docker-context\","
+                + "\"Image\":\"digitalrebar/runner\",\"Meta\":{\"Title\":\"Example context\"}}");
+        assertEquals(201, created.status());
+        JsonNode context = created.json();
+        assertEquals(true, context.path("Available").asBoolean());
+        assertEquals(true, context.path("Validated").asBoolean());
+        assertEquals(0, context.path("Errors").size());
+        assertEquals("", context.path("Documentation").asText());
+        assertEquals("Example context", context.path("Meta").path("Title").asText());
+        api.delete("contexts/runner");
+    }
+
+    @Test
+    void listsFilterSortPageAndCount() {
+        SandboxApi.Reply list = api.get("contexts?Engine=docker-context");
+        assertEquals(200, list.status());
+        assertEquals(2, list.json().size());
+        assertEquals("2", list.header("X-DRP-LIST-COUNT"));
+        assertEquals("2", list.header("X-DRP-LIST-FILTER-COUNT"));
+        assertEquals("3", list.header("X-DRP-LIST-TOTAL-COUNT"));
+        assertEquals("[]", api.get("contexts?Engine=nothing").text());
+        assertEquals("charlie", api.get("contexts?sort=Name&reverse=true&limit=1").json().get(0).path("Name")
+                .asText());
+        assertEquals("bravo", api.get("contexts?offset=1&limit=1").json().get(0).path("Name").asText());
+        assertEquals(2, api.get("contexts?Name=alpha&Name=charlie").json().size(), "a repeated key ORs");
+        assertEquals(1, api.get("contexts?Name=Gt(alpha)&Engine=docker-context").json().size(), "keys AND");
+        assertEquals(2, api.get("contexts?Name=In(alpha,bravo)").json().size());
+        assertEquals(1, api.get("contexts?Image=Re(%5Eimg-b)").json().size());
+        assertEquals(2, api.get("contexts?Name=Between(alpha,bravo)").json().size());
+
+        SandboxApi.Reply count = api.head("contexts?Engine=docker-context");
+        assertEquals(200, count.status());
+        assertEquals("2", count.header("X-DRP-LIST-FILTER-COUNT"));
+        assertEquals("", count.text());
+    }
+
+    @Test
+    void keyLookupByUniqueIndex() {
+        JsonNode machine = api.post("machines", "{\"Name\":\"lookup-me\"}").json();
+        String uuid = machine.path("Uuid").asText();
+        assertEquals(uuid, api.get("machines/Name:lookup-me").json().path("Uuid").asText());
+        assertEquals("lookup-me", api.get("machines/Uuid:" + uuid).json().path("Name").asText());
+        assertEquals("lookup-me", api.get("machines/Key:" + uuid).json().path("Name").asText());
+        assertEquals(200, api.head("machines/Name:lookup-me").status());
+        assertEquals(404, api.head("machines/Name:nobody").status());
+        assertTrue(api.head("machines/" + uuid).header("ETag").startsWith("\""));
+    }
+
+    @Test
+    void putReplacesAndPatchAppliesTestOps() {
+        api.post("contexts", "{\"Name\":\"patched\",\"Engine\":\"docker-context\",\"Image\":\"a\"}");
+        SandboxApi.Reply patched = api.patch("contexts/patched", "[{\"op\":\"test\",\"path\":\"/Image\","
+                + "\"value\":\"a\",\"from\":\"\"},{\"op\":\"replace\",\"path\":\"/Image\",\"value\":\"b\",\"from\":\"\"}]");
+        assertEquals(200, patched.status(), patched::toString);
+        assertEquals("b", patched.json().path("Image").asText());
+        SandboxApi.Reply put = api.put("contexts/patched", "{\"Name\":\"patched\",\"Engine\":\"docker-context\","
+                + "\"Image\":\"c\"}");
+        assertEquals(200, put.status());
+        assertEquals("c", api.get("contexts/patched").json().path("Image").asText());
+        SandboxApi.Reply deleted = api.delete("contexts/patched");
+        assertEquals(200, deleted.status());
+        assertEquals("c", deleted.json().path("Image").asText(), "delete answers with the deleted object");
+    }
+
+    @Test
+    void error400ForBadJsonWrongContentTypeEmptyKeyAndKeyChange() {
+        assertDrpError(api.post("contexts", "{not json"), 400, "POST");
+        assertDrpError(api.send("POST", "contexts", "text/plain", "{\"Name\":\"x\"}".getBytes()), 400, "POST");
+        assertDrpError(api.post("tasks", "{\"Description\":\"no name\"}"), 400, "CREATE");
+        SandboxApi.Reply keyChange = api.put("contexts/alpha", "{\"Name\":\"omega\"}");
+        assertDrpError(keyChange, 400, "PUT");
+        assertEquals("Key change from alpha to omega not allowed", keyChange.json().path("Messages").get(0).asText());
+    }
+
+    @Test
+    void error404ForMissingObjectsAndUnknownRoutes() {
+        SandboxApi.Reply missing = api.get("contexts/nope");
+        assertDrpError(missing, 404, "GET");
+        assertEquals("contexts", missing.json().path("Model").asText());
+        assertEquals("nope", missing.json().path("Key").asText());
+        assertEquals("Not Found", missing.json().path("Messages").get(0).asText());
+        assertDrpError(api.delete("contexts/nope"), 404, "DELETE");
+        assertDrpError(api.get("no-such-type"), 404, "API ERROR");
+        assertEquals(404, api.head("contexts/nope").status());
+    }
+
+    @Test
+    void error406ForBadFilters() {
+        assertEquals("Filter not found: Colour", api.get("contexts?Colour=red").json().path("Messages").get(0)
+                .asText());
+        assertDrpError(api.get("contexts?Colour=red"), 406, "GET");
+        assertEquals("Invalid UUID: false", api.get("jobs?Machine=false").json().path("Messages").get(0).asText());
+        assertEquals("Limit cannot be negative", api.get("contexts?limit=-1").json().path("Messages").get(0)
+                .asText());
+        assertEquals("Offset cannot be negative", api.get("contexts?offset=-2").json().path("Messages").get(0)
+                .asText());
+        assertEquals("Not sortable: Colour", api.get("contexts?sort=Colour").json().path("Messages").get(0)
+                .asText());
+        assertDrpError(api.get("jobs?StartTime=fred"), 406, "GET");
+    }
+
+    @Test
+    void error409ForDuplicatesAndFailedPatchTests() {
+        SandboxApi.Reply duplicate = api.post("contexts", "{\"Name\":\"alpha\"}");
+        assertDrpError(duplicate, 409, "CREATE");
+        assertEquals("already exists", duplicate.json().path("Messages").get(0).asText());
+
+        SandboxApi.Reply failedTest = api.patch("contexts/alpha", "[{\"op\":\"test\",\"path\":\"/Image\","
+                + "\"value\":\"not-the-image\"},{\"op\":\"replace\",\"path\":\"/Image\",\"value\":\"x\"}]");
+        assertDrpError(failedTest, 409, "PATCH");
+        assertEquals("Patch error at line 0: Test op failed.", failedTest.json().path("Messages").get(0).asText());
+        assertTrue(failedTest.json().path("Messages").get(1).asText().startsWith("Patch: "));
+        assertEquals("img-alpha", api.get("contexts/alpha").json().path("Image").asText(), "nothing changed");
+    }
+
+    @Test
+    void error422ForInvalidObjects() {
+        SandboxApi.Reply badName = api.post("machines", "{\"Name\":\"bad name!\"}");
+        assertDrpError(badName, 422, "ValidationError");
+        assertTrue(badName.json().path("Messages").get(0).asText().contains("Invalid Name `bad name!`"));
+        SandboxApi.Reply missingStage = api.post("machines", "{\"Name\":\"staged\",\"Stage\":\"baz\"}");
+        assertDrpError(missingStage, 422, "ValidationError");
+        assertEquals("Stage baz does not exist", missingStage.json().path("Messages").get(0).asText());
+        assertDrpError(api.post("machines", "{\"Name\":\"wf\",\"Workflow\":\"nowhere\"}"), 422, "ValidationError");
+    }
+
+    @Test
+    void everyNonHeadReplyIsTypedJsonIncluding204s() {
+        SandboxApi.Reply posted = api.post("events", "{\"Type\":\"beeblebrox\",\"Action\":\"zaphod\",\"Key\":\"1\"}");
+        assertEquals(204, posted.status());
+        assertEquals("application/json", posted.header("Content-Type"));
+    }
+
+    @Test
+    void objectsAndIndexesDescribeTheTypes() {
+        JsonNode objects = api.get("objects").json();
+        for (String prefix : new String[] {"contexts", "jobs", "machines", "params", "plugins", "profiles",
+                "stages", "tasks", "users", "workflows"}) {
+            assertTrue(objects.toString().contains("\"" + prefix + "\""), prefix);
+        }
+        JsonNode name = api.get("indexes/machines/Name").json();
+        assertEquals(true, name.path("Unique").asBoolean());
+    }
+
+    @Test
+    void paramsCanBeSetReadAggregatedAndRemoved() {
+        api.post("profiles", "{\"Name\":\"colours\",\"Params\":{\"demo/colour\":\"orange\"}}");
+        String uuid = api.post("machines", "{\"Name\":\"params-machine\",\"Profiles\":[\"colours\"]}").json()
+                .path("Uuid").asText();
+        assertEquals("null", api.get("machines/" + uuid + "/params/demo/colour").text());
+        assertEquals("\"orange\"", api.get("machines/" + uuid + "/params/demo/colour?aggregate=true").text());
+        assertEquals(200, api.post("machines/" + uuid + "/params/demo/colour", "\"purple\"").status());
+        assertEquals("\"purple\"", api.get("machines/" + uuid + "/params/demo/colour?aggregate=true").text());
+        assertEquals(1, api.get("machines?demo/colour=purple").json().size(), "unknown keys filter on params");
+        assertEquals("\"purple\"", api.delete("machines/" + uuid + "/params/demo/colour").text());
+        assertEquals("{}", api.get("machines/" + uuid + "/params").text());
+    }
+}
