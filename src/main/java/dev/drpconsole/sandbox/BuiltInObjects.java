@@ -5,6 +5,9 @@ import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Secrets;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.store.ObjectStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Objects every endpoint has before anyone creates one: the admin user, the stages {@code none} and
@@ -15,6 +18,7 @@ import dev.drpconsole.sandbox.store.ObjectStore;
 final class BuiltInObjects {
 
     static final String BASIC_CONTENT = "sandbox-basic";
+    public static final String DOCKER_CONTEXT = "docker-context";
 
     private BuiltInObjects() {
     }
@@ -32,6 +36,31 @@ final class BuiltInObjects {
         ensureBasic(objects, "stages", "none", "The stage of a machine with nothing to do");
         ensureBasic(objects, "stages", "complete", "The last stage of a workflow");
         ensureBasic(objects, "bootenvs", "local", "Boot from the local disk");
+        ensureDockerContextPlugin(objects);
+    }
+
+    /** The provider definition always matches this build; the plugin is created once and then left alone. */
+    private static void ensureDockerContextPlugin(ObjectService objects) {
+        ObjectNode provider = dockerContextProvider();
+        ObjectStore store = objects.store();
+        if (!store.get("plugin_providers", DOCKER_CONTEXT).map(provider::equals).orElse(false)) {
+            store.put("plugin_providers", filled(objects, "plugin_providers", provider), "save", "");
+        }
+        if (store.get("plugins", DOCKER_CONTEXT).isEmpty()) {
+            ObjectNode plugin = SandboxJson.object();
+            plugin.put("Name", DOCKER_CONTEXT);
+            plugin.put("Provider", DOCKER_CONTEXT);
+            plugin.put("Description", "Runs docker-context contexts on the local container engine");
+            store.put("plugins", filled(objects, "plugins", plugin), "create", "");
+        }
+    }
+
+    static ObjectNode dockerContextProvider() {
+        try (InputStream in = BuiltInObjects.class.getResourceAsStream("docker-context-provider.json")) {
+            return (ObjectNode) SandboxJson.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The docker-context provider definition is missing", e);
+        }
     }
 
     private static void ensureBasic(ObjectService objects, String prefix, String name, String description) {

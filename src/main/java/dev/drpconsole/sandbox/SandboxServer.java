@@ -5,6 +5,9 @@ import dev.drpconsole.sandbox.api.ApiSection;
 import dev.drpconsole.sandbox.api.CallerAccess;
 import dev.drpconsole.sandbox.api.CatalogEndpoints;
 import dev.drpconsole.sandbox.api.EventsEndpoint;
+import dev.drpconsole.sandbox.api.FilesEndpoints;
+import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
+import dev.drpconsole.sandbox.files.BlobStore;
 import dev.drpconsole.sandbox.api.HttpsListener;
 import dev.drpconsole.sandbox.api.InfoEndpoint;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
@@ -84,7 +87,8 @@ public final class SandboxServer implements AutoCloseable {
                             && CallerAccess.machineMaySee(principal.name(), event.type(), object));
             AtomicInteger boundPort = new AtomicInteger(config.port());
             InfoEndpoint info = new InfoEndpoint(store, boundPort::get, endpointId(dataDir));
-            ApiRoutes routes = routes(objects, authenticator, info, events);
+            BlobStore files = new BlobStore("files", dataDir.resolve("files"));
+            ApiRoutes routes = routes(dataDir, objects, authenticator, info, events, files);
             HttpsListener listener = HttpsListener.start(config.port(), certificate, routes, authenticator,
                     eventSocket);
             boundPort.set(listener.port());
@@ -99,14 +103,18 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static ApiRoutes routes(ObjectService objects, Authenticator authenticator, InfoEndpoint info,
-                                    EventBus events) {
+    private static ApiRoutes routes(Path dataDir, ObjectService objects, Authenticator authenticator,
+                                    InfoEndpoint info, EventBus events, BlobStore files) {
         CatalogEndpoints catalog = new CatalogEndpoints(objects.kinds());
         Map<String, ApiSection> sections = new HashMap<>();
         sections.put("info", info);
         sections.put("objects", catalog.objects());
         sections.put("indexes", catalog.indexes());
         sections.put("events", new EventsEndpoint(events));
+        sections.put("files", new FilesEndpoints(files, true));
+        sections.put("isos", new FilesEndpoints(new BlobStore("isos", dataDir.resolve("isos")), false));
+        sections.put("plugin_providers", new PluginProviderEndpoints(objects,
+                new BlobStore("plugin_providers", dataDir.resolve("plugin_providers"))));
         Map<String, ApiSection> subresources = new HashMap<>();
         subresources.put("token", new TokenEndpoints(objects, authenticator, info));
         subresources.put("params", new ParamsEndpoints(objects, new ParamResolver(objects.store())));
