@@ -1,6 +1,15 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.sandbox.actions.PluginActions;
+import dev.drpconsole.sandbox.api.ActionEndpoints;
 import dev.drpconsole.sandbox.api.ApiRoutes;
+import dev.drpconsole.sandbox.api.JobEndpoints;
+import dev.drpconsole.sandbox.jobs.JobActionsRenderer;
+import dev.drpconsole.sandbox.jobs.JobLogs;
+import dev.drpconsole.sandbox.jobs.JobRules;
+import dev.drpconsole.sandbox.jobs.NextJobPlanner;
+import dev.drpconsole.sandbox.jobs.PlainTextTemplates;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.drpconsole.sandbox.api.ApiSection;
 import dev.drpconsole.sandbox.api.CallerAccess;
 import dev.drpconsole.sandbox.api.CatalogEndpoints;
@@ -79,6 +88,9 @@ public final class SandboxServer implements AutoCloseable {
             ObjectService objects = new ObjectService(store);
             objects.setRules("users", new UserRules());
             objects.setRules("machines", new MachineRules(new TaskListRules(store)));
+            JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
+            objects.setRules("jobs", new JobRules(objects, jobLogs));
+            PluginActions pluginActions = new PluginActions();
             BuiltInObjects.ensure(objects);
             Authenticator authenticator = new Authenticator(password, signer, store);
             EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
@@ -88,10 +100,15 @@ public final class SandboxServer implements AutoCloseable {
             AtomicInteger boundPort = new AtomicInteger(config.port());
             InfoEndpoint info = new InfoEndpoint(store, boundPort::get, endpointId(dataDir));
             BlobStore files = new BlobStore("files", dataDir.resolve("files"));
-            ApiRoutes routes = routes(dataDir, objects, authenticator, info, events, files);
+            AtomicReference<String> apiUrl = new AtomicReference<>("https://" + HttpsListener.HOST + ":" + config.port());
+            ParamResolver params = new ParamResolver(store);
+            JobEndpoints jobs = new JobEndpoints(objects, new NextJobPlanner(objects, jobLogs, pluginActions),
+                    new JobActionsRenderer(objects, params, jobLogs, new PlainTextTemplates(), apiUrl::get), jobLogs);
+            ApiRoutes routes = routes(dataDir, objects, authenticator, info, events, files, jobs, pluginActions);
             HttpsListener listener = HttpsListener.start(config.port(), certificate, routes, authenticator,
                     eventSocket);
             boundPort.set(listener.port());
+            apiUrl.set("https://" + HttpsListener.HOST + ":" + listener.port());
             return new SandboxServer(config, password, certificate, objects, eventSocket, listener);
         } catch (JavalinBindException e) {
             throw new SandboxStartException("Port " + config.port() + " on " + HttpsListener.HOST + " is already in "
@@ -104,13 +121,15 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static ApiRoutes routes(Path dataDir, ObjectService objects, Authenticator authenticator,
-                                    InfoEndpoint info, EventBus events, BlobStore files) {
+                                    InfoEndpoint info, EventBus events, BlobStore files, JobEndpoints jobs,
+                                    PluginActions pluginActions) {
         CatalogEndpoints catalog = new CatalogEndpoints(objects.kinds());
         Map<String, ApiSection> sections = new HashMap<>();
         sections.put("info", info);
         sections.put("objects", catalog.objects());
         sections.put("indexes", catalog.indexes());
         sections.put("events", new EventsEndpoint(events));
+        sections.put("jobs", jobs);
         sections.put("files", new FilesEndpoints(files, true));
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
@@ -118,6 +137,7 @@ public final class SandboxServer implements AutoCloseable {
         Map<String, ApiSection> subresources = new HashMap<>();
         subresources.put("token", new TokenEndpoints(objects, authenticator, info));
         subresources.put("params", new ParamsEndpoints(objects, new ParamResolver(objects.store())));
+        subresources.put("actions", new ActionEndpoints(objects, pluginActions));
         return new ApiRoutes(authenticator, new CallerAccess(objects.store()), sections, subresources,
                 new ObjectEndpoints(objects));
     }

@@ -29,11 +29,28 @@ final class Drpcli {
     }
 
     Result run(int timeoutSeconds, String... arguments) {
+        return run(Map.of(), timeoutSeconds, arguments);
+    }
+
+    /** Runs drpcli as a machine agent would: with a machine token instead of the admin's key. */
+    Result runAsMachine(String token, String uuid, String context, int timeoutSeconds, String... arguments) {
+        return run(Map.of("RS_TOKEN", token, "RS_UUID", uuid, "RS_CONTEXT", context, "RS_KEY", ""), timeoutSeconds,
+                arguments);
+    }
+
+    private Result run(Map<String, String> overrides, int timeoutSeconds, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(TestEnv.get().drpcli().toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         environment(builder.environment());
+        overrides.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
         try {
             Path out = Files.createTempFile("drpcli", ".out");
             Path err = Files.createTempFile("drpcli", ".err");
