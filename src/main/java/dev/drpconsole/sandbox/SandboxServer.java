@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.drpconsole.sandbox.api.ApiSection;
 import dev.drpconsole.sandbox.api.CallerAccess;
 import dev.drpconsole.sandbox.api.CatalogEndpoints;
+import dev.drpconsole.sandbox.api.ContentEndpoints;
 import dev.drpconsole.sandbox.api.EventsEndpoint;
+import dev.drpconsole.sandbox.content.ContentPacks;
 import dev.drpconsole.sandbox.api.FilesEndpoints;
 import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
 import dev.drpconsole.sandbox.files.BlobStore;
@@ -130,6 +132,7 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("indexes", catalog.indexes());
         sections.put("events", new EventsEndpoint(events));
         sections.put("jobs", jobs);
+        sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(), dataDir.resolve("contents"))));
         sections.put("files", new FilesEndpoints(files, true));
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,

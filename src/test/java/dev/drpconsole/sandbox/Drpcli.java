@@ -32,6 +32,11 @@ final class Drpcli {
         return run(Map.of(), timeoutSeconds, arguments);
     }
 
+    /** Runs drpcli in a working directory (contents bundle reads the current directory). */
+    Result runIn(Path directory, String... arguments) {
+        return run(Map.of(), 60, directory, arguments);
+    }
+
     /** Runs drpcli as a machine agent would: with a machine token instead of the admin's key. */
     Result runAsMachine(String token, String uuid, String context, int timeoutSeconds, String... arguments) {
         return run(Map.of("RS_TOKEN", token, "RS_UUID", uuid, "RS_CONTEXT", context, "RS_KEY", ""), timeoutSeconds,
@@ -39,10 +44,17 @@ final class Drpcli {
     }
 
     private Result run(Map<String, String> overrides, int timeoutSeconds, String... arguments) {
+        return run(overrides, timeoutSeconds, null, arguments);
+    }
+
+    private Result run(Map<String, String> overrides, int timeoutSeconds, Path directory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(TestEnv.get().drpcli().toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         environment(builder.environment());
         overrides.forEach((key, value) -> {
             if (value.isEmpty()) {

@@ -1,0 +1,58 @@
+package dev.drpconsole.sandbox.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The project's demo content pack {@value #NAME}, kept as a {@code drpcli contents bundle} source tree (object
+ * directories plus {@code ._<Field>.meta} files) under {@code dev/drpconsole/sandbox/demo/context-demo}: a
+ * workflow whose stage runs {@code context:runner}, a bash task that prints a few lines (one in colour) and
+ * sleeps 3 s, then {@code context:}. Like the seed's colordemo context-demo, it expects a context named
+ * {@code runner} whose Engine is docker-context.
+ */
+public final class DemoContentPack {
+
+    public static final String NAME = "context-demo";
+    public static final String WORKFLOW = "context-demo";
+    public static final String TASK = "context-demo-example";
+    public static final String CONTEXT = "runner";
+    private static final String ROOT = "/dev/drpconsole/sandbox/demo/context-demo/";
+
+    private DemoContentPack() {
+    }
+
+    /** The files of the bundle source tree, relative to its root. */
+    public static List<String> files() {
+        try (InputStream index = resource("INDEX")) {
+            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo content pack index is missing", e);
+        }
+    }
+
+    /** Writes the bundle source tree into a directory, ready for {@code drpcli contents bundle}. */
+    public static void extractTo(Path directory) throws IOException {
+        for (String file : files()) {
+            Path target = directory.resolve(file);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = resource(file)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static InputStream resource(String relative) throws IOException {
+        InputStream in = DemoContentPack.class.getResourceAsStream(ROOT + relative);
+        if (in == null) {
+            throw new IOException("Missing demo content resource " + relative);
+        }
+        return in;
+    }
+}
