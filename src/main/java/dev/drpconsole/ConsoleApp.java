@@ -42,7 +42,7 @@ public class ConsoleApp extends Application {
                 Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setTitle("DRP Context Console");
-        stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm()));
+        stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm(), true));
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.setScene(scene);
