@@ -101,8 +101,8 @@ final class EngineErrorTranslator {
             return "Check that the engine runs on that host and that its port is reachable, or set DOCKER_HOST";
         }
         return isPodman()
-                ? "Start it: podman system service --time=0 " + endpoint.host() + " &"
-                : "Start it: sudo dockerd &  — or set DOCKER_HOST to a running engine";
+                ? "Start it with: podman system service --time=0 " + endpoint.host() + " &"
+                : "Start it with: sudo dockerd & (or set DOCKER_HOST to a running engine)";
     }
 
     private boolean isPodman() {

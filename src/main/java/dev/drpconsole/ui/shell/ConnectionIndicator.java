@@ -5,14 +5,17 @@ import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
 /**
- * One connection in the status bar: a coloured dot, what it is, and, when it is broken, the reason,
- * the fix and a Retry link. The whole story is also in the tooltip.
+ * One connection in the status bar: a coloured dot, what it is, a short next step, and a Retry link
+ * when it is broken (the banner above the page then tells the reason and the fix in full). The whole
+ * story is also in the tooltip.
  */
 class ConnectionIndicator extends HBox {
     private static final String[] KIND_CLASSES = {"state-not-configured", "state-checking", "state-connected",
@@ -33,6 +36,8 @@ class ConnectionIndicator extends HBox {
         headline.setId(id + "-text");
         headline.getStyleClass().add("connection-headline");
         headline.setGraphic(icon.node(14));
+        headline.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
         hint.setId(id + "-hint");
         hint.getStyleClass().add("connection-hint");
         retry.setId(id + "-retry");
@@ -49,12 +54,13 @@ class ConnectionIndicator extends HBox {
         headline.setText(state.headline());
         hint.setText(state.fixHint());
         boolean broken = state.kind() == ConnectionState.Kind.UNREACHABLE;
-        setShown(hint, !state.fixHint().isEmpty());
+        // A broken connection's fix is told in full by the banner above the page.
+        setShown(hint, !state.fixHint().isEmpty() && !broken);
         setShown(retry, broken);
         details = String.join("\n", nonEmpty(state.headline(), state.detail(), state.fixHint()));
     }
 
-    private static void setShown(javafx.scene.Node node, boolean shown) {
+    private static void setShown(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }

@@ -98,7 +98,9 @@ public class ShellView extends BorderPane {
         content.setId("section-content");
         content.getStyleClass().add("section-content");
         VBox.setVgrow(content, Priority.ALWAYS);
-        return new VBox(header, content);
+        ConnectionBanner engineBanner = new ConnectionBanner("engine-banner", viewModel.engineStateProperty(),
+                viewModel::retryEngine);
+        return new VBox(header, engineBanner, content);
     }
 
     private Node buildStatusBar() {

@@ -104,14 +104,19 @@ class ShellViewTest extends FxRobot {
             show(engineAt(URI.create("unix://" + socket)));
             waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
 
+            assertFalse(lookup("#engine-banner").query().isVisible(), "no banner while connected");
+
             engineProxy.stop();
             waitForText("#engine-status-text", "Container engine unreachable");
-            String hint = lookup("#engine-status-hint").queryAs(Label.class).getText();
-            assertFalse(hint.isBlank(), "a fix is offered");
+            assertTrue(lookup("#engine-banner").query().isVisible(), "a banner tells the whole story");
+            assertTrue(lookup("#engine-banner-reason").queryAs(Label.class).getText().contains(socket.toString()),
+                    "the reason names where the console looked");
+            assertFalse(lookup("#engine-banner-fix").queryAs(Label.class).getText().isBlank(), "a fix is offered");
             assertTrue(lookup("#engine-status-retry").query().isVisible(), "Retry is offered");
 
             engineProxy.start();
             waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            assertFalse(lookup("#engine-banner").query().isVisible(), "the banner goes once the engine is back");
         }
     }
 
@@ -121,7 +126,7 @@ class ShellViewTest extends FxRobot {
         show(engineAt(URI.create("unix://" + socket)));
         waitForText("#engine-status-text", "Container engine unreachable");
 
-        clickOn("#engine-status-retry");
+        clickOn("#engine-banner-retry");
         waitForText("#engine-status-text", "Container engine unreachable");
         assertTrue(Files.notExists(socket));
     }
