@@ -9,6 +9,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,11 +47,16 @@ public class ConsoleApp extends Application {
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.setScene(scene);
-        stage.setOnShown(e -> onShown(settings, stage));
+        stage.setOnShown(e -> onShown());
+        // Remembered once, when the window closes: a drag-resize would otherwise rewrite the file per pixel.
+        stage.setOnHiding(e -> {
+            settings.put(WIDTH_KEY, fmt(stage.getWidth()));
+            settings.put(HEIGHT_KEY, fmt(stage.getHeight()));
+        });
         stage.show();
     }
 
-    private void onShown(Settings settings, Stage stage) {
+    private void onShown() {
         long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LoggerFactory.getLogger(ConsoleApp.class).info("Started in {} ms", startedMs);
         if (Boolean.getBoolean(EXIT_AFTER_START)) {
@@ -58,16 +64,17 @@ public class ConsoleApp extends Application {
             return;
         }
         shell.start();
-        stage.widthProperty().addListener((obs, old, now) -> settings.put(WIDTH_KEY, fmt(now)));
-        stage.heightProperty().addListener((obs, old, now) -> settings.put(HEIGHT_KEY, fmt(now)));
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         if (shell != null) {
             shell.close();
         }
-        io.shutdownNow();
+        io.shutdown(); // lets the last settings write finish
+        if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
+            io.shutdownNow();
+        }
     }
 
     private static String fmt(Number size) {
