@@ -63,7 +63,8 @@ public class EngineMonitor implements ConnectionMonitor {
             }
             engine = opened;
         }
-        probe(opened);
+        // The event stream reports its first connection (or failure) and every change after it; each one
+        // triggers a fresh look at the engine, so a stopped or returning engine shows without polling.
         Closeable events = opened.watchEvents(EventQuery.containers(), event -> { },
                 new EngineConnectionListener() {
                     @Override
@@ -77,16 +78,29 @@ public class EngineMonitor implements ConnectionMonitor {
                     }
                 });
         synchronized (this) {
-            watch = events;
+            if (engine == opened && !closed) {
+                watch = events;
+                return;
+            }
         }
+        closeQuietly(events); // Retry or close came first: this stream is already obsolete.
     }
 
     /** Asks the engine who it is and reports the answer; the exception carries the reason and the fix. */
     private void probe(ContainerEngine target) {
+        ConnectionState state;
         try {
-            listener.accept(connected(target.info()));
+            state = connected(target.info());
         } catch (EngineUnavailableException e) {
-            listener.accept(unreachable(e));
+            state = unreachable(e);
+        }
+        report(target, state);
+    }
+
+    /** Drops answers about an engine that Retry or close has since replaced: they are stale. */
+    private synchronized void report(ContainerEngine about, ConnectionState state) {
+        if (about == engine && !closed) {
+            listener.accept(state);
         }
     }
 
