@@ -34,7 +34,7 @@ public class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
-        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate, io), Platform::runLater);
+        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 

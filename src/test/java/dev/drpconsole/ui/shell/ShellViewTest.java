@@ -14,8 +14,6 @@ import dev.drpconsole.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -38,7 +36,6 @@ class ShellViewTest extends FxRobot {
     @TempDir
     Path socketDir;
 
-    private final ExecutorService io = Executors.newCachedThreadPool();
     private ShellViewModel viewModel;
 
     @AfterEach
@@ -47,7 +44,6 @@ class ShellViewTest extends FxRobot {
         if (viewModel != null) {
             viewModel.close();
         }
-        io.shutdownNow();
     }
 
     @Test
@@ -132,7 +128,7 @@ class ShellViewTest extends FxRobot {
     }
 
     private EngineMonitor engineAt(URI host) {
-        return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")), io);
+        return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")));
     }
 
     private void show(EngineMonitor monitor) throws Exception {
