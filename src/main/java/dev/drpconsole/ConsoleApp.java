@@ -29,11 +29,14 @@ public class ConsoleApp extends Application {
     private static final String HEIGHT_KEY = "window.height";
 
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("io"));
+    private Settings settings;
+    private Stage stage;
     private ShellViewModel shell;
 
     @Override
-    public void start(Stage stage) {
-        Settings settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
         shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
@@ -48,11 +51,6 @@ public class ConsoleApp extends Application {
         stage.setMinHeight(480);
         stage.setScene(scene);
         stage.setOnShown(e -> onShown());
-        // Remembered once, when the window closes: a drag-resize would otherwise rewrite the file per pixel.
-        stage.setOnHiding(e -> {
-            settings.put(WIDTH_KEY, fmt(stage.getWidth()));
-            settings.put(HEIGHT_KEY, fmt(stage.getHeight()));
-        });
         stage.show();
     }
 
@@ -70,6 +68,9 @@ public class ConsoleApp extends Application {
     public void stop() throws InterruptedException {
         if (shell != null) {
             shell.close();
+            // Remembered once, on the way out: a drag-resize would otherwise rewrite the file per pixel.
+            settings.put(WIDTH_KEY, fmt(stage.getWidth()));
+            settings.put(HEIGHT_KEY, fmt(stage.getHeight()));
         }
         io.shutdown(); // lets the last settings write finish
         if (!io.awaitTermination(2, TimeUnit.SECONDS)) {

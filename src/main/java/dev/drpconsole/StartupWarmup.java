@@ -1,7 +1,9 @@
 package dev.drpconsole;
 
 import dev.drpconsole.ui.theme.Theme;
+import java.net.URL;
 import java.util.List;
+import javafx.css.CssParser;
 
 /**
  * Uses the second core while the JavaFX toolkit starts on the first: loads and initialises what the first
@@ -43,7 +45,8 @@ final class StartupWarmup {
     private static void run() {
         try {
             ClassLoader loader = StartupWarmup.class.getClassLoader();
-            javafx.css.Stylesheet.loadBinary(new java.net.URL(Theme.LIGHT.binaryStylesheet()));
+            javafx.css.Stylesheet.loadBinary(new URL(Theme.LIGHT.binaryStylesheet()));
+            new CssParser().parse(new URL(Theme.CONSOLE_CSS));
             for (String name : FIRST_FRAME_CLASSES_NO_INIT) {
                 Class.forName(name, false, loader);
             }
