@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a build's output stream: whole lines to the listener, step announcements parsed, the error and the step
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BuildOutput extends StreamCallback<BuildResponseItem> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BuildOutput.class);
     private static final Pattern BUILT = Pattern.compile("^Successfully built ([0-9a-f]+)\\s*$");
 
     private final BuildProgressListener progress;
@@ -70,17 +67,12 @@ final class BuildOutput extends StreamCallback<BuildResponseItem> {
     }
 
     private void onBuildError(BuildResponseItem item) {
-        String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                ? item.getErrorDetail().getMessage() : item.getError();
+        String message = EngineErrorTranslator.engineMessage(item);
         error = message == null ? "unknown error" : message.trim();
         notifyListener(() -> progress.onError(error));
     }
 
     private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("A build progress listener failed; the build continues", e);
-        }
+        StreamCallback.notifyListener(call, "build progress listener");
     }
 }

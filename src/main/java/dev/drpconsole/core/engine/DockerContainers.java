@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +29,13 @@ final class DockerContainers implements EngineContainers {
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private final DockerClient docker;
-    private final EngineErrorTranslator errors;
+    private final EngineCalls calls;
     private final DockerLogs logs;
 
-    DockerContainers(DockerClient docker, EngineErrorTranslator errors) {
+    DockerContainers(DockerClient docker, EngineCalls calls, DockerLogs logs) {
         this.docker = docker;
-        this.errors = errors;
-        this.logs = new DockerLogs(docker, errors);
+        this.calls = calls;
+        this.logs = logs;
     }
 
     @Override
@@ -45,23 +44,23 @@ final class DockerContainers implements EngineContainers {
         if (!query.labels().isEmpty()) {
             command.withLabelFilter(query.labels());
         }
-        return call(command::exec).stream().map(DockerContainers::toSummary).toList();
+        return calls.answer(command::exec).stream().map(DockerContainers::toSummary).toList();
     }
 
     @Override
     public ContainerDetails inspect(String idOrName) {
-        return toDetails(call(() -> docker.inspectContainerCmd(idOrName).exec()));
+        return toDetails(calls.answer(() -> docker.inspectContainerCmd(idOrName).exec()));
     }
 
     @Override
     public String run(ContainerSpec spec) {
-        String id = call(() -> createCommand(spec).exec()).getId();
+        String id = calls.answer(() -> createCommand(spec).exec()).getId();
         try {
-            docker.startContainerCmd(id).exec();
-        } catch (RuntimeException startFailed) {
+            calls.answer(() -> docker.startContainerCmd(id).exec());
+        } catch (EngineException startFailed) {
             // A created-but-never-started container would only be litter that blocks the name for the next try.
             removeQuietly(id);
-            throw errors.translate(startFailed);
+            throw startFailed;
         }
         return id;
     }
@@ -102,22 +101,22 @@ final class DockerContainers implements EngineContainers {
 
     @Override
     public void start(String idOrName) {
-        runIgnoringNotModified(() -> docker.startContainerCmd(idOrName).exec());
+        runIgnoringNotModified(Duration.ZERO, () -> docker.startContainerCmd(idOrName).exec());
     }
 
     @Override
     public void stop(String idOrName, Duration timeout) {
-        runIgnoringNotModified(() -> docker.stopContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+        runIgnoringNotModified(timeout, () -> docker.stopContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
     }
 
     @Override
     public void restart(String idOrName, Duration timeout) {
-        call(() -> docker.restartContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+        calls.answer(timeout, () -> docker.restartContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
     }
 
     @Override
     public void remove(String idOrName, boolean force) {
-        call(() -> docker.removeContainerCmd(idOrName).withForce(force).exec());
+        calls.answer(() -> docker.removeContainerCmd(idOrName).withForce(force).exec());
     }
 
     @Override
@@ -130,28 +129,22 @@ final class DockerContainers implements EngineContainers {
         logs.closeAll();
     }
 
-    private void runIgnoringNotModified(Runnable command) {
-        try {
-            command.run();
-        } catch (NotModifiedException alreadyInThatState) {
-            // 304: already started / already stopped. The caller wanted that state, and has it.
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
-    }
-
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+    /** @param extra how much longer than a quick call the command may take, e.g. a stop's timeout */
+    private void runIgnoringNotModified(Duration extra, Runnable command) {
+        calls.answer(extra, () -> {
+            try {
+                command.run();
+            } catch (NotModifiedException alreadyInThatState) {
+                // 304: already started / already stopped. The caller wanted that state, and has it.
+            }
+            return null;
+        });
     }
 
     private void removeQuietly(String id) {
         try {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        } catch (RuntimeException e) {
+            calls.answer(() -> docker.removeContainerCmd(id).withForce(true).exec());
+        } catch (EngineException e) {
             LOG.warn("Could not remove container {} that failed to start: {}", id, e.getMessage());
         }
     }
@@ -185,8 +178,12 @@ final class DockerContainers implements EngineContainers {
         return names == null || names.length == 0 ? "" : stripSlash(names[0]);
     }
 
-    private static String stripSlash(String name) {
-        return name != null && name.startsWith("/") ? name.substring(1) : String.valueOf(name);
+    /** The engine gives names with a leading slash; an absent name is empty, not "null". */
+    static String stripSlash(String name) {
+        if (name == null) {
+            return "";
+        }
+        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     private static Optional<Instant> parseTime(String text) {

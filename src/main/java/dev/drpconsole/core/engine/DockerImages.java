@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** {@link EngineImages} over docker-java. */
 final class DockerImages implements EngineImages {
@@ -23,19 +22,19 @@ final class DockerImages implements EngineImages {
     private static final String NO_TAG = "<none>:<none>";
 
     private final DockerClient docker;
-    private final EngineErrorTranslator errors;
+    private final EngineCalls calls;
 
-    DockerImages(DockerClient docker, EngineErrorTranslator errors) {
+    DockerImages(DockerClient docker, EngineCalls calls) {
         this.docker = docker;
-        this.errors = errors;
+        this.calls = calls;
     }
 
     @Override
     public String build(ImageBuildRequest request, BuildProgressListener progress) {
-        BuildOutput output = call(() -> buildCommand(request).exec(new BuildOutput(progress)));
+        BuildOutput output = calls.call(() -> buildCommand(request).exec(new BuildOutput(progress)));
         awaitEnd(output, "an image build");
         output.failure().ifPresent(failure -> {
-            throw errors.translate(failure);
+            throw calls.translate(failure);
         });
         if (output.error().isPresent()) {
             throw new ImageBuildException(output.error().get(), output.currentStep().orElse(null));
@@ -66,13 +65,13 @@ final class DockerImages implements EngineImages {
 
     @Override
     public Optional<String> idOf(String nameOrId) {
-        try {
-            return Optional.of(docker.inspectImageCmd(nameOrId).exec().getId());
-        } catch (NotFoundException absent) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return calls.answer(() -> {
+            try {
+                return Optional.of(docker.inspectImageCmd(nameOrId).exec().getId());
+            } catch (NotFoundException absent) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -81,21 +80,42 @@ final class DockerImages implements EngineImages {
         if (!labels.isEmpty()) {
             command.withLabelFilter(labels);
         }
-        return call(command::exec).stream().map(DockerImages::toSummary).toList();
+        return calls.answer(command::exec).stream().map(DockerImages::toSummary).toList();
     }
 
     @Override
     public void remove(String nameOrId, boolean force) {
-        call(() -> docker.removeImageCmd(nameOrId).withForce(force).exec());
+        calls.answer(() -> docker.removeImageCmd(nameOrId).withForce(force).exec());
     }
 
     @Override
     public void save(String nameOrId, OutputStream tar) {
-        try (InputStream saved = call(() -> docker.saveImageCmd(nameOrId).exec())) {
-            saved.transferTo(tar);
-        } catch (IOException e) {
-            // Either the engine's stream or the caller's broke; the message says which file or socket.
-            throw new EngineException("Saving image " + nameOrId + " failed: " + e.getMessage(), 0, e);
+        try (InputStream saved = calls.call(() -> docker.saveImageCmd(nameOrId).exec())) {
+            copy(saved, tar, nameOrId);
+        } catch (IOException closing) {
+            throw calls.translate(closing);
+        }
+    }
+
+    /** A broken read is the engine's failure (typed as such); a broken write is the caller's stream. */
+    private void copy(InputStream saved, OutputStream tar, String nameOrId) {
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int read;
+            try {
+                read = saved.read(buffer);
+            } catch (IOException engineSide) {
+                throw calls.translate(engineSide);
+            }
+            if (read < 0) {
+                return;
+            }
+            try {
+                tar.write(buffer, 0, read);
+            } catch (IOException callerSide) {
+                throw new EngineException("Saving image " + nameOrId + " failed: cannot write the tar: "
+                        + callerSide.getMessage(), 0, callerSide);
+            }
         }
     }
 
@@ -107,10 +127,10 @@ final class DockerImages implements EngineImages {
             public void close() {
             }
         };
-        LoadOutput output = call(() -> docker.loadImageAsyncCmd(unclosable).exec(new LoadOutput()));
+        LoadOutput output = calls.call(() -> docker.loadImageAsyncCmd(unclosable).exec(new LoadOutput()));
         awaitEnd(output, "an image load");
         output.failure().ifPresent(failure -> {
-            throw errors.translate(failure);
+            throw calls.translate(failure);
         });
         output.error().ifPresent(error -> {
             throw new EngineException("Loading the image failed: " + error);
@@ -125,14 +145,6 @@ final class DockerImages implements EngineImages {
             stream.close();
             Thread.currentThread().interrupt();
             throw new EngineException("Cancelled " + what, 0, e);
-        }
-    }
-
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -72,7 +73,8 @@ final class EngineErrorTranslator {
         if (lower.contains("permission denied")) {
             return "permission denied";
         }
-        if (lower.contains("premature end") || lower.contains("connection reset") || lower.contains("broken pipe")) {
+        if (lower.contains("premature end") || lower.contains("truncated chunk") || lower.contains("connection reset")
+                || lower.contains("broken pipe")) {
             return "the connection was cut";
         }
         if (io instanceof SocketTimeoutException || lower.contains("timed out") || lower.contains("timeout")) {
@@ -120,6 +122,12 @@ final class EngineErrorTranslator {
             }
         }
         return null;
+    }
+
+    /** The engine's own words for an error reported inside a stream (build or load output); null when it gave none. */
+    static String engineMessage(ResponseItem item) {
+        return item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage() : item.getError();
     }
 
     /** The engine's own words: its error bodies are {"message":"..."} behind docker-java's "Status N: " prefix. */

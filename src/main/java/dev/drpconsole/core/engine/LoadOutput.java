@@ -21,8 +21,7 @@ final class LoadOutput extends StreamCallback<LoadResponseItem> {
     @Override
     public void onNext(LoadResponseItem item) {
         if (item.isErrorIndicated()) {
-            error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
+            error = EngineErrorTranslator.engineMessage(item);
             return;
         }
         if (item.getStream() != null) {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
+import dev.drpconsole.testsupport.UnixSocketProxy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,6 +174,48 @@ class DockerEngineIntegrationTest {
                 "every line carries the engine's timestamp");
     }
 
+    /** The engine splits a line longer than 16 KiB into several messages, each with its own timestamp. */
+    @Test
+    void lineLongerThan16KiBComesBackWholeWithOneTimestamp() throws Exception {
+        String id = engine.containers().run(ContainerSpec.of(baseImage).withLabels(LABELS)
+                .withCommand("bash", "-c", "head -c 20000 /dev/zero | tr '\\0' a; echo; echo after"));
+        RecordingLogListener logs = new RecordingLogListener();
+
+        try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything().withTimestamps(true), logs)) {
+            assertTrue(logs.awaitEnd(PATIENCE), "the log ends when the container exits");
+        }
+
+        assertNull(logs.failure);
+        assertEquals(List.of("a".repeat(20000), "after"), logs.texts());
+        assertTrue(logs.lines.get(0).timestamp().isPresent());
+    }
+
+    @Test
+    void engineGoingAwayWhileSavingAnImageIsReportedAsUnavailable(@TempDir Path dir) throws Exception {
+        Path realSocket = Path.of(TestEnv.get().dockerHost().getPath());
+        try (UnixSocketProxy proxy = new UnixSocketProxy(dir.resolve("engine.sock"), realSocket);
+                DockerEngine viaProxy = DockerEngine.open(
+                        EngineEndpoint.of(URI.create("unix://" + proxy.path()), "test proxy"))) {
+            proxy.start();
+            OutputStream cutAfterTheFirstBytes = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    proxy.stop();
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    proxy.stop();
+                }
+            };
+
+            EngineUnavailableException error = assertThrows(EngineUnavailableException.class,
+                    () -> viaProxy.images().save(baseImage, cutAfterTheFirstBytes));
+
+            assertTrue(error.reason().contains("the connection was cut"), error.reason());
+        }
+    }
+
     @Test
     void managesARunnerContainerThroughItsLifecycle() throws Exception {
         UUID machine = UUID.randomUUID();
@@ -255,16 +299,18 @@ class DockerEngineIntegrationTest {
     void closingTheEngineStopsItsStreamsWithoutReportingThemAsFailures() throws Exception {
         String id = engine.containers().run(ContainerSpec.of(baseImage).withLabels(LABELS)
                 .withCommand("bash", "-c", CHATTY_LOOP));
-        DockerEngine second = DockerEngine.open(engine.endpoint());
         RecordingEventListener watcher = new RecordingEventListener();
         RecordingLogListener logs = new RecordingLogListener();
-        second.watchEvents(EventQuery.everything(), watcher, watcher);
-        second.containers().followLogs(id, LogOptions.everything(), logs);
-        assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
-        assertTrue(logs.awaitLines(line -> true, 1, PATIENCE));
+        int linesAtClose;
+        try (DockerEngine second = DockerEngine.open(engine.endpoint())) {
+            second.watchEvents(EventQuery.everything(), watcher, watcher);
+            second.containers().followLogs(id, LogOptions.everything(), logs);
+            assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
+            assertTrue(logs.awaitLines(line -> true, 1, PATIENCE));
 
-        second.close();
-        int linesAtClose = logs.lines.size();
+            second.close();
+            linesAtClose = logs.lines.size();
+        }
         Thread.sleep(700); // the chatty container writes twice every 0.1 s meanwhile
 
         assertEquals("(no change within 0 s)", watcher.nextConnectionChange(Duration.ZERO), "no 'lost' reported");
