@@ -55,14 +55,6 @@ public class ShellView extends BorderPane {
         });
     }
 
-    /** Sets the page shown for a section (the feature views replace the empty states). */
-    public void setPage(Section section, Node page) {
-        pages.put(section, page);
-        if (viewModel.sectionProperty().get() == section) {
-            content.getChildren().setAll(page);
-        }
-    }
-
     private Node buildSidebar() {
         Label brand = new Label("DRP Context Console");
         brand.getStyleClass().add("brand");
