@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ final class DockerContainers implements EngineContainers {
     private static final Logger LOG = LoggerFactory.getLogger(DockerContainers.class);
     /** The engine's "never" for start and finish times. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** Podman: "container-init binary not found on the host: ..."; Docker: "docker-init": executable file not found */
+    private static final Pattern INIT_BINARY_MISSING = Pattern.compile(
+            "container-init binary not found|docker-init\"?: executable file not found");
 
     private final DockerClient docker;
     private final EngineCalls calls;
@@ -54,19 +58,39 @@ final class DockerContainers implements EngineContainers {
 
     @Override
     public String run(ContainerSpec spec) {
-        String id = calls.answer(() -> createCommand(spec).exec()).getId();
+        String id;
+        try {
+            id = calls.answer(() -> createCommand(spec).exec()).getId();
+        } catch (EngineException createFailed) {
+            throw explained(spec, createFailed);
+        }
         try {
             calls.answer(() -> docker.startContainerCmd(id).exec());
         } catch (EngineException startFailed) {
             // A created-but-never-started container would only be litter that blocks the name for the next try.
             removeQuietly(id);
-            throw startFailed;
+            throw explained(spec, startFailed);
         }
         return id;
     }
 
+    /**
+     * Podman refuses to create a container with an init process when its host lacks catatonit; Docker fails its
+     * start when docker-init is missing. Both are a missing package on the engine's host, so say which.
+     */
+    static EngineException explained(ContainerSpec spec, EngineException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!spec.initProcess() || !INIT_BINARY_MISSING.matcher(message).find()) {
+            return failure;
+        }
+        return new EngineException("The engine cannot give the container an init process: its init binary is not"
+                + " installed on the engine's host (" + message + "). Install it there (Podman: the catatonit package;"
+                + " Docker: tini, as docker-init), or run the container without an init process.",
+                failure.statusCode(), failure);
+    }
+
     private CreateContainerCmd createCommand(ContainerSpec spec) {
-        CreateContainerCmd command = docker.createContainerCmd(spec.image())
+        CreateContainerCmd command = docker.createContainerCmd(ImageReference.normalise(spec.image()))
                 .withLabels(spec.labels())
                 .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withHostConfig(hostConfig(spec));
@@ -154,7 +178,8 @@ final class DockerContainers implements EngineContainers {
     }
 
     private static ContainerSummary toSummary(Container container) {
-        return new ContainerSummary(container.getId(), primaryName(container.getNames()), container.getImage(),
+        return new ContainerSummary(container.getId(), primaryName(container.getNames()),
+                ImageReference.normalise(container.getImage()),
                 container.getState(), container.getStatus(),
                 Instant.ofEpochSecond(container.getCreated() == null ? 0 : container.getCreated()),
                 orEmpty(container.getLabels()));
@@ -163,7 +188,7 @@ final class DockerContainers implements EngineContainers {
     private static ContainerDetails toDetails(InspectContainerResponse inspected) {
         InspectContainerResponse.ContainerState state = inspected.getState();
         return new ContainerDetails(inspected.getId(), stripSlash(inspected.getName()),
-                inspected.getConfig().getImage(), inspected.getImageId(), state.getStatus(),
+                ImageReference.normalise(inspected.getConfig().getImage()), inspected.getImageId(), state.getStatus(),
                 Boolean.TRUE.equals(state.getRunning()),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
                 parseTime(inspected.getCreated()).orElse(Instant.EPOCH),

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link EngineImages} over docker-java. */
+/**
+ * {@link EngineImages} over docker-java. Names go in and come out {@link ImageReference#normalise normalised}, so
+ * Podman's "localhost/x:1" and Docker's "x:1" are the same image to the caller.
+ */
 final class DockerImages implements EngineImages {
 
     /** How the engine lists an image that has no name. */
@@ -37,7 +40,7 @@ final class DockerImages implements EngineImages {
             throw calls.translate(failure);
         });
         if (output.error().isPresent()) {
-            throw new ImageBuildException(output.error().get(), output.currentStep().orElse(null));
+            throw new ImageBuildException(output.error().get(), output.failedStep().orElse(null));
         }
         return builtImageId(request, output);
     }
@@ -67,7 +70,8 @@ final class DockerImages implements EngineImages {
     public Optional<String> idOf(String nameOrId) {
         return calls.answer(() -> {
             try {
-                return Optional.of(docker.inspectImageCmd(nameOrId).exec().getId());
+                // Podman finds "localhost/x:1" by "x:1" but not by "docker.io/library/x:1": ask by the plain name.
+                return Optional.of(docker.inspectImageCmd(ImageReference.normalise(nameOrId)).exec().getId());
             } catch (NotFoundException absent) {
                 return Optional.empty();
             }
@@ -85,12 +89,12 @@ final class DockerImages implements EngineImages {
 
     @Override
     public void remove(String nameOrId, boolean force) {
-        calls.answer(() -> docker.removeImageCmd(nameOrId).withForce(force).exec());
+        calls.answer(() -> docker.removeImageCmd(ImageReference.normalise(nameOrId)).withForce(force).exec());
     }
 
     @Override
     public void save(String nameOrId, OutputStream tar) {
-        try (InputStream saved = calls.call(() -> docker.saveImageCmd(nameOrId).exec())) {
+        try (InputStream saved = calls.call(() -> docker.saveImageCmd(ImageReference.normalise(nameOrId)).exec())) {
             copy(saved, tar, nameOrId);
         } catch (IOException closing) {
             throw calls.translate(closing);
@@ -150,7 +154,8 @@ final class DockerImages implements EngineImages {
 
     private static ImageSummary toSummary(Image image) {
         List<String> tags = image.getRepoTags() == null ? List.of()
-                : Arrays.stream(image.getRepoTags()).filter(tag -> !NO_TAG.equals(tag)).toList();
+                : Arrays.stream(image.getRepoTags()).filter(tag -> !NO_TAG.equals(tag))
+                        .map(ImageReference::normalise).distinct().toList();
         return new ImageSummary(image.getId(), tags, image.getSize() == null ? 0 : image.getSize(),
                 Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()),
                 image.getLabels() == null ? Map.of() : image.getLabels());

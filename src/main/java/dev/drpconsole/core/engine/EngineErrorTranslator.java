@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -22,6 +23,12 @@ final class EngineErrorTranslator {
 
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status \\d+: ");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Podman 4 answers these conflicts with 500 where Docker answers 409; its body names them in "cause". (A name in
+     * use; a running container removed without force.)
+     */
+    private static final Set<String> PODMAN_CONFLICT_CAUSES = Set.of("that name is already in use",
+            "container state improper");
 
     private final EngineEndpoint endpoint;
 
@@ -37,7 +44,7 @@ final class EngineErrorTranslator {
             return new EngineObjectNotFoundException(engineMessage(notFound), notFound);
         }
         if (failure instanceof DockerException answered) {
-            return new EngineException(engineMessage(answered), answered.getHttpStatus(), answered);
+            return new EngineException(engineMessage(answered), statusCode(answered), answered);
         }
         if (failure instanceof DockerClientException clientSide) {
             // Raised on our side, e.g. a build context that cannot be read: not the engine's absence.
@@ -130,14 +137,31 @@ final class EngineErrorTranslator {
                 ? item.getErrorDetail().getMessage() : item.getError();
     }
 
+    /** The engine's status, with Podman's 500-for-a-conflict read as the 409 Docker sends. */
+    static int statusCode(DockerException answered) {
+        String cause = String.valueOf(bodyField(answered, "cause"));
+        if (answered.getHttpStatus() == 500 && PODMAN_CONFLICT_CAUSES.contains(cause)) {
+            return 409;
+        }
+        return answered.getHttpStatus();
+    }
+
+    private static String body(DockerException answered) {
+        return STATUS_PREFIX.matcher(String.valueOf(answered.getMessage())).replaceFirst("").trim();
+    }
+
+    private static String bodyField(DockerException answered, String field) {
+        try {
+            JsonNode value = JSON.readTree(body(answered)).path(field);
+            return value.isTextual() ? value.asText() : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
     /** The engine's own words: its error bodies are {"message":"..."} behind docker-java's "Status N: " prefix. */
     static String engineMessage(DockerException answered) {
-        String body = STATUS_PREFIX.matcher(String.valueOf(answered.getMessage())).replaceFirst("").trim();
-        try {
-            JsonNode message = JSON.readTree(body).path("message");
-            return message.isTextual() ? message.asText() : body;
-        } catch (IOException | RuntimeException notJson) {
-            return body;
-        }
+        String message = bodyField(answered, "message");
+        return message != null ? message : body(answered);
     }
 }

@@ -205,9 +205,22 @@ final class EventWatch implements Closeable {
                 .map(EventActor::getAttributes).orElse(Map.of());
         String id = Optional.ofNullable(event.getActor()).map(EventActor::getId).orElse(event.getId());
         String type = event.getType() == null ? "" : event.getType().getValue();
-        String action = Optional.ofNullable(event.getAction()).orElse(event.getStatus());
-        return new EngineEvent(type, String.valueOf(action), String.valueOf(id), attributes.getOrDefault("name", ""),
+        String action = inDockersWords(type, String.valueOf(
+                Optional.ofNullable(event.getAction()).orElse(event.getStatus())));
+        return new EngineEvent(type, action, String.valueOf(id), attributes.getOrDefault("name", ""),
                 attributes, Instant.ofEpochSecond(0, nanos));
+    }
+
+    /** Podman's "remove" is Docker's "destroy" for a container and "delete" for an image; see {@link EngineEvent}. */
+    static String inDockersWords(String type, String action) {
+        if (!"remove".equals(action)) {
+            return action;
+        }
+        return switch (type) {
+            case "container" -> "destroy";
+            case "image" -> "delete";
+            default -> action;
+        };
     }
 
     private static long eventNanos(Event event) {
