@@ -6,6 +6,8 @@
 # 1. a Docker engine that answers (DOCKER_HOST, or the local /usr/sbin/dockerd, started if needed)
 # 2. the real drpcli, built from the wrapper module in ./drpcli (cached, rebuilt when go.mod/go.sum change)
 # 3. the local image drpconsole/base:bookworm (bash, jq, curl, ca-certificates + the host's extra CAs)
+# 4. a Podman engine with the same base image, for the engine compliance tests (Podman's Docker-API service at
+#    unix:///run/drpconsole-podman.sock, started if needed; DRPCONSOLE_PODMAN_HOST names another one)
 #
 # Idempotent and quick when everything is in place. Runs as root on a fresh Debian 12 (installs what is
 # missing with apt); as a normal user it does what needs no root and says exactly what to run otherwise.
@@ -403,15 +405,129 @@ ensure_base_image() {
   fi
 }
 
+# ------------------------------------------------------------------------------------------- podman
+# The engine compliance tests run against Podman as well: its Docker-compatible service, driven through the same
+# docker CLI (so rootless sockets work too). The base image is loaded from the cache the Docker step keeps.
+readonly DEFAULT_PODMAN_SOCK=unix:///run/drpconsole-podman.sock
+readonly PODMAN_HOST=${DRPCONSOLE_PODMAN_HOST:-$DEFAULT_PODMAN_SOCK}
+readonly PODMAN_SOCK=${PODMAN_HOST#unix://}
+readonly PODMAN_INIT=/usr/libexec/podman/catatonit
+readonly CONTAINERS_CONF=/etc/containers/containers.conf
+PODMAN_LOG=$CACHE/podman-service.log
+PODMAN_PIDFILE=$CACHE/podman-service.pid
+PODMAN_VERIFIED=$CACHE/podman-$BASE_NAME.verified
+PODMAN_OK=true
+
+podman_ping() { [[ $(curl -s -m 3 --unix-socket "$PODMAN_SOCK" http://d/_ping 2>/dev/null) == OK ]]; }
+podman_docker() { "$DOCKER" --host "$PODMAN_HOST" "$@"; }
+
+# `docker run` through Podman fails here unless containers get ulimits this machine may grant (no CAP_SYS_RESOURCE).
+ensure_podman_ulimits() {
+  grep -Eqs '^[[:space:]]*default_ulimits[[:space:]]*=' "$CONTAINERS_CONF" && return 0
+  local line='default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]'
+  say "setting $line in $CONTAINERS_CONF"
+  mkdir -p "$(dirname "$CONTAINERS_CONF")"
+  if grep -Eqs '^\[containers\]' "$CONTAINERS_CONF"; then
+    sed -i "/^\[containers\]/a $line" "$CONTAINERS_CONF"
+  else
+    printf '\n[containers]\n%s\n' "$line" >>"$CONTAINERS_CONF"
+  fi
+}
+
+start_podman_service() { # root only
+  local pid
+  pid=$(live_pid podman "$PODMAN_PIDFILE")
+  if [[ -n $pid ]]; then
+    say "podman service (pid $pid) is running but not answering yet; waiting for it"
+    return 0
+  fi
+  rm -f "$PODMAN_SOCK"   # a socket file left by a killed service would make the new one fail to bind
+  say "starting podman system service at $PODMAN_HOST (log: $PODMAN_LOG)"
+  printf '\n==== %s podman service started by %s\n' "$(date -Is)" "$0" >>"$PODMAN_LOG"
+  pushd / >/dev/null
+  setsid nohup podman system service --time=0 "$PODMAN_HOST" </dev/null >>"$PODMAN_LOG" 2>&1 9>&- &
+  echo $! >"$PODMAN_PIDFILE"
+  popd >/dev/null
+}
+
+ensure_podman() { # installs and starts what is missing; the wait comes later (wait_podman)
+  podman_ping && return 0
+  if [[ $PODMAN_HOST != "$DEFAULT_PODMAN_SOCK" ]]; then
+    fail "DRPCONSOLE_PODMAN_HOST=$PODMAN_HOST does not answer. Start that service, or unset DRPCONSOLE_PODMAN_HOST to use (and auto-start) $DEFAULT_PODMAN_SOCK."
+  fi
+  if ! $IS_ROOT; then
+    need_root "the Podman engine for the compliance tests is not running at $PODMAN_HOST:
+      sudo apt-get install -y --no-install-recommends podman catatonit curl
+      sudo sh -c 'setsid nohup podman system service --time=0 $PODMAN_HOST >>/var/log/drpconsole-podman.log 2>&1 </dev/null &'
+      # or point DRPCONSOLE_PODMAN_HOST at a Podman service you may use, e.g. unix://\$XDG_RUNTIME_DIR/podman/podman.sock"
+    PODMAN_OK=false
+    return 0
+  fi
+  local pkgs=()
+  command -v podman >/dev/null || pkgs+=(podman)
+  [[ -x $PODMAN_INIT ]] || pkgs+=(catatonit)   # the init process for containers run with --init
+  command -v curl >/dev/null || pkgs+=(curl)
+  ((${#pkgs[@]})) && apt_install "${pkgs[@]}"
+  ensure_podman_ulimits
+  start_podman_service
+}
+
+wait_podman() {
+  local t0 deadline
+  t0=$(date +%s%N); deadline=$(( $(date +%s) + ENGINE_TIMEOUT ))
+  until podman_ping; do
+    if [[ -z $(live_pid podman "$PODMAN_PIDFILE") ]]; then
+      tail -n 15 "$PODMAN_LOG" >&2 || true
+      fail "the podman service exited during start-up (log above, full log: $PODMAN_LOG)"
+    fi
+    (( $(date +%s) < deadline )) || fail "Podman did not answer at $PODMAN_HOST within ${ENGINE_TIMEOUT}s (log: $PODMAN_LOG)"
+    sleep 0.1
+  done
+  say "podman answered after $(elapsed "$t0")"
+}
+
+podman_image_id() { podman_docker image inspect -f '{{.Id}}' "$IMAGE" 2>/dev/null || true; }
+
+ensure_podman_base_image() {
+  local have t0 out
+  have=$(podman_image_id)
+  if [[ $have == "$BASE_IMAGE_ID" ]]; then
+    say "base image $IMAGE present in podman"
+  else
+    t0=$(date +%s%N)
+    # The cached tar is Docker's own save of this very image: loading it gives Podman the same image id.
+    # (Podman's Docker-API load does not take gzip, hence the gunzip.)
+    gunzip -c "$BASE_TAR" | podman_docker load >/dev/null || fail "loading $BASE_TAR into podman at $PODMAN_HOST failed"
+    [[ -n $have ]] && podman_docker rmi "$have" >/dev/null 2>&1 || true   # the previous recipe's image
+    [[ $(podman_image_id) == "$BASE_IMAGE_ID" ]] \
+      || fail "podman has $IMAGE as $(podman_image_id) after loading $BASE_TAR; expected $BASE_IMAGE_ID"
+    say "loaded $IMAGE into podman in $(elapsed "$t0")"
+  fi
+  # Once per image: a container starts with an init process (catatonit) and Podman's ulimits (containers.conf).
+  if [[ $(cat "$PODMAN_VERIFIED" 2>/dev/null) != "$BASE_IMAGE_ID" ]]; then
+    out=$(podman_docker run --rm --init --network none --label dev.drpconsole.test=prepare "$IMAGE" \
+          bash -c 'jq --version >/dev/null && echo ok' 2>&1) \
+      || fail "a container from $IMAGE with an init process failed on podman at $PODMAN_HOST: $out"
+    echo "$BASE_IMAGE_ID" >"$PODMAN_VERIFIED"
+    say "podman smoke test ok (--init, ulimits)"
+  fi
+}
+
 # --------------------------------------------------------------------------------------------- main
 # (No `f || x` calls of these functions: bash ignores set -e inside a function called that way.)
 ENGINE_OK=true
 BASE_BLOCKED=false
 ensure_engine
-ensure_drpcli   # builds while a freshly started dockerd comes up
+ensure_podman
+ensure_drpcli   # builds while a freshly started dockerd or podman service comes up
 if $ENGINE_OK; then
   [[ -n $ENGINE_VERSION ]] || { wait_engine; say "docker engine $ENGINE_VERSION at $DOCKER_HOST"; }
   ensure_base_image
+fi
+if $PODMAN_OK && $ENGINE_OK && ! $BASE_BLOCKED; then
+  podman_ping || wait_podman
+  say "podman at $PODMAN_HOST"
+  ensure_podman_base_image
 fi
 
 if ((${#MISSING[@]})); then
@@ -433,6 +549,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "base.image.id=$BASE_IMAGE_ID"
   echo "docker.host=$(props_escape "$DOCKER_HOST")"
   echo "docker.server.version=$ENGINE_VERSION"
+  echo "podman.host=$(props_escape "$PODMAN_HOST")"
 } >"$TMP/props"
 mv -f "$TMP/props" "$OUT"
 say "ready in $(elapsed): $OUT"

@@ -9,6 +9,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -28,12 +29,15 @@ public class ConsoleApp extends Application {
     private static final String HEIGHT_KEY = "window.height";
 
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("io"));
+    private Settings settings;
+    private Stage stage;
     private ShellViewModel shell;
 
     @Override
-    public void start(Stage stage) {
-        Settings settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
-        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate, io), Platform::runLater);
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
+        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
@@ -42,15 +46,15 @@ public class ConsoleApp extends Application {
                 Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setTitle("DRP Context Console");
-        stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm()));
+        stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm(), true));
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.setScene(scene);
-        stage.setOnShown(e -> onShown(settings, stage));
+        stage.setOnShown(e -> onShown());
         stage.show();
     }
 
-    private void onShown(Settings settings, Stage stage) {
+    private void onShown() {
         long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LoggerFactory.getLogger(ConsoleApp.class).info("Started in {} ms", startedMs);
         if (Boolean.getBoolean(EXIT_AFTER_START)) {
@@ -58,16 +62,20 @@ public class ConsoleApp extends Application {
             return;
         }
         shell.start();
-        stage.widthProperty().addListener((obs, old, now) -> settings.put(WIDTH_KEY, fmt(now)));
-        stage.heightProperty().addListener((obs, old, now) -> settings.put(HEIGHT_KEY, fmt(now)));
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         if (shell != null) {
             shell.close();
+            // Remembered once, on the way out: a drag-resize would otherwise rewrite the file per pixel.
+            settings.put(WIDTH_KEY, fmt(stage.getWidth()));
+            settings.put(HEIGHT_KEY, fmt(stage.getHeight()));
         }
-        io.shutdownNow();
+        io.shutdown(); // lets the last settings write finish
+        if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
+            io.shutdownNow();
+        }
     }
 
     private static String fmt(Number size) {

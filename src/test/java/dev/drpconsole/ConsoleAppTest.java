@@ -3,6 +3,7 @@ package dev.drpconsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -14,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The composition root starts the real console: its window, its sections, the engine it found. */
+/** The composition root starts the real console: its window, its sections, the engine it found; it exits cleanly. */
 class ConsoleAppTest extends FxRobot {
     private static final String SETTINGS_DIR = "drpconsole.settings.dir";
 
@@ -39,5 +40,7 @@ class ConsoleAppTest extends FxRobot {
                 System.setProperty(SETTINGS_DIR, previous);
             }
         }
+        String saved = Files.readString(settingsDir.resolve("settings.properties"));
+        assertTrue(saved.contains("window.width="), "the window size is remembered on exit: " + saved);
     }
 }

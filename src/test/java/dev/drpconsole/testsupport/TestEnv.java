@@ -9,8 +9,9 @@ import java.util.Properties;
 
 /**
  * What {@code src/test/env/prepare.sh} provisioned for the tests (the real drpcli, the local base image, the
- * engine address), read from the properties file it writes. Maven passes that file's path as the system property
- * {@code test.env.file}; a test started from an IDE falls back to {@code target/test-env.properties}.
+ * Docker and Podman engine addresses), read from the properties file it writes. Maven passes that file's path as
+ * the system property {@code test.env.file}; a test started from an IDE falls back to
+ * {@code target/test-env.properties}.
  *
  * <p>A missing or incomplete file fails the test (it never skips it): tests that need the real engine must not
  * pass silently on a machine where they did not run.
@@ -48,6 +49,14 @@ public final class TestEnv {
     /** The engine prepare.sh made sure answers, e.g. "unix:///var/run/docker.sock". */
     public URI dockerHost() {
         return URI.create(required("docker.host"));
+    }
+
+    /**
+     * The Podman engine (its Docker-API service) prepare.sh made sure answers, e.g.
+     * "unix:///run/drpconsole-podman.sock", with the same base image as the Docker engine.
+     */
+    public URI podmanHost() {
+        return URI.create(required("podman.host"));
     }
 
     /** The real drpcli binary. */

@@ -64,17 +64,37 @@ public final class UnixSocketProxy implements AutoCloseable {
 
     private void acceptLoop(ServerSocketChannel channel) {
         while (channel.isOpen()) {
+            SocketChannel client;
             try {
-                SocketChannel client = channel.accept();
-                SocketChannel upstream = SocketChannel.open(UnixDomainSocketAddress.of(target));
-                connections.add(client);
-                connections.add(upstream);
-                daemon("proxy-up", () -> pump(client, upstream));
-                daemon("proxy-down", () -> pump(upstream, client));
-            } catch (IOException closedOrFailed) {
+                client = channel.accept();
+            } catch (IOException closed) {
                 return;
             }
+            forward(channel, client);
         }
+    }
+
+    /** A target that cannot be reached hangs up on that client only; the proxy stays up for the next. */
+    private void forward(ServerSocketChannel acceptedBy, SocketChannel client) {
+        SocketChannel upstream;
+        try {
+            upstream = SocketChannel.open(UnixDomainSocketAddress.of(target));
+        } catch (IOException targetDown) {
+            closeQuietly(client);
+            return;
+        }
+        synchronized (this) {
+            // stop() may have run since accept returned: then this connection must not outlive it.
+            if (server != acceptedBy) {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                return;
+            }
+            connections.add(client);
+            connections.add(upstream);
+        }
+        daemon("proxy-up", () -> pump(client, upstream));
+        daemon("proxy-down", () -> pump(upstream, client));
     }
 
     private void pump(SocketChannel from, SocketChannel to) {

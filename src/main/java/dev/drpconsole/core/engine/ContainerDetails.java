@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param id          full container id
  * @param name        name without the leading slash
- * @param image       the image as requested at creation, e.g. "drpconsole/runner:1"
+ * @param image       the image as requested at creation, e.g. "drpconsole/runner:1" (normalised, see
+ *                    {@link ImageReference})
  * @param imageId     the image's full id
  * @param state       engine state word: created, running, paused, restarting, exited, dead
  * @param running     whether its main process runs

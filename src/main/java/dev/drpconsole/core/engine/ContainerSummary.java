@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param id      full container id
  * @param name    name without the leading slash the engine adds, e.g. "drp-runner-6a2f..."
- * @param image   the image as the container was created from it, e.g. "drpconsole/runner:1"
+ * @param image   the image as the container was created from it, e.g. "drpconsole/runner:1" (normalised, see
+ *                {@link ImageReference})
  * @param state   engine state word: created, running, paused, restarting, exited, dead
  * @param status  engine's human status, e.g. "Up 3 minutes" or "Exited (0) 2 seconds ago"
  * @param created when the container was created

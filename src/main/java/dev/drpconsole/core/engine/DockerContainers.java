@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +28,18 @@ final class DockerContainers implements EngineContainers {
     private static final Logger LOG = LoggerFactory.getLogger(DockerContainers.class);
     /** The engine's "never" for start and finish times. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** Podman: "container-init binary not found on the host: ..."; Docker: "docker-init": executable file not found */
+    private static final Pattern INIT_BINARY_MISSING = Pattern.compile(
+            "container-init binary not found|docker-init\"?: executable file not found");
 
     private final DockerClient docker;
-    private final EngineErrorTranslator errors;
+    private final EngineCalls calls;
     private final DockerLogs logs;
 
-    DockerContainers(DockerClient docker, EngineErrorTranslator errors) {
+    DockerContainers(DockerClient docker, EngineCalls calls, DockerLogs logs) {
         this.docker = docker;
-        this.errors = errors;
-        this.logs = new DockerLogs(docker, errors);
+        this.calls = calls;
+        this.logs = logs;
     }
 
     @Override
@@ -45,29 +48,49 @@ final class DockerContainers implements EngineContainers {
         if (!query.labels().isEmpty()) {
             command.withLabelFilter(query.labels());
         }
-        return call(command::exec).stream().map(DockerContainers::toSummary).toList();
+        return calls.answer(command::exec).stream().map(DockerContainers::toSummary).toList();
     }
 
     @Override
     public ContainerDetails inspect(String idOrName) {
-        return toDetails(call(() -> docker.inspectContainerCmd(idOrName).exec()));
+        return toDetails(calls.answer(() -> docker.inspectContainerCmd(idOrName).exec()));
     }
 
     @Override
     public String run(ContainerSpec spec) {
-        String id = call(() -> createCommand(spec).exec()).getId();
+        String id;
         try {
-            docker.startContainerCmd(id).exec();
-        } catch (RuntimeException startFailed) {
+            id = calls.answer(() -> createCommand(spec).exec()).getId();
+        } catch (EngineException createFailed) {
+            throw explained(spec, createFailed);
+        }
+        try {
+            calls.answer(() -> docker.startContainerCmd(id).exec());
+        } catch (EngineException startFailed) {
             // A created-but-never-started container would only be litter that blocks the name for the next try.
             removeQuietly(id);
-            throw errors.translate(startFailed);
+            throw explained(spec, startFailed);
         }
         return id;
     }
 
+    /**
+     * Podman refuses to create a container with an init process when its host lacks catatonit; Docker fails its
+     * start when docker-init is missing. Both are a missing package on the engine's host, so say which.
+     */
+    static EngineException explained(ContainerSpec spec, EngineException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!spec.initProcess() || !INIT_BINARY_MISSING.matcher(message).find()) {
+            return failure;
+        }
+        return new EngineException("The engine cannot give the container an init process: its init binary is not"
+                + " installed on the engine's host (" + message + "). Install it there (Podman: the catatonit package;"
+                + " Docker: tini, as docker-init), or run the container without an init process.",
+                failure.statusCode(), failure);
+    }
+
     private CreateContainerCmd createCommand(ContainerSpec spec) {
-        CreateContainerCmd command = docker.createContainerCmd(spec.image())
+        CreateContainerCmd command = docker.createContainerCmd(ImageReference.normalise(spec.image()))
                 .withLabels(spec.labels())
                 .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withHostConfig(hostConfig(spec));
@@ -102,22 +125,22 @@ final class DockerContainers implements EngineContainers {
 
     @Override
     public void start(String idOrName) {
-        runIgnoringNotModified(() -> docker.startContainerCmd(idOrName).exec());
+        runIgnoringNotModified(Duration.ZERO, () -> docker.startContainerCmd(idOrName).exec());
     }
 
     @Override
     public void stop(String idOrName, Duration timeout) {
-        runIgnoringNotModified(() -> docker.stopContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+        runIgnoringNotModified(timeout, () -> docker.stopContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
     }
 
     @Override
     public void restart(String idOrName, Duration timeout) {
-        call(() -> docker.restartContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
+        calls.answer(timeout, () -> docker.restartContainerCmd(idOrName).withTimeout(seconds(timeout)).exec());
     }
 
     @Override
     public void remove(String idOrName, boolean force) {
-        call(() -> docker.removeContainerCmd(idOrName).withForce(force).exec());
+        calls.answer(() -> docker.removeContainerCmd(idOrName).withForce(force).exec());
     }
 
     @Override
@@ -130,28 +153,22 @@ final class DockerContainers implements EngineContainers {
         logs.closeAll();
     }
 
-    private void runIgnoringNotModified(Runnable command) {
-        try {
-            command.run();
-        } catch (NotModifiedException alreadyInThatState) {
-            // 304: already started / already stopped. The caller wanted that state, and has it.
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
-    }
-
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+    /** @param extra how much longer than a quick call the command may take, e.g. a stop's timeout */
+    private void runIgnoringNotModified(Duration extra, Runnable command) {
+        calls.answer(extra, () -> {
+            try {
+                command.run();
+            } catch (NotModifiedException alreadyInThatState) {
+                // 304: already started / already stopped. The caller wanted that state, and has it.
+            }
+            return null;
+        });
     }
 
     private void removeQuietly(String id) {
         try {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        } catch (RuntimeException e) {
+            calls.answer(() -> docker.removeContainerCmd(id).withForce(true).exec());
+        } catch (EngineException e) {
             LOG.warn("Could not remove container {} that failed to start: {}", id, e.getMessage());
         }
     }
@@ -161,7 +178,8 @@ final class DockerContainers implements EngineContainers {
     }
 
     private static ContainerSummary toSummary(Container container) {
-        return new ContainerSummary(container.getId(), primaryName(container.getNames()), container.getImage(),
+        return new ContainerSummary(container.getId(), primaryName(container.getNames()),
+                ImageReference.normalise(container.getImage()),
                 container.getState(), container.getStatus(),
                 Instant.ofEpochSecond(container.getCreated() == null ? 0 : container.getCreated()),
                 orEmpty(container.getLabels()));
@@ -170,7 +188,7 @@ final class DockerContainers implements EngineContainers {
     private static ContainerDetails toDetails(InspectContainerResponse inspected) {
         InspectContainerResponse.ContainerState state = inspected.getState();
         return new ContainerDetails(inspected.getId(), stripSlash(inspected.getName()),
-                inspected.getConfig().getImage(), inspected.getImageId(), state.getStatus(),
+                ImageReference.normalise(inspected.getConfig().getImage()), inspected.getImageId(), state.getStatus(),
                 Boolean.TRUE.equals(state.getRunning()),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
                 parseTime(inspected.getCreated()).orElse(Instant.EPOCH),
@@ -185,8 +203,12 @@ final class DockerContainers implements EngineContainers {
         return names == null || names.length == 0 ? "" : stripSlash(names[0]);
     }
 
-    private static String stripSlash(String name) {
-        return name != null && name.startsWith("/") ? name.substring(1) : String.valueOf(name);
+    /** The engine gives names with a leading slash; an absent name is empty, not "null". */
+    static String stripSlash(String name) {
+        if (name == null) {
+            return "";
+        }
+        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     private static Optional<Instant> parseTime(String text) {

@@ -15,13 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * {@link ContainerEngine} over docker-java and its Apache HttpClient 5 transport; serves Docker and Podman alike.
@@ -33,33 +27,24 @@ public final class DockerEngine implements ContainerEngine {
 
     /** Short, so a dead TCP engine is reported quickly (unix sockets fail at once anyway). */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    /**
-     * How long {@link #info()} waits for an answer. The transport's own response timeout does not work on unix
-     * sockets (docker-java reads them through a channel that ignores socket timeouts), so info enforces its own.
-     */
-    static final Duration ANSWER_DEADLINE = Duration.ofSeconds(5);
     /** Every followed log and event stream holds one connection. */
     private static final int MAX_CONNECTIONS = 64;
-
-    private static final Executor DEADLINE_THREADS = task -> {
-        Thread thread = new Thread(task, "engine-answer-deadline");
-        thread.setDaemon(true);
-        thread.start();
-    };
 
     private final EngineEndpoint endpoint;
     private final DockerClient docker;
     private final EngineErrorTranslator errors;
+    private final EngineCalls calls;
     private final DockerContainers containers;
     private final DockerImages images;
     private final Set<EventWatch> openWatches = ConcurrentHashMap.newKeySet();
 
-    private DockerEngine(EngineEndpoint endpoint, DockerClient docker) {
+    private DockerEngine(EngineEndpoint endpoint, DockerClient docker, DockerHttpClient transport) {
         this.endpoint = endpoint;
         this.docker = docker;
         this.errors = new EngineErrorTranslator(endpoint);
-        this.containers = new DockerContainers(docker, errors);
-        this.images = new DockerImages(docker, errors);
+        this.calls = new EngineCalls(errors, endpoint.host().toString());
+        this.containers = new DockerContainers(docker, calls, new DockerLogs(transport, calls));
+        this.images = new DockerImages(docker, calls);
     }
 
     /**
@@ -75,7 +60,7 @@ public final class DockerEngine implements ContainerEngine {
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .maxConnections(MAX_CONNECTIONS)
                 .build();
-        return new DockerEngine(endpoint, DockerClientImpl.getInstance(config, transport));
+        return new DockerEngine(endpoint, DockerClientImpl.getInstance(config, transport), transport);
     }
 
     /** Opens the engine the docker CLI would use, see {@link EngineLocator}. */
@@ -106,7 +91,7 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public EngineInfo info() {
-        Version version = withinAnswerDeadline(() -> docker.versionCmd().exec());
+        Version version = calls.answer(() -> docker.versionCmd().exec());
         return toEngineInfo(version, endpoint);
     }
 
@@ -122,13 +107,23 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public Closeable watchEvents(EventQuery query, EngineEventListener events, EngineConnectionListener connection) {
+        calls.checkOpen();
         EventWatch watch = new EventWatch(docker, errors, query, events, connection, openWatches::remove);
         openWatches.add(watch);
+        if (calls.isClosed()) { // closed meanwhile: close() may have missed this watch
+            watch.close();
+            calls.checkOpen();
+        }
         return watch.start();
     }
 
+    /** Later calls fail with a plain "closed" {@link EngineException}; closing twice does nothing more. */
     @Override
     public void close() {
+        if (calls.isClosed()) {
+            return;
+        }
+        calls.close();
         // Streams first, so their listeners do not hear the closing client as a lost engine.
         openWatches.forEach(EventWatch::close);
         containers.closeOpenFollows();
@@ -136,20 +131,6 @@ public final class DockerEngine implements ContainerEngine {
             docker.close();
         } catch (IOException e) {
             // Closing sockets of an engine we are done with; nothing useful to do about a failure.
-        }
-    }
-
-    private <T> T withinAnswerDeadline(Supplier<T> call) {
-        CompletableFuture<T> answer = CompletableFuture.supplyAsync(call, DEADLINE_THREADS);
-        try {
-            return answer.get(ANSWER_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw errors.noAnswerWithin(ANSWER_DEADLINE, e);
-        } catch (ExecutionException e) {
-            throw errors.translate(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while waiting for the engine", 0, e);
         }
     }
 

@@ -14,31 +14,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** {@link EngineImages} over docker-java. */
+/**
+ * {@link EngineImages} over docker-java. Names go in and come out {@link ImageReference#normalise normalised}, so
+ * Podman's "localhost/x:1" and Docker's "x:1" are the same image to the caller.
+ */
 final class DockerImages implements EngineImages {
 
     /** How the engine lists an image that has no name. */
     private static final String NO_TAG = "<none>:<none>";
 
     private final DockerClient docker;
-    private final EngineErrorTranslator errors;
+    private final EngineCalls calls;
 
-    DockerImages(DockerClient docker, EngineErrorTranslator errors) {
+    DockerImages(DockerClient docker, EngineCalls calls) {
         this.docker = docker;
-        this.errors = errors;
+        this.calls = calls;
     }
 
     @Override
     public String build(ImageBuildRequest request, BuildProgressListener progress) {
-        BuildOutput output = call(() -> buildCommand(request).exec(new BuildOutput(progress)));
+        BuildOutput output = calls.call(() -> buildCommand(request).exec(new BuildOutput(progress)));
         awaitEnd(output, "an image build");
         output.failure().ifPresent(failure -> {
-            throw errors.translate(failure);
+            throw calls.translate(failure);
         });
         if (output.error().isPresent()) {
-            throw new ImageBuildException(output.error().get(), output.currentStep().orElse(null));
+            throw new ImageBuildException(output.error().get(), output.failedStep().orElse(null));
         }
         return builtImageId(request, output);
     }
@@ -66,13 +68,14 @@ final class DockerImages implements EngineImages {
 
     @Override
     public Optional<String> idOf(String nameOrId) {
-        try {
-            return Optional.of(docker.inspectImageCmd(nameOrId).exec().getId());
-        } catch (NotFoundException absent) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return calls.answer(() -> {
+            try {
+                // Podman finds "localhost/x:1" by "x:1" but not by "docker.io/library/x:1": ask by the plain name.
+                return Optional.of(docker.inspectImageCmd(ImageReference.normalise(nameOrId)).exec().getId());
+            } catch (NotFoundException absent) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -81,21 +84,42 @@ final class DockerImages implements EngineImages {
         if (!labels.isEmpty()) {
             command.withLabelFilter(labels);
         }
-        return call(command::exec).stream().map(DockerImages::toSummary).toList();
+        return calls.answer(command::exec).stream().map(DockerImages::toSummary).toList();
     }
 
     @Override
     public void remove(String nameOrId, boolean force) {
-        call(() -> docker.removeImageCmd(nameOrId).withForce(force).exec());
+        calls.answer(() -> docker.removeImageCmd(ImageReference.normalise(nameOrId)).withForce(force).exec());
     }
 
     @Override
     public void save(String nameOrId, OutputStream tar) {
-        try (InputStream saved = call(() -> docker.saveImageCmd(nameOrId).exec())) {
-            saved.transferTo(tar);
-        } catch (IOException e) {
-            // Either the engine's stream or the caller's broke; the message says which file or socket.
-            throw new EngineException("Saving image " + nameOrId + " failed: " + e.getMessage(), 0, e);
+        try (InputStream saved = calls.call(() -> docker.saveImageCmd(ImageReference.normalise(nameOrId)).exec())) {
+            copy(saved, tar, nameOrId);
+        } catch (IOException closing) {
+            throw calls.translate(closing);
+        }
+    }
+
+    /** A broken read is the engine's failure (typed as such); a broken write is the caller's stream. */
+    private void copy(InputStream saved, OutputStream tar, String nameOrId) {
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int read;
+            try {
+                read = saved.read(buffer);
+            } catch (IOException engineSide) {
+                throw calls.translate(engineSide);
+            }
+            if (read < 0) {
+                return;
+            }
+            try {
+                tar.write(buffer, 0, read);
+            } catch (IOException callerSide) {
+                throw new EngineException("Saving image " + nameOrId + " failed: cannot write the tar: "
+                        + callerSide.getMessage(), 0, callerSide);
+            }
         }
     }
 
@@ -107,10 +131,10 @@ final class DockerImages implements EngineImages {
             public void close() {
             }
         };
-        LoadOutput output = call(() -> docker.loadImageAsyncCmd(unclosable).exec(new LoadOutput()));
+        LoadOutput output = calls.call(() -> docker.loadImageAsyncCmd(unclosable).exec(new LoadOutput()));
         awaitEnd(output, "an image load");
         output.failure().ifPresent(failure -> {
-            throw errors.translate(failure);
+            throw calls.translate(failure);
         });
         output.error().ifPresent(error -> {
             throw new EngineException("Loading the image failed: " + error);
@@ -128,17 +152,10 @@ final class DockerImages implements EngineImages {
         }
     }
 
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
-    }
-
     private static ImageSummary toSummary(Image image) {
         List<String> tags = image.getRepoTags() == null ? List.of()
-                : Arrays.stream(image.getRepoTags()).filter(tag -> !NO_TAG.equals(tag)).toList();
+                : Arrays.stream(image.getRepoTags()).filter(tag -> !NO_TAG.equals(tag))
+                        .map(ImageReference::normalise).distinct().toList();
         return new ImageSummary(image.getId(), tags, image.getSize() == null ? 0 : image.getSize(),
                 Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()),
                 image.getLabels() == null ? Map.of() : image.getLabels());

@@ -1,36 +1,35 @@
 package dev.drpconsole.core.engine;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.Closeable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Container logs over docker-java: starts {@link LogFollow}s and keeps the open ones, to stop them on close. */
+/** Container logs: starts {@link LogFollow}s and keeps the open ones, to stop them on close. */
 final class DockerLogs {
 
-    private final DockerClient docker;
-    private final EngineErrorTranslator errors;
+    private final DockerHttpClient http;
+    private final EngineCalls calls;
     private final Set<LogFollow> openFollows = ConcurrentHashMap.newKeySet();
 
-    DockerLogs(DockerClient docker, EngineErrorTranslator errors) {
-        this.docker = docker;
-        this.errors = errors;
+    DockerLogs(DockerHttpClient http, EngineCalls calls) {
+        this.http = http;
+        this.calls = calls;
     }
 
     /** See {@link EngineContainers#followLogs}. */
     Closeable follow(String idOrName, LogOptions options, LogListener listener) {
-        LogContainerCmd command = logCommand(idOrName, options.since()).withFollowStream(true);
-        options.tail().ifPresent(command::withTail);
+        calls.checkOpen();
         LogFollow follow = new LogFollow(options.timestamps(), listener,
-                newestDelivered -> framesAfter(idOrName, newestDelivered, options), errors);
+                newestDelivered -> framesAfter(idOrName, newestDelivered, options), calls);
         openFollows.add(follow);
         follow.whenEnded(() -> openFollows.remove(follow));
-        command.exec(follow);
+        LogRequest.of(http, idOrName, true, options.since(), options.tail()).exec(follow);
         throwIfNotStarted(follow);
         return follow;
     }
@@ -40,27 +39,16 @@ final class DockerLogs {
         openFollows.forEach(LogFollow::close);
     }
 
-    private LogContainerCmd logCommand(String idOrName, Optional<Instant> since) {
-        LogContainerCmd command = docker.logContainerCmd(idOrName)
-                .withStdOut(true)
-                .withStdErr(true)
-                .withTimestamps(true); // LogFollow needs them; it drops them unless asked for
-        since.ifPresent(time -> command.withSince((int) time.getEpochSecond()));
-        return command;
-    }
-
     /**
-     * The log as it is now, without following: from the second of the last line delivered, or, when none was, the
-     * part the options asked for.
+     * The log as it is now, without following: from the second of the given time on, or, given none, the part the
+     * options asked for.
      */
     private List<Frame> framesAfter(String idOrName, Optional<Instant> newestDelivered, LogOptions options) {
-        LogContainerCmd command = logCommand(idOrName, newestDelivered.or(options::since));
-        if (newestDelivered.isEmpty()) {
-            options.tail().ifPresent(command::withTail);
-        }
-        FrameCollector collector = command.exec(new FrameCollector());
+        OptionalInt tail = newestDelivered.isEmpty() ? options.tail() : OptionalInt.empty();
+        FrameCollector collector = new FrameCollector();
+        LogRequest.of(http, idOrName, false, newestDelivered.or(options::since), tail).exec(collector);
         try {
-            collector.awaitEnd(DockerEngine.ANSWER_DEADLINE);
+            collector.awaitEnd(EngineCalls.ANSWER_DEADLINE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -69,10 +57,14 @@ final class DockerLogs {
         return collector.frames();
     }
 
-    /** Reports a missing container or engine to the caller now, rather than later to the listener. */
+    /**
+     * Reports a missing container or engine to the caller now, rather than later to the listener; an engine that
+     * does not answer at all is reported to the listener, and the follow stopped.
+     */
     private void throwIfNotStarted(LogFollow follow) {
+        boolean answered;
         try {
-            follow.awaitStart(DockerEngine.ANSWER_DEADLINE);
+            answered = follow.awaitStart(EngineCalls.ANSWER_DEADLINE);
         } catch (InterruptedException e) {
             follow.close();
             Thread.currentThread().interrupt();
@@ -80,7 +72,10 @@ final class DockerLogs {
         }
         Optional<Throwable> failure = follow.settle();
         if (failure.isPresent()) {
-            throw errors.translate(failure.get());
+            throw calls.translate(failure.get());
+        }
+        if (!answered) {
+            follow.failUnanswered(calls.noAnswerWithin(EngineCalls.ANSWER_DEADLINE));
         }
     }
 }

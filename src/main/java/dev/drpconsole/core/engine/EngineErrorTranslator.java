@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -21,6 +23,12 @@ final class EngineErrorTranslator {
 
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status \\d+: ");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Podman 4 answers these conflicts with 500 where Docker answers 409; its body names them in "cause". (A name in
+     * use; a running container removed without force.)
+     */
+    private static final Set<String> PODMAN_CONFLICT_CAUSES = Set.of("that name is already in use",
+            "container state improper");
 
     private final EngineEndpoint endpoint;
 
@@ -36,7 +44,7 @@ final class EngineErrorTranslator {
             return new EngineObjectNotFoundException(engineMessage(notFound), notFound);
         }
         if (failure instanceof DockerException answered) {
-            return new EngineException(engineMessage(answered), answered.getHttpStatus(), answered);
+            return new EngineException(engineMessage(answered), statusCode(answered), answered);
         }
         if (failure instanceof DockerClientException clientSide) {
             // Raised on our side, e.g. a build context that cannot be read: not the engine's absence.
@@ -72,7 +80,8 @@ final class EngineErrorTranslator {
         if (lower.contains("permission denied")) {
             return "permission denied";
         }
-        if (lower.contains("premature end") || lower.contains("connection reset") || lower.contains("broken pipe")) {
+        if (lower.contains("premature end") || lower.contains("truncated chunk") || lower.contains("connection reset")
+                || lower.contains("broken pipe")) {
             return "the connection was cut";
         }
         if (io instanceof SocketTimeoutException || lower.contains("timed out") || lower.contains("timeout")) {
@@ -101,8 +110,8 @@ final class EngineErrorTranslator {
             return "Check that the engine runs on that host and that its port is reachable, or set DOCKER_HOST";
         }
         return isPodman()
-                ? "Start it: podman system service --time=0 " + endpoint.host() + " &"
-                : "Start it: sudo dockerd &  — or set DOCKER_HOST to a running engine";
+                ? "Start it with: podman system service --time=0 " + endpoint.host() + " &"
+                : "Start it with: sudo dockerd & (or set DOCKER_HOST to a running engine)";
     }
 
     private boolean isPodman() {
@@ -122,14 +131,37 @@ final class EngineErrorTranslator {
         return null;
     }
 
+    /** The engine's own words for an error reported inside a stream (build or load output); null when it gave none. */
+    static String engineMessage(ResponseItem item) {
+        return item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage() : item.getError();
+    }
+
+    /** The engine's status, with Podman's 500-for-a-conflict read as the 409 Docker sends. */
+    static int statusCode(DockerException answered) {
+        String cause = String.valueOf(bodyField(answered, "cause"));
+        if (answered.getHttpStatus() == 500 && PODMAN_CONFLICT_CAUSES.contains(cause)) {
+            return 409;
+        }
+        return answered.getHttpStatus();
+    }
+
+    private static String body(DockerException answered) {
+        return STATUS_PREFIX.matcher(String.valueOf(answered.getMessage())).replaceFirst("").trim();
+    }
+
+    private static String bodyField(DockerException answered, String field) {
+        try {
+            JsonNode value = JSON.readTree(body(answered)).path(field);
+            return value.isTextual() ? value.asText() : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
     /** The engine's own words: its error bodies are {"message":"..."} behind docker-java's "Status N: " prefix. */
     static String engineMessage(DockerException answered) {
-        String body = STATUS_PREFIX.matcher(String.valueOf(answered.getMessage())).replaceFirst("").trim();
-        try {
-            JsonNode message = JSON.readTree(body).path("message");
-            return message.isTextual() ? message.asText() : body;
-        } catch (IOException | RuntimeException notJson) {
-            return body;
-        }
+        String message = bodyField(answered, "message");
+        return message != null ? message : body(answered);
     }
 }

@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * Something happened in the engine, e.g. a container started or died.
  *
+ * <p>Actions use Docker's words on both engines. Podman says "remove" where Docker says "destroy" (a container is
+ * gone) or "delete" (an image is gone): those arrive as "destroy" and "delete". Podman's extra actions stay as they
+ * are and can be ignored: "init" between "create" and "start", and "cleanup" (once or more) after "die".
+ *
  * @param type       what kind of object: "container", "image", "network", "volume", ...
  * @param action     what happened: "create", "start", "die", "stop", "destroy", "kill", "tag", ...
  *                   (exec actions look like "exec_start: sh -c ...")

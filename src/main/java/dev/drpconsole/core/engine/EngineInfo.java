@@ -15,9 +15,4 @@ import java.net.URI;
  */
 public record EngineInfo(
         EngineProduct product, String version, String apiVersion, String os, String arch, URI host, String source) {
-
-    /** One line for a status bar, e.g. "Docker 20.10.24 (API 1.41, linux/amd64) at unix:///var/run/docker.sock". */
-    public String summary() {
-        return product.displayName() + " " + version + " (API " + apiVersion + ", " + os + "/" + arch + ") at " + host;
-    }
 }

@@ -3,7 +3,7 @@ package dev.drpconsole.core.engine;
 /**
  * No engine answers (or none can be used) at the endpoint. Carries a reason and a fix hint in plain words so the UI
  * can show a banner like "No Docker engine answers at unix:///var/run/docker.sock (connection refused) —
- * Start it: sudo dockerd &amp; — or set DOCKER_HOST".
+ * Start it with: sudo dockerd &amp; (or set DOCKER_HOST to a running engine)".
  */
 public class EngineUnavailableException extends EngineException {
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows engine events on its own thread and survives the engine going away: after a lost stream it retries
- * with doubling pauses (0.5 s up to 10 s), and on reconnect asks for events since the last one it saw, so events
+ * with doubling pauses (0.5 s up to 10 s; back to 0.5 s only after a connection that held longer than the longest
+ * pause, so an engine that accepts and drops at once is not asked twice a second), and on reconnect asks for events since the last one it saw, so events
  * that happened while it was away are still delivered as long as the engine kept them (Docker keeps the last
  * 1000 in memory; none survive an engine restart).
  */
@@ -39,7 +40,7 @@ final class EventWatch implements Closeable {
     private Boolean connected; // null until the first attempt ends either way
     private long lastEventNanos; // engine time of the last event delivered
     private long firstConnectedNanos; // our time when the first connection was made
-    private volatile boolean connectedThisAttempt;
+    private volatile long connectedAtNanos; // System.nanoTime() when this attempt connected, 0 when it did not
 
     EventWatch(DockerClient docker, EngineErrorTranslator errors, EventQuery query, EngineEventListener events,
             EngineConnectionListener connection, Consumer<EventWatch> whenClosed) {
@@ -74,12 +75,12 @@ final class EventWatch implements Closeable {
     private void watch() {
         Duration pause = FIRST_PAUSE;
         while (!closed) {
-            connectedThisAttempt = false;
+            connectedAtNanos = 0;
             String lostReason = followOnce();
             if (closed) {
                 return;
             }
-            pause = connectedThisAttempt ? FIRST_PAUSE : pause;
+            pause = heldLongerThan(LONGEST_PAUSE) ? FIRST_PAUSE : pause;
             reportLost(lostReason, pause);
             if (!sleep(pause)) {
                 return;
@@ -94,6 +95,10 @@ final class EventWatch implements Closeable {
         current = stream;
         try {
             eventsCommand().exec(stream);
+            if (!stream.awaitStart(EngineCalls.ANSWER_DEADLINE)) {
+                stream.close();
+                return reasonFor(errors.noAnswerWithin(EngineCalls.ANSWER_DEADLINE, null));
+            }
             stream.awaitEnd();
         } catch (InterruptedException e) {
             stream.close();
@@ -130,6 +135,11 @@ final class EventWatch implements Closeable {
         }
     }
 
+    private boolean heldLongerThan(Duration duration) {
+        long connectedAt = connectedAtNanos;
+        return connectedAt != 0 && System.nanoTime() - connectedAt > duration.toNanos();
+    }
+
     private String reasonFor(Throwable failure) {
         EngineException translated = errors.translate(failure);
         return translated instanceof EngineUnavailableException unavailable
@@ -138,7 +148,7 @@ final class EventWatch implements Closeable {
 
     private void reportConnected() {
         synchronized (deliveryLock) {
-            connectedThisAttempt = true;
+            connectedAtNanos = System.nanoTime();
             if (firstConnectedNanos == 0) {
                 firstConnectedNanos = toNanos(Instant.now());
             }
@@ -187,11 +197,7 @@ final class EventWatch implements Closeable {
     }
 
     private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("An engine event listener failed; watching continues", e);
-        }
+        StreamCallback.notifyListener(call, "engine event listener");
     }
 
     static EngineEvent toEngineEvent(Event event, long nanos) {
@@ -199,9 +205,22 @@ final class EventWatch implements Closeable {
                 .map(EventActor::getAttributes).orElse(Map.of());
         String id = Optional.ofNullable(event.getActor()).map(EventActor::getId).orElse(event.getId());
         String type = event.getType() == null ? "" : event.getType().getValue();
-        String action = Optional.ofNullable(event.getAction()).orElse(event.getStatus());
-        return new EngineEvent(type, String.valueOf(action), String.valueOf(id), attributes.getOrDefault("name", ""),
+        String action = inDockersWords(type, String.valueOf(
+                Optional.ofNullable(event.getAction()).orElse(event.getStatus())));
+        return new EngineEvent(type, action, String.valueOf(id), attributes.getOrDefault("name", ""),
                 attributes, Instant.ofEpochSecond(0, nanos));
+    }
+
+    /** Podman's "remove" is Docker's "destroy" for a container and "delete" for an image; see {@link EngineEvent}. */
+    static String inDockersWords(String type, String action) {
+        if (!"remove".equals(action)) {
+            return action;
+        }
+        return switch (type) {
+            case "container" -> "destroy";
+            case "image" -> "delete";
+            default -> action;
+        };
     }
 
     private static long eventNanos(Event event) {

@@ -1,7 +1,6 @@
 package dev.drpconsole.core.engine;
 
 import com.github.dockerjava.api.model.Frame;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,9 +11,7 @@ final class FrameCollector extends StreamCallback<Frame> {
 
     @Override
     public void onNext(Frame frame) {
-        // docker-java reuses its read buffer for full-size frames: keep a copy.
-        byte[] payload = frame.getPayload();
-        frames.add(new Frame(frame.getStreamType(), Arrays.copyOf(payload, payload.length)));
+        frames.add(frame); // a LogRequest frame owns its payload: no copy needed
     }
 
     List<Frame> frames() {

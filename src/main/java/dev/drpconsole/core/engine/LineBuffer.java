@@ -34,6 +34,11 @@ final class LineBuffer {
         return append(chunk, 0, chunk.length);
     }
 
+    /** Whether no unfinished line is waiting, i.e. the next chunk starts a line. */
+    boolean isEmpty() {
+        return partialLine.size() == 0;
+    }
+
     /** The last line when the stream ended without a line break. */
     Optional<String> finish() {
         return partialLine.size() == 0 ? Optional.empty() : Optional.of(takeLine());

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the engine's answer to an image load: "Loaded image: name:tag" for images saved by name, "Loaded image ID:
- * sha256:..." for images saved by id. (docker-java's own callback only knows the first form.)
+ * sha256:..." for images saved by id. (docker-java's own callback only knows the first form.) Names are reported
+ * {@link ImageReference#normalise normalised}: Podman says "Loaded image: docker.io/x:1" for Docker's "x:1".
  */
 final class LoadOutput extends StreamCallback<LoadResponseItem> {
 
@@ -21,14 +22,13 @@ final class LoadOutput extends StreamCallback<LoadResponseItem> {
     @Override
     public void onNext(LoadResponseItem item) {
         if (item.isErrorIndicated()) {
-            error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
+            error = EngineErrorTranslator.engineMessage(item);
             return;
         }
         if (item.getStream() != null) {
             Matcher matcher = LOADED.matcher(item.getStream());
             while (matcher.find()) {
-                loaded.add(matcher.group(1));
+                loaded.add(ImageReference.normalise(matcher.group(1)));
             }
         }
     }

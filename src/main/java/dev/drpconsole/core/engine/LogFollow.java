@@ -3,7 +3,9 @@ package dev.drpconsole.core.engine;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The engine is always asked for timestamps (they are dropped from the lines unless the caller wanted them):
  * Docker 20.10 ends a followed log without the container's last line when that line has no line break, so when
- * the log ends this fetches the log once more, unfollowed, from the newest delivered line's second on, and
- * delivers whatever is newer than that line.
+ * the log ends this fetches the log once more, unfollowed, and delivers on each stream whatever is newer than that
+ * stream's newest delivered line. stdout and stderr are separate pipes whose lines interleave in time, so one
+ * stream's newest line says nothing about the other's.
  */
 final class LogFollow extends StreamCallback<Frame> {
 
@@ -27,20 +30,20 @@ final class LogFollow extends StreamCallback<Frame> {
     private final LogListener listener;
     private final FrameLineAssembler assembler;
     private final Function<Optional<Instant>, List<Frame>> framesAfter;
-    private final EngineErrorTranslator errors;
-    private volatile Instant newestDelivered;
+    private final EngineCalls calls;
+    private final Map<LogStream, Instant> newestDelivered = new EnumMap<>(LogStream.class); // guarded by deliveryLock
     private boolean handedToCaller;
 
     /**
-     * @param framesAfter fetches the log without following, with timestamps, from the second of the given last
-     *                    delivered line on (or, given none, as much as the follow asked for)
+     * @param framesAfter fetches the log without following, with timestamps, from the second of the given time on
+     *                    (or, given none, as much as the follow asked for)
      */
     LogFollow(boolean callerWantsTimestamps, LogListener listener,
-            Function<Optional<Instant>, List<Frame>> framesAfter, EngineErrorTranslator errors) {
+            Function<Optional<Instant>, List<Frame>> framesAfter, EngineCalls calls) {
         this.callerWantsTimestamps = callerWantsTimestamps;
         this.listener = listener;
         this.framesAfter = framesAfter;
-        this.errors = errors;
+        this.calls = calls;
         this.assembler = new FrameLineAssembler(this::deliver);
     }
 
@@ -64,7 +67,7 @@ final class LogFollow extends StreamCallback<Frame> {
         List<Frame> missed = isClosed() ? List.of() : framesTheFollowMissed();
         synchronized (deliveryLock) {
             if (!isClosed()) {
-                deliverNewerThan(newestDelivered, missed);
+                deliverWhatEachStreamMissed(missed);
                 notifyListener(listener::onEnd);
             }
         }
@@ -78,7 +81,7 @@ final class LogFollow extends StreamCallback<Frame> {
             super.onError(throwable);
             if (!isClosed() && (hasStarted() || handedToCaller)) {
                 assembler.finish();
-                notifyListener(() -> listener.onFailure(errors.translate(throwable)));
+                notifyListener(() -> listener.onFailure(calls.translate(throwable)));
             }
         }
     }
@@ -101,18 +104,38 @@ final class LogFollow extends StreamCallback<Frame> {
         }
     }
 
+    /**
+     * For an engine that never answered the request: the listener hears it (the caller already has the handle),
+     * and the follow stops, so a late answer delivers nothing.
+     */
+    void failUnanswered(EngineException failure) {
+        synchronized (deliveryLock) {
+            if (!isClosed() && !hasStarted()) {
+                notifyListener(() -> listener.onFailure(failure));
+                super.close();
+            }
+        }
+    }
+
+    /** Fetched from the oldest of the streams' newest lines, so that no stream's missed line is before it. */
     private List<Frame> framesTheFollowMissed() {
+        Optional<Instant> from;
+        synchronized (deliveryLock) {
+            from = newestDelivered.values().stream().min(Instant::compareTo);
+        }
         try {
-            return framesAfter.apply(Optional.ofNullable(newestDelivered));
+            return framesAfter.apply(from);
         } catch (RuntimeException e) {
             LOG.debug("Could not check for log lines after the end of a followed log", e);
             return List.of();
         }
     }
 
-    private void deliverNewerThan(Instant deliveredUpTo, List<Frame> frames) {
+    private void deliverWhatEachStreamMissed(List<Frame> frames) {
+        Map<LogStream, Instant> deliveredUpTo = new EnumMap<>(newestDelivered);
         FrameLineAssembler catchUp = new FrameLineAssembler(line -> {
-            if (deliveredUpTo == null || line.timestamp().filter(time -> time.isAfter(deliveredUpTo)).isPresent()) {
+            Instant upTo = deliveredUpTo.get(line.stream());
+            if (upTo == null || line.timestamp().filter(time -> time.isAfter(upTo)).isPresent()) {
                 deliver(line);
             }
         });
@@ -121,20 +144,13 @@ final class LogFollow extends StreamCallback<Frame> {
     }
 
     private void deliver(LogLine line) {
-        // The newest, not the last: stdout and stderr lines may arrive slightly out of time order.
-        line.timestamp().filter(time -> newestDelivered == null || time.isAfter(newestDelivered))
-                .ifPresent(time -> newestDelivered = time);
+        line.timestamp().ifPresent(time -> newestDelivered.put(line.stream(), time));
         LogLine shown = callerWantsTimestamps ? line : LogLine.of(line.stream(), line.text());
         notifyListener(() -> listener.onLine(shown));
     }
 
-    // A failing listener must not end the follow for the lines that come after.
     private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("A log listener failed; following continues", e);
-        }
+        StreamCallback.notifyListener(call, "log listener");
     }
 
     private static LogStream streamOf(StreamType type) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The life cycle of one docker-java stream (logs, events, build or load output): started, ended, failed, closed.
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * thread; {@link #close()} may be called from any thread.
  */
 abstract class StreamCallback<T> implements ResultCallback<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamCallback.class);
 
     private final CountDownLatch startedOrEnded = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -114,6 +118,15 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
         }
         if (action != null) {
             action.run();
+        }
+    }
+
+    /** Calls a stream's listener; one that fails is logged, and the stream goes on for what comes after. */
+    static void notifyListener(Runnable call, String whichListener) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A {} failed; the stream goes on", whichListener, e);
         }
     }
 

@@ -3,20 +3,19 @@ package dev.drpconsole.ui.common;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A centred "nothing here yet" panel: an icon, a title, what to do next, and an optional action. */
 public class EmptyState extends VBox {
     private final Label title = new Label();
     private final Label text = new Label();
 
-    public EmptyState(Ikon icon, String titleText, String bodyText) {
+    public EmptyState(Icon icon, String titleText, String bodyText) {
         getStyleClass().add("empty-state");
         setAlignment(Pos.CENTER);
         setSpacing(12);
-        FontIcon glyph = FontIcon.of(icon);
+        Region glyph = icon.node(56);
         glyph.getStyleClass().add("empty-state-icon");
         title.getStyleClass().add("empty-state-title");
         title.setText(titleText);

@@ -1,19 +1,21 @@
 package dev.drpconsole.ui.shell;
 
 import dev.drpconsole.core.status.ConnectionState;
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LazyTooltip;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One connection in the status bar: a coloured dot, what it is, and, when it is broken, the reason,
- * the fix and a Retry link. The whole story is also in the tooltip.
+ * One connection in the status bar: a coloured dot, what it is, a short next step, and a Retry link
+ * when it is broken (the banner above the page then tells the reason and the fix in full). The whole
+ * story is also in the tooltip.
  */
 class ConnectionIndicator extends HBox {
     private static final String[] KIND_CLASSES = {"state-not-configured", "state-checking", "state-connected",
@@ -23,9 +25,9 @@ class ConnectionIndicator extends HBox {
     private final Label headline = new Label();
     private final Label hint = new Label();
     private final Hyperlink retry = new Hyperlink("Retry");
-    private final Tooltip tooltip = new Tooltip();
+    private String details = "";
 
-    ConnectionIndicator(String id, Ikon icon, ObservableValue<ConnectionState> state, Runnable onRetry) {
+    ConnectionIndicator(String id, Icon icon, ObservableValue<ConnectionState> state, Runnable onRetry) {
         setId(id);
         getStyleClass().add("connection-indicator");
         setAlignment(Pos.CENTER_LEFT);
@@ -33,14 +35,14 @@ class ConnectionIndicator extends HBox {
         dot.getStyleClass().add("state-dot");
         headline.setId(id + "-text");
         headline.getStyleClass().add("connection-headline");
-        headline.setGraphic(FontIcon.of(icon));
+        headline.setGraphic(icon.node(14));
+        headline.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
         hint.setId(id + "-hint");
         hint.getStyleClass().add("connection-hint");
         retry.setId(id + "-retry");
         retry.setOnAction(e -> onRetry.run());
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(520);
-        headline.setTooltip(tooltip);
+        LazyTooltip.install(this, () -> details);
         getChildren().addAll(dot, headline, hint, retry);
         show(state.getValue());
         state.addListener((obs, old, now) -> show(now));
@@ -52,12 +54,13 @@ class ConnectionIndicator extends HBox {
         headline.setText(state.headline());
         hint.setText(state.fixHint());
         boolean broken = state.kind() == ConnectionState.Kind.UNREACHABLE;
-        setShown(hint, !state.fixHint().isEmpty());
+        // A broken connection's fix is told in full by the banner above the page.
+        setShown(hint, !state.fixHint().isEmpty() && !broken);
         setShown(retry, broken);
-        tooltip.setText(String.join("\n", nonEmpty(state.headline(), state.detail(), state.fixHint())));
+        details = String.join("\n", nonEmpty(state.headline(), state.detail(), state.fixHint()));
     }
 
-    private static void setShown(javafx.scene.Node node, boolean shown) {
+    private static void setShown(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }

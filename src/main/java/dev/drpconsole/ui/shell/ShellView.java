@@ -1,6 +1,8 @@
 package dev.drpconsole.ui.shell;
 
 import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -23,10 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
  * The main window's content: sidebar of sections, the section shown, and the status bar.
@@ -58,19 +55,12 @@ public class ShellView extends BorderPane {
         });
     }
 
-    /** Sets the page shown for a section (the feature views replace the empty states). */
-    public void setPage(Section section, Node page) {
-        pages.put(section, page);
-        if (viewModel.sectionProperty().get() == section) {
-            content.getChildren().setAll(page);
-        }
-    }
-
     private Node buildSidebar() {
         Label brand = new Label("DRP Context Console");
         brand.getStyleClass().add("brand");
         ImageView logo = new ImageView(new Image(
-                ShellView.class.getResource("/dev/drpconsole/ui/theme/icon-64.png").toExternalForm(), 26, 26, true, true));
+                ShellView.class.getResource("/dev/drpconsole/ui/theme/icon-64.png").toExternalForm(), 26, 26, true, true,
+                true));
         brand.setGraphic(logo);
 
         sidebar.setId("sidebar");
@@ -100,24 +90,23 @@ public class ShellView extends BorderPane {
         content.setId("section-content");
         content.getStyleClass().add("section-content");
         VBox.setVgrow(content, Priority.ALWAYS);
-        for (Section section : Section.values()) {
-            EmptyState empty = new EmptyState(section.icon(), section.emptyTitle(), section.emptyText());
-            empty.setId("section-" + section.id());
-            pages.put(section, empty);
-        }
-        return new VBox(header, content);
+        ConnectionBanner engineBanner = new ConnectionBanner("engine-banner", viewModel.engineStateProperty(),
+                viewModel::retryEngine);
+        return new VBox(header, engineBanner, content);
     }
 
     private Node buildStatusBar() {
-        ConnectionIndicator drp = new ConnectionIndicator("drp-status", MaterialDesignL.LAN_CONNECT,
+        ConnectionIndicator drp = new ConnectionIndicator("drp-status", Icon.LAN_CONNECT,
                 viewModel.drpStateProperty(), () -> { });
-        ConnectionIndicator engine = new ConnectionIndicator("engine-status", MaterialDesignD.DOCKER,
+        ConnectionIndicator engine = new ConnectionIndicator("engine-status", Icon.DOCKER,
                 viewModel.engineStateProperty(), viewModel::retryEngine);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         themeButton.setId("theme-toggle");
         themeButton.getStyleClass().addAll("flat", "button-icon");
         themeButton.setOnAction(e -> viewModel.toggleTheme());
+        LazyTooltip.install(themeButton, () -> (viewModel.themeProperty().get() == Theme.DARK ? "Light" : "Dark")
+                + " theme (Ctrl+Shift+T)");
 
         HBox bar = new HBox(drp, new Separator(javafx.geometry.Orientation.VERTICAL), engine, spacer, themeButton);
         bar.setId("status-bar");
@@ -128,16 +117,22 @@ public class ShellView extends BorderPane {
 
     private void showSection(Section section) {
         sectionTitle.setText(section.title());
-        content.getChildren().setAll(pages.get(section));
+        content.getChildren().setAll(pages.computeIfAbsent(section, ShellView::emptyState));
         if (sidebar.getSelectionModel().getSelectedItem() != section) {
             sidebar.getSelectionModel().select(section);
         }
     }
 
+    /** Until a feature view is set for a section, its page says what the section is for. */
+    private static Node emptyState(Section section) {
+        EmptyState empty = new EmptyState(section.icon(), section.emptyTitle(), section.emptyText());
+        empty.setId("section-" + section.id());
+        return empty;
+    }
+
     private void showThemeButton(Theme theme) {
         boolean dark = theme == Theme.DARK;
-        themeButton.setGraphic(FontIcon.of(dark ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT));
-        themeButton.setTooltip(new Tooltip((dark ? "Light" : "Dark") + " theme (Ctrl+Shift+T)"));
+        themeButton.setGraphic((dark ? Icon.WHITE_BALANCE_SUNNY : Icon.WEATHER_NIGHT).node(16));
     }
 
     private void installShortcuts() {
@@ -168,7 +163,7 @@ public class ShellView extends BorderPane {
             setId("nav-" + section.id());
             Label shortcut = new Label("Ctrl+" + section.shortcutDigit());
             shortcut.getStyleClass().add("nav-shortcut");
-            Label title = new Label(section.title(), FontIcon.of(section.icon()));
+            Label title = new Label(section.title(), section.icon().node(18));
             title.getStyleClass().add("nav-title");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

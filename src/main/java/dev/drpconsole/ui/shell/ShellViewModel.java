@@ -15,7 +15,6 @@ public class ShellViewModel {
     static final String SECTION_KEY = "shell.section";
     static final String THEME_KEY = "ui.theme";
 
-    private final Settings settings;
     private final ConnectionMonitor engineMonitor;
     private final Executor fxThread;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>();
@@ -30,7 +29,6 @@ public class ShellViewModel {
      *                 a direct executor in tests)
      */
     public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, Executor fxThread) {
-        this.settings = settings;
         this.engineMonitor = engineMonitor;
         this.fxThread = fxThread;
         section.set(Section.byId(settings.get(SECTION_KEY, Section.SETUP.id())));

@@ -40,6 +40,22 @@ class EngineErrorTranslatorTest {
     }
 
     @Test
+    void podmansConflictsAnsweredWith500AreConflictsToo() {
+        EngineException nameTaken = docker.translate(new InternalServerErrorException("{\"cause\":\"that name is"
+                + " already in use\",\"message\":\"container create: the container name \\\"a\\\" is already in"
+                + " use\",\"response\":500}"));
+        EngineException stillRunning = docker.translate(new InternalServerErrorException("{\"cause\":\"container"
+                + " state improper\",\"message\":\"cannot remove container 9531 as it is running\",\"response\":500}"));
+        EngineException otherFailure = docker.translate(new InternalServerErrorException("{\"cause\":\"no space"
+                + " left on device\",\"message\":\"disk full\",\"response\":500}"));
+
+        assertTrue(nameTaken.isConflict());
+        assertEquals("container create: the container name \"a\" is already in use", nameTaken.getMessage());
+        assertTrue(stillRunning.isConflict());
+        assertEquals(500, otherFailure.statusCode());
+    }
+
+    @Test
     void nonJsonErrorBodyIsShownAsIs() {
         EngineException error = docker.translate(new InternalServerErrorException("plain failure\n"));
 

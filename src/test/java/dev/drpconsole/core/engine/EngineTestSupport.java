@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,20 +19,21 @@ final class EngineTestSupport {
     private EngineTestSupport() {
     }
 
-    /** The engine prepare.sh provisioned, checked to answer. */
-    static DockerEngine openProvisionedEngine() {
+    /** An engine prepare.sh provisioned (docker.host or podman.host), checked to answer and to have the base image. */
+    static DockerEngine openProvisionedEngine(URI host) {
         TestEnv env = TestEnv.get();
-        DockerEngine engine = DockerEngine.open(EngineEndpoint.of(env.dockerHost(), "test-env.properties"));
+        DockerEngine engine = DockerEngine.open(EngineEndpoint.of(host, "test-env.properties"));
         try {
             engine.info();
         } catch (EngineUnavailableException e) {
             engine.close();
-            fail("The Docker engine for the integration tests does not answer: " + e.getMessage() + ". "
+            fail("The engine at " + host + " for the integration tests does not answer: " + e.getMessage() + ". "
                     + TestEnv.howToFix());
         }
         if (!engine.images().exists(env.baseImage())) {
             engine.close();
-            fail("The base image " + env.baseImage() + " is missing. " + TestEnv.howToFix());
+            fail("The base image " + env.baseImage() + " is missing in the engine at " + host + ". "
+                    + TestEnv.howToFix());
         }
         return engine;
     }

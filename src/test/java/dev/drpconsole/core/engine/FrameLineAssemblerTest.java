@@ -101,6 +101,18 @@ class FrameLineAssemblerTest {
     }
 
     @Test
+    void lineTheEngineSplitIntoSeveralMessagesComesBackWholeWithTheFirstMessagesTime() {
+        String first = "2026-11-25T09:33:53.777785090Z";
+        frame(LogStream.STDOUT, first + " " + "a".repeat(16384));
+        frame(LogStream.STDERR, "2026-11-25T09:33:53.800000000Z meanwhile\n");
+        frame(LogStream.STDOUT, "2026-11-25T09:33:53.900000000Z " + "a".repeat(3616) + "\n");
+
+        assertEquals(List.of(new LogLine(LogStream.STDERR, "meanwhile",
+                        Optional.of(Instant.parse("2026-11-25T09:33:53.800000000Z"))),
+                new LogLine(LogStream.STDOUT, "a".repeat(20000), Optional.of(Instant.parse(first)))), lines);
+    }
+
+    @Test
     void lineWithoutATimestampIsKeptWhole() {
         frame(LogStream.STDOUT, "not-a-time text\n");
 

@@ -22,8 +22,8 @@ class LogFollowTest {
     static final String T1 = "2026-11-25T08:00:01.100000000Z";
     static final String T2 = "2026-11-25T08:00:01.200000000Z";
     static final String T3 = "2026-11-25T08:00:01.300000000Z";
-    static final EngineErrorTranslator ERRORS = new EngineErrorTranslator(
-            EngineEndpoint.of(URI.create("unix:///var/run/docker.sock"), "default socket"));
+    static final EngineCalls CALLS = new EngineCalls(new EngineErrorTranslator(
+            EngineEndpoint.of(URI.create("unix:///var/run/docker.sock"), "default socket")), "unix:///var/run/docker.sock");
 
     final RecordingLogListener listener = new RecordingLogListener();
     final List<Optional<Instant>> catchUpRequests = new ArrayList<>();
@@ -67,6 +67,32 @@ class LogFollowTest {
     }
 
     @Test
+    void stdoutLastLineOlderThanTheLastStderrLineIsStillCaughtUp() {
+        framesAtTheEnd = List.of(stdout(T1 + " first\n"), stdout(T2 + " last words"), stderr(T3 + " err\n"));
+        LogFollow follow = follow(false);
+
+        follow.onNext(stdout(T1 + " first\n"));
+        follow.onNext(stderr(T3 + " err\n"));
+        follow.onComplete();
+
+        assertEquals(List.of("first", "err", "last words"), listener.texts());
+        assertEquals(List.of(Optional.of(Instant.parse(T1))), catchUpRequests, "from the older stream's newest line");
+    }
+
+    @Test
+    void engineThatNeverAnsweredIsReportedToTheListenerAndNothingFollows() {
+        LogFollow follow = follow(false);
+        assertTrue(follow.settle().isEmpty());
+
+        follow.failUnanswered(CALLS.noAnswerWithin(EngineCalls.ANSWER_DEADLINE));
+        follow.onStart(() -> { });
+        follow.onNext(stdout(T1 + " late\n"));
+
+        assertTrue(listener.failure.getMessage().contains("did not answer within 5 s"), listener.failure.getMessage());
+        assertEquals(List.of(), listener.texts());
+    }
+
+    @Test
     void nothingArrivesAfterClose() {
         framesAtTheEnd = List.of(stdout(T3 + " late\n"));
         LogFollow follow = follow(false);
@@ -106,7 +132,7 @@ class LogFollowTest {
         return new LogFollow(timestamps, listener, since -> {
             catchUpRequests.add(since);
             return framesAtTheEnd;
-        }, ERRORS);
+        }, CALLS);
     }
 
     private static Frame stdout(String text) {

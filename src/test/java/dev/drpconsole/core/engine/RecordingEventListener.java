@@ -13,6 +13,8 @@ final class RecordingEventListener implements EngineEventListener, EngineConnect
     final List<EngineEvent> events = new CopyOnWriteArrayList<>();
     /** "connected", or "lost: " and the reason. */
     final BlockingQueue<String> connectionChanges = new LinkedBlockingQueue<>();
+    /** The pause announced with each loss. */
+    final List<Duration> retryPauses = new CopyOnWriteArrayList<>();
 
     @Override
     public void onEvent(EngineEvent event) {
@@ -26,6 +28,7 @@ final class RecordingEventListener implements EngineEventListener, EngineConnect
 
     @Override
     public void onLost(String reason, Duration nextRetry) {
+        retryPauses.add(nextRetry);
         connectionChanges.add("lost: " + reason);
     }
 

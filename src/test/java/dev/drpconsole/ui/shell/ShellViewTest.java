@@ -14,8 +14,6 @@ import dev.drpconsole.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -38,7 +36,6 @@ class ShellViewTest extends FxRobot {
     @TempDir
     Path socketDir;
 
-    private final ExecutorService io = Executors.newCachedThreadPool();
     private ShellViewModel viewModel;
 
     @AfterEach
@@ -47,7 +44,6 @@ class ShellViewTest extends FxRobot {
         if (viewModel != null) {
             viewModel.close();
         }
-        io.shutdownNow();
     }
 
     @Test
@@ -104,14 +100,19 @@ class ShellViewTest extends FxRobot {
             show(engineAt(URI.create("unix://" + socket)));
             waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
 
+            assertFalse(lookup("#engine-banner").query().isVisible(), "no banner while connected");
+
             engineProxy.stop();
             waitForText("#engine-status-text", "Container engine unreachable");
-            String hint = lookup("#engine-status-hint").queryAs(Label.class).getText();
-            assertFalse(hint.isBlank(), "a fix is offered");
+            assertTrue(lookup("#engine-banner").query().isVisible(), "a banner tells the whole story");
+            assertTrue(lookup("#engine-banner-reason").queryAs(Label.class).getText().contains(socket.toString()),
+                    "the reason names where the console looked");
+            assertFalse(lookup("#engine-banner-fix").queryAs(Label.class).getText().isBlank(), "a fix is offered");
             assertTrue(lookup("#engine-status-retry").query().isVisible(), "Retry is offered");
 
             engineProxy.start();
             waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            assertFalse(lookup("#engine-banner").query().isVisible(), "the banner goes once the engine is back");
         }
     }
 
@@ -121,13 +122,13 @@ class ShellViewTest extends FxRobot {
         show(engineAt(URI.create("unix://" + socket)));
         waitForText("#engine-status-text", "Container engine unreachable");
 
-        clickOn("#engine-status-retry");
+        clickOn("#engine-banner-retry");
         waitForText("#engine-status-text", "Container engine unreachable");
         assertTrue(Files.notExists(socket));
     }
 
     private EngineMonitor engineAt(URI host) {
-        return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")), io);
+        return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")));
     }
 
     private void show(EngineMonitor monitor) throws Exception {
