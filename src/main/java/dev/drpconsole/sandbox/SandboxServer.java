@@ -8,7 +8,7 @@ import dev.drpconsole.sandbox.jobs.JobActionsRenderer;
 import dev.drpconsole.sandbox.jobs.JobLogs;
 import dev.drpconsole.sandbox.jobs.JobRules;
 import dev.drpconsole.sandbox.jobs.NextJobPlanner;
-import dev.drpconsole.sandbox.jobs.PlainTextTemplates;
+import dev.drpconsole.sandbox.jobs.GoTemplateRenderer;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.drpconsole.sandbox.api.ApiSection;
 import dev.drpconsole.sandbox.api.CallerAccess;
@@ -27,6 +27,7 @@ import dev.drpconsole.sandbox.params.ParamResolver;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Authenticator;
+import dev.drpconsole.sandbox.auth.Principal;
 import dev.drpconsole.sandbox.auth.TokenSigner;
 import dev.drpconsole.sandbox.events.EventBus;
 import dev.drpconsole.sandbox.events.EventSocket;
@@ -105,7 +106,8 @@ public final class SandboxServer implements AutoCloseable {
             AtomicReference<String> apiUrl = new AtomicReference<>("https://" + HttpsListener.HOST + ":" + config.port());
             ParamResolver params = new ParamResolver(store);
             JobEndpoints jobs = new JobEndpoints(objects, new NextJobPlanner(objects, jobLogs, pluginActions),
-                    new JobActionsRenderer(objects, params, jobLogs, new PlainTextTemplates(), apiUrl::get), jobLogs);
+                    new JobActionsRenderer(objects, params, jobLogs, templateRenderer(objects, authenticator),
+                            apiUrl::get), jobLogs);
             ApiRoutes routes = routes(dataDir, objects, authenticator, info, events, files, jobs, pluginActions);
             HttpsListener listener = HttpsListener.start(config.port(), certificate, routes, authenticator,
                     eventSocket);
@@ -120,6 +122,11 @@ public final class SandboxServer implements AutoCloseable {
             throw new SandboxStartException("Cannot start the sandbox with data dir " + dataDir + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static GoTemplateRenderer templateRenderer(ObjectService objects, Authenticator authenticator) {
+        return new GoTemplateRenderer((uuid, lifetime) -> authenticator.issueToken(Principal.machine(uuid), lifetime),
+                id -> objects.find("templates", id).map(found -> SandboxJson.string(found, "Contents")));
     }
 
     private static ApiRoutes routes(Path dataDir, ObjectService objects, Authenticator authenticator,

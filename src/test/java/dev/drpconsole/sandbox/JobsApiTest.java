@@ -28,6 +28,8 @@ class JobsApiTest {
                 + "echo hello\\n\"},{\"Name\":\"windows-only\",\"Contents\":\"echo hi\",\"Meta\":{\"OS\":\"windows\"}}]}");
         api.post("templates", "{\"ID\":\"uses-go.tmpl\",\"Contents\":\"echo {{.Machine.Name}}\\n\"}");
         api.post("tasks", "{\"Name\":\"templated\",\"Templates\":[{\"Name\":\"t\",\"ID\":\"uses-go.tmpl\"}]}");
+        api.post("tasks", "{\"Name\":\"unrenderable\",\"Templates\":[{\"Name\":\"u\",\"Contents\":"
+                + "\"echo {{.Param \\\"no/such-param\\\"}}\\n\"}]}");
         api.post("stages", "{\"Name\":\"hello-stage\",\"Tasks\":[\"say-hello\",\"say-hello\"]}");
         api.post("workflows", "{\"Name\":\"hello-flow\",\"Stages\":[\"hello-stage\",\"complete\"]}");
     }
@@ -173,15 +175,25 @@ class JobsApiTest {
     }
 
     @Test
-    void aTemplateThePlainRendererCannotRenderFailsTheJobWithAClearLogLine() {
+    void storedTemplatesAreRenderedAsGoTemplatesForTheJobsMachine() {
         String uuid = machine("templated", ",\"Tasks\":[\"templated\"]");
+        String job = nextJob(uuid, "").json().path("Uuid").asText();
+        JsonNode actions = api.get("jobs/" + job + "/actions?os=linux").json();
+        assertEquals("echo templated\n", actions.get(0).path("Content").asText(), actions::toString);
+    }
+
+    @Test
+    void aTemplateThatCannotBeRenderedFailsTheJobWithAClearLogLine() {
+        String uuid = machine("unrenderable", ",\"Tasks\":[\"unrenderable\"]");
         String job = nextJob(uuid, "").json().path("Uuid").asText();
         setState(job, "created", "running");
         SandboxApi.Reply refused = api.get("jobs/" + job + "/actions?os=linux");
         assertEquals(422, refused.status());
-        assertTrue(refused.json().path("Messages").get(0).asText().contains("{{.Machine.Name}}"), refused::toString);
+        assertTrue(refused.json().path("Messages").get(0).asText().contains("no/such-param"), refused::toString);
         assertEquals("failed", api.get("jobs/" + job).json().path("State").asText());
-        assertTrue(api.get("jobs/" + job + "/log").text().contains("cannot render {{.Machine.Name}}"));
+        String log = api.get("jobs/" + job + "/log").text();
+        assertTrue(log.contains("sandbox: job failed: ") && log.contains("no such machine parameter \"no/such-param\""),
+                log);
         assertFalse(api.get("machines/" + uuid).json().path("Runnable").asBoolean());
     }
 

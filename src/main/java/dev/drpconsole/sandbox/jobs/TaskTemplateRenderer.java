@@ -1,9 +1,8 @@
 package dev.drpconsole.sandbox.jobs;
 
 /**
- * The seam where task templates are rendered. On a real endpoint they are Go templates; the sandbox plugs in a
- * Go-template renderer here ({@code dev.drpconsole.sandbox.template.GoTemplate}, built separately) and until then
- * uses {@link PlainTextTemplates}. A template that cannot be rendered must fail with a clear message, never render
+ * The seam where task templates are rendered. On a real endpoint they are Go templates; the sandbox renders them
+ * with {@link GoTemplateRenderer}. A template that cannot be rendered must fail with a clear message, never render
  * as an empty or half-filled string: the job then fails with that message in its log.
  */
 @FunctionalInterface
