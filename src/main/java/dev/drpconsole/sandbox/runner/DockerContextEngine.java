@@ -68,6 +68,7 @@ public final class DockerContextEngine implements ObjectChangeListener, AutoClos
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** What should run for a machine. */
     record Wanted(String context, String image) {
@@ -150,10 +151,16 @@ public final class DockerContextEngine implements ObjectChangeListener, AutoClos
     }
 
     private void reconcileSafely(String uuid) {
+        if (closing.get()) {
+            return;
+        }
         try {
             reconcile(uuid);
             solved(uuid);
         } catch (RunnerException | EngineException e) {
+            if (closing.get()) {
+                return;
+            }
             problem(uuid, e.getMessage());
             requestLater(uuid, RETRY_AFTER);
         } catch (RuntimeException e) {
@@ -332,6 +339,7 @@ public final class DockerContextEngine implements ObjectChangeListener, AutoClos
 
     @Override
     public void close() {
+        closing.set(true);
         objects.store().removeListener(this);
         worker.shutdownNow();
         try {
