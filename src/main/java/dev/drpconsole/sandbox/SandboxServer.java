@@ -44,6 +44,8 @@ import dev.drpconsole.sandbox.store.ObjectStore;
 import dev.drpconsole.sandbox.tls.SandboxCertificate;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,7 @@ public final class SandboxServer implements AutoCloseable {
     private static SandboxServer start(SandboxConfig config, Optional<ContainerEngine> engine, boolean ownsEngine,
                                        TaskTemplateRenderer renderer) throws SandboxStartException {
         Path dataDir = config.dataDir().toAbsolutePath();
+        refuseBusyPort(config.port());
         try {
             Parts parts = assemble(config, dataDir);
             AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
@@ -131,13 +134,30 @@ public final class SandboxServer implements AutoCloseable {
             Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found, apiUrl));
             return new SandboxServer(config, parts, listener, runners, ownsEngine ? engine : Optional.empty());
         } catch (JavalinBindException e) {
-            throw new SandboxStartException("Port " + config.port() + " on " + HttpsListener.HOST + " is already in "
-                    + "use (is another DRP endpoint or sandbox running?). Stop it, or start the sandbox on another "
-                    + "port with --port N.", e);
+            throw portInUse(config.port(), e);
         } catch (IOException | RuntimeException e) {
             throw new SandboxStartException("Cannot start the sandbox with data dir " + dataDir + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Checks the port first, so a busy port is one plain message rather than a logged server failure too. */
+    private static void refuseBusyPort(int port) throws SandboxStartException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(HttpsListener.HOST, port));
+        } catch (IOException e) {
+            throw portInUse(port, e);
+        }
+    }
+
+    private static SandboxStartException portInUse(int port, Exception cause) {
+        return new SandboxStartException("Port " + port + " on " + HttpsListener.HOST + " is already in use (is "
+                + "another DRP endpoint or sandbox running?). Stop it, or start the sandbox on another port with "
+                + "--port N.", cause);
     }
 
     private static Parts assemble(SandboxConfig config, Path dataDir) throws IOException {
