@@ -1,58 +1,72 @@
 package dev.drpconsole.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.sandbox.actions.PluginActions;
 import dev.drpconsole.sandbox.api.ActionEndpoints;
 import dev.drpconsole.sandbox.api.ApiRoutes;
-import dev.drpconsole.sandbox.api.JobEndpoints;
-import dev.drpconsole.sandbox.jobs.JobActionsRenderer;
-import dev.drpconsole.sandbox.jobs.JobLogs;
-import dev.drpconsole.sandbox.jobs.JobRules;
-import dev.drpconsole.sandbox.jobs.NextJobPlanner;
-import dev.drpconsole.sandbox.jobs.GoTemplateRenderer;
-import java.util.concurrent.atomic.AtomicReference;
 import dev.drpconsole.sandbox.api.ApiSection;
 import dev.drpconsole.sandbox.api.CallerAccess;
 import dev.drpconsole.sandbox.api.CatalogEndpoints;
 import dev.drpconsole.sandbox.api.ContentEndpoints;
 import dev.drpconsole.sandbox.api.EventsEndpoint;
-import dev.drpconsole.sandbox.content.ContentPacks;
 import dev.drpconsole.sandbox.api.FilesEndpoints;
-import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
-import dev.drpconsole.sandbox.files.BlobStore;
 import dev.drpconsole.sandbox.api.HttpsListener;
 import dev.drpconsole.sandbox.api.InfoEndpoint;
+import dev.drpconsole.sandbox.api.JobEndpoints;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
 import dev.drpconsole.sandbox.api.ParamsEndpoints;
-import dev.drpconsole.sandbox.params.ParamResolver;
+import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Authenticator;
 import dev.drpconsole.sandbox.auth.Principal;
 import dev.drpconsole.sandbox.auth.TokenSigner;
+import dev.drpconsole.sandbox.content.ContentPacks;
 import dev.drpconsole.sandbox.events.EventBus;
 import dev.drpconsole.sandbox.events.EventSocket;
+import dev.drpconsole.sandbox.files.BlobStore;
+import dev.drpconsole.sandbox.jobs.JobActionsRenderer;
+import dev.drpconsole.sandbox.jobs.JobLogs;
+import dev.drpconsole.sandbox.jobs.JobRules;
+import dev.drpconsole.sandbox.jobs.NextJobPlanner;
+import dev.drpconsole.sandbox.jobs.GoTemplateRenderer;
+import dev.drpconsole.sandbox.jobs.TaskTemplateRenderer;
 import dev.drpconsole.sandbox.machines.MachineRules;
 import dev.drpconsole.sandbox.machines.TaskListRules;
 import dev.drpconsole.sandbox.model.ObjectKinds;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.UserRules;
+import dev.drpconsole.sandbox.params.ParamResolver;
+import dev.drpconsole.sandbox.runner.DockerContextActions;
+import dev.drpconsole.sandbox.runner.DockerContextEngine;
 import dev.drpconsole.sandbox.store.ObjectStore;
 import dev.drpconsole.sandbox.tls.SandboxCertificate;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A DRP-compatible endpoint inside the project: the real drpcli and its agent accept it. Start one with
  * {@link #start(SandboxConfig)}, read {@link #url()} and {@link #adminPassword()}, and {@link #close()} it when
- * done; everything it knows stays in the data dir for the next start.
+ * done; everything it knows stays in the data dir for the next start. Runner containers keep running across a
+ * close, and the next start reconciles them.
  */
 public final class SandboxServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
     private final SandboxConfig config;
     private final AdminPassword adminPassword;
@@ -60,110 +74,180 @@ public final class SandboxServer implements AutoCloseable {
     private final ObjectService objects;
     private final EventSocket eventSocket;
     private final HttpsListener listener;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Optional<DockerContextEngine> runners;
+    private final Optional<ContainerEngine> ownedEngine;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final int port;
 
-    private SandboxServer(SandboxConfig config, AdminPassword adminPassword, SandboxCertificate certificate,
-                          ObjectService objects, EventSocket eventSocket, HttpsListener listener) {
+    private SandboxServer(SandboxConfig config, Parts parts, HttpsListener listener,
+                          Optional<DockerContextEngine> runners, Optional<ContainerEngine> ownedEngine) {
         this.config = config;
-        this.adminPassword = adminPassword;
-        this.certificate = certificate;
-        this.objects = objects;
-        this.eventSocket = eventSocket;
+        this.adminPassword = parts.password;
+        this.certificate = parts.certificate;
+        this.objects = parts.objects;
+        this.eventSocket = parts.eventSocket;
         this.listener = listener;
+        this.port = listener.port();
+        this.runners = runners;
+        this.ownedEngine = ownedEngine;
+    }
+
+    /** What the sandbox is made of before it listens. */
+    private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
+                         EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
+                         BlobStore files, PluginActions actions, String endpointId) {
     }
 
     /**
-     * Starts a sandbox; it accepts requests when this returns.
+     * Starts a sandbox; it accepts requests when this returns. With {@link SandboxConfig#runnerEngine()} it runs
+     * runner containers on the engine the docker CLI would use; without an engine it still serves the API.
      *
      * @throws SandboxStartException when the port is taken or the data dir cannot be used
      */
     public static SandboxServer start(SandboxConfig config) throws SandboxStartException {
-        Path dataDir = config.dataDir().toAbsolutePath();
+        Optional<ContainerEngine> engine = config.runnerEngine() ? locateEngine() : Optional.empty();
         try {
-            Files.createDirectories(dataDir);
-            AdminPassword password = config.password().isPresent() ? AdminPassword.given(config.password().get())
-                    : AdminPassword.keptIn(dataDir);
-            SandboxCertificate certificate = SandboxCertificate.keptIn(dataDir);
-            TokenSigner signer = TokenSigner.keptIn(dataDir);
-            ObjectStore store = ObjectStore.open(ObjectKinds.standard(), dataDir.resolve("objects"));
-            EventBus events = new EventBus();
-            store.addListener(events);
-            ObjectService objects = new ObjectService(store);
-            objects.setRules("users", new UserRules());
-            objects.setRules("machines", new MachineRules(new TaskListRules(store)));
-            JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
-            objects.setRules("jobs", new JobRules(objects, jobLogs));
-            PluginActions pluginActions = new PluginActions();
-            BuiltInObjects.ensure(objects);
-            Authenticator authenticator = new Authenticator(password, signer, store);
-            EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
-                    !principal.isMachine() || "websocket".equals(event.type())
-                            || event.object() instanceof com.fasterxml.jackson.databind.node.ObjectNode object
-                            && CallerAccess.machineMaySee(principal.name(), event.type(), object));
-            AtomicInteger boundPort = new AtomicInteger(config.port());
-            InfoEndpoint info = new InfoEndpoint(store, boundPort::get, endpointId(dataDir));
-            BlobStore files = new BlobStore("files", dataDir.resolve("files"));
-            AtomicReference<String> apiUrl = new AtomicReference<>("https://" + HttpsListener.HOST + ":" + config.port());
-            ParamResolver params = new ParamResolver(store);
-            JobEndpoints jobs = new JobEndpoints(objects, new NextJobPlanner(objects, jobLogs, pluginActions),
-                    new JobActionsRenderer(objects, params, jobLogs, templateRenderer(objects, authenticator),
-                            apiUrl::get), jobLogs);
-            ApiRoutes routes = routes(dataDir, objects, authenticator, info, events, files, jobs, pluginActions);
-            HttpsListener listener = HttpsListener.start(config.port(), certificate, routes, authenticator,
-                    eventSocket);
-            boundPort.set(listener.port());
-            apiUrl.set("https://" + HttpsListener.HOST + ":" + listener.port());
-            return new SandboxServer(config, password, certificate, objects, eventSocket, listener);
+            return start(config, engine, engine.isPresent());
+        } catch (SandboxStartException | RuntimeException e) {
+            engine.ifPresent(ContainerEngine::close);
+            throw e;
+        }
+    }
+
+    /** Starts a sandbox whose runner containers run on the given engine (which the caller keeps and closes). */
+    public static SandboxServer start(SandboxConfig config, ContainerEngine engine) throws SandboxStartException {
+        return start(config, Optional.of(engine), false);
+    }
+
+    private static SandboxServer start(SandboxConfig config, Optional<ContainerEngine> engine, boolean ownsEngine)
+            throws SandboxStartException {
+        Path dataDir = config.dataDir().toAbsolutePath();
+        refuseBusyPort(config.port());
+        try {
+            Parts parts = assemble(config, dataDir);
+            AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
+            InfoEndpoint info = new InfoEndpoint(parts.objects.store(), () -> URI.create(apiUrl.get()).getPort(),
+                    parts.endpointId);
+            ApiRoutes routes = routes(parts, info, templateRenderer(parts), apiUrl);
+            HttpsListener listener = HttpsListener.start(config.port(), parts.certificate, routes, parts.authenticator,
+                    parts.eventSocket);
+            apiUrl.set(urlFor(listener.port()));
+            Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found, apiUrl));
+            return new SandboxServer(config, parts, listener, runners, ownsEngine ? engine : Optional.empty());
         } catch (JavalinBindException e) {
-            throw new SandboxStartException("Port " + config.port() + " on " + HttpsListener.HOST + " is already in "
-                    + "use (is another DRP endpoint or sandbox running?). Stop it, or start the sandbox on another "
-                    + "port with --port N.", e);
+            throw portInUse(config.port(), e);
         } catch (IOException | RuntimeException e) {
             throw new SandboxStartException("Cannot start the sandbox with data dir " + dataDir + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private static GoTemplateRenderer templateRenderer(ObjectService objects, Authenticator authenticator) {
-        return new GoTemplateRenderer((uuid, lifetime) -> authenticator.issueToken(Principal.machine(uuid), lifetime),
-                id -> objects.find("templates", id).map(found -> SandboxJson.string(found, "Contents")));
+    /** Checks the port first, so a busy port is one plain message rather than a logged server failure too. */
+    private static void refuseBusyPort(int port) throws SandboxStartException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(HttpsListener.HOST, port));
+        } catch (IOException e) {
+            throw portInUse(port, e);
+        }
     }
 
-    private static ApiRoutes routes(Path dataDir, ObjectService objects, Authenticator authenticator,
-                                    InfoEndpoint info, EventBus events, BlobStore files, JobEndpoints jobs,
-                                    PluginActions pluginActions) {
+    private static SandboxStartException portInUse(int port, Exception cause) {
+        return new SandboxStartException("Port " + port + " on " + HttpsListener.HOST + " is already in use (is "
+                + "another DRP endpoint or sandbox running?). Stop it, or start the sandbox on another port with "
+                + "--port N.", cause);
+    }
+
+    private static Parts assemble(SandboxConfig config, Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        AdminPassword password = config.password().isPresent() ? AdminPassword.given(config.password().get())
+                : AdminPassword.keptIn(dataDir);
+        SandboxCertificate certificate = SandboxCertificate.keptIn(dataDir);
+        TokenSigner signer = TokenSigner.keptIn(dataDir);
+        ObjectStore store = ObjectStore.open(ObjectKinds.standard(), dataDir.resolve("objects"));
+        EventBus events = new EventBus();
+        store.addListener(events);
+        ObjectService objects = new ObjectService(store);
+        JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
+        objects.setRules("users", new UserRules());
+        objects.setRules("machines", new MachineRules(new TaskListRules(store)));
+        objects.setRules("jobs", new JobRules(objects, jobLogs));
+        BuiltInObjects.ensure(objects);
+        Authenticator authenticator = new Authenticator(password, signer, store);
+        EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
+                !principal.isMachine() || "websocket".equals(event.type())
+                        || event.object() instanceof ObjectNode object
+                        && CallerAccess.machineMaySee(principal.name(), event.type(), object));
+        return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
+                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir));
+    }
+
+    /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
+    private static TaskTemplateRenderer templateRenderer(Parts parts) {
+        return new GoTemplateRenderer(
+                (uuid, lifetime) -> parts.authenticator.issueToken(Principal.machine(uuid), lifetime),
+                id -> parts.objects.find("templates", id).map(found -> SandboxJson.string(found, "Contents")));
+    }
+
+    private static ApiRoutes routes(Parts parts, InfoEndpoint info, TaskTemplateRenderer renderer,
+                                    AtomicReference<String> apiUrl) {
+        ObjectService objects = parts.objects;
         CatalogEndpoints catalog = new CatalogEndpoints(objects.kinds());
+        ParamResolver params = new ParamResolver(objects.store());
         Map<String, ApiSection> sections = new HashMap<>();
         sections.put("info", info);
         sections.put("objects", catalog.objects());
         sections.put("indexes", catalog.indexes());
-        sections.put("events", new EventsEndpoint(events));
-        sections.put("jobs", jobs);
-        sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(), dataDir.resolve("contents"))));
-        sections.put("files", new FilesEndpoints(files, true));
-        sections.put("isos", new FilesEndpoints(new BlobStore("isos", dataDir.resolve("isos")), false));
+        sections.put("events", new EventsEndpoint(parts.events));
+        sections.put("files", new FilesEndpoints(parts.files, true));
+        sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
-                new BlobStore("plugin_providers", dataDir.resolve("plugin_providers"))));
+                new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers"))));
+        sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(),
+                parts.dataDir.resolve("contents"))));
+        sections.put("jobs", new JobEndpoints(objects, new NextJobPlanner(objects, parts.jobLogs, parts.actions),
+                new JobActionsRenderer(objects, params, parts.jobLogs, renderer, apiUrl::get), parts.jobLogs));
         Map<String, ApiSection> subresources = new HashMap<>();
-        subresources.put("token", new TokenEndpoints(objects, authenticator, info));
-        subresources.put("params", new ParamsEndpoints(objects, new ParamResolver(objects.store())));
-        subresources.put("actions", new ActionEndpoints(objects, pluginActions));
-        return new ApiRoutes(authenticator, new CallerAccess(objects.store()), sections, subresources,
+        subresources.put("token", new TokenEndpoints(objects, parts.authenticator, info));
+        subresources.put("params", new ParamsEndpoints(objects, params));
+        subresources.put("actions", new ActionEndpoints(objects, parts.actions));
+        return new ApiRoutes(parts.authenticator, new CallerAccess(objects.store()), sections, subresources,
                 new ObjectEndpoints(objects));
     }
 
-    /** A stable id for this endpoint (its data dir), reported as {@code id} in info. */
-    private static String endpointId(Path dataDir) {
-        return "sandbox-" + Integer.toHexString(dataDir.toString().hashCode());
+    private static DockerContextEngine startRunners(SandboxConfig config, Parts parts, ContainerEngine engine,
+                                                    AtomicReference<String> apiUrl) {
+        DockerContextEngine runners = DockerContextEngine.create(parts.objects, engine, parts.files,
+                parts.authenticator, parts.endpointId, apiUrl::get, config.runnerLabels());
+        new DockerContextActions(runners).registerWith(parts.actions);
+        runners.start();
+        return runners;
     }
 
+    private static Optional<ContainerEngine> locateEngine() {
+        try {
+            return Optional.of(DockerEngine.locate());
+        } catch (RuntimeException e) {
+            LOG.warn("No container engine found, so docker-context runners cannot start: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String urlFor(int port) {
+        return "https://" + HttpsListener.HOST + ":" + port;
+    }
+
+    /** The port it listens on (kept after close, for messages and restarts on the same port). */
     public int port() {
-        return listener.port();
+        return port;
     }
 
     /** The API endpoint, e.g. https://127.0.0.1:8092 (what drpcli calls RS_ENDPOINT). */
     public URI url() {
-        return URI.create("https://" + HttpsListener.HOST + ":" + port());
+        return URI.create(urlFor(port()));
     }
 
     public AdminPassword adminPassword() {
@@ -183,13 +267,20 @@ public final class SandboxServer implements AutoCloseable {
         return objects;
     }
 
-    /** Stops serving; safe to call more than once. */
+    /** The docker-context engine, when the sandbox runs runner containers. */
+    public Optional<DockerContextEngine> runners() {
+        return runners;
+    }
+
+    /** Stops serving; safe to call more than once. Runner containers are left running for the next start. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        runners.ifPresent(DockerContextEngine::close);
         eventSocket.close();
         listener.close();
+        ownedEngine.ifPresent(ContainerEngine::close);
     }
 }

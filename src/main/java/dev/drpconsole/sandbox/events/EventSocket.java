@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox.events;
 
+import dev.drpconsole.sandbox.auth.AuthFailure;
 import dev.drpconsole.sandbox.auth.Authenticator;
 import dev.drpconsole.sandbox.auth.Principal;
 import io.javalin.websocket.WsConfig;
@@ -44,9 +45,17 @@ public final class EventSocket implements AutoCloseable {
     public Consumer<WsConfig> handlers() {
         return ws -> {
             ws.onConnect(context -> {
+                Principal principal;
+                try {
+                    principal = principalOf(context);
+                } catch (AuthFailure e) {
+                    // Checked before the upgrade; this only happens when the machine went in between.
+                    context.closeSession(1008, "credentials no longer valid");
+                    return;
+                }
                 context.session.setIdleTimeout(java.time.Duration.ofHours(24));
                 context.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS, java.nio.ByteBuffer.allocate(0));
-                EventConnection connection = new EventConnection(context, principalOf(context), visible, sender);
+                EventConnection connection = new EventConnection(context, principal, visible, sender);
                 connections.put(context.sessionId(), connection);
                 bus.subscribe(connection);
             });

@@ -1,0 +1,86 @@
+package dev.drpconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.drpconsole.core.engine.BuildProgressListener;
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.ContainerQuery;
+import dev.drpconsole.core.engine.ContainerSummary;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.EngineUnavailableException;
+import dev.drpconsole.core.engine.ImageBuildRequest;
+import dev.drpconsole.core.engine.ImageSummary;
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real engine for runner tests, and the runner image of the seed walkthrough: the seed's Dockerfile (drpcli
+ * copied in, {@code ENTRYPOINT drpcli machines processjobs}) on the local base image instead of alpine. Everything
+ * made here carries this run's test label and is removed by it.
+ */
+final class RunnerImageFixture {
+
+    private RunnerImageFixture() {
+    }
+
+    static DockerEngine openEngine() {
+        TestEnv env = TestEnv.get();
+        DockerEngine engine = DockerEngine.open(EngineEndpoint.of(env.dockerHost(), "test-env.properties"));
+        try {
+            engine.info();
+        } catch (EngineUnavailableException e) {
+            engine.close();
+            fail("The Docker engine for the runner tests does not answer: " + e.getMessage() + ". "
+                    + TestEnv.howToFix());
+        }
+        return engine;
+    }
+
+    /** Builds the seed's runner image under a tag of this run; returns the tag. */
+    static String buildRunnerImage(ContainerEngine engine, Path work) throws IOException {
+        String tag = "drpconsole-test/runner:" + TestLabels.runId();
+        Path context = Files.createDirectories(work.resolve("runner-image"));
+        Files.copy(TestEnv.get().drpcli(), context.resolve("drpcli"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + TestEnv.get().baseImage() + "\n"
+                + "COPY drpcli /usr/bin/drpcli\n"
+                + "RUN chmod 755 /usr/bin/drpcli\n"
+                + "ENTRYPOINT /usr/bin/drpcli machines processjobs\n");
+        engine.images().build(new ImageBuildRequest(context, Set.of(tag), TestLabels.forThisRun(), false),
+                new BuildProgressListener() {
+                });
+        return tag;
+    }
+
+    /** Removes the containers, then the images, of this run; nothing else. */
+    static void removeEverythingOfThisRun(ContainerEngine engine) {
+        Map<String, String> ours = TestLabels.forThisRun();
+        for (ContainerSummary container : engine.containers().list(new ContainerQuery(true, ours))) {
+            engine.containers().remove(container.id(), true);
+        }
+        for (int pass = 0; pass < 5; pass++) {
+            List<ImageSummary> left = new ArrayList<>(engine.images().list(ours, true));
+            if (left.isEmpty()) {
+                return;
+            }
+            left.sort(Comparator.comparing(ImageSummary::created).reversed());
+            for (ImageSummary image : left) {
+                try {
+                    engine.images().remove(image.id(), true);
+                } catch (EngineException goneOrStillAParent) {
+                    // the next pass sees
+                }
+            }
+        }
+    }
+}
