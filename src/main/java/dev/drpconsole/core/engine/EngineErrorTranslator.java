@@ -80,7 +80,9 @@ final class EngineErrorTranslator {
         if (lower.contains("permission denied")) {
             return "permission denied";
         }
-        if (lower.contains("premature end") || lower.contains("truncated chunk") || lower.contains("connection reset")
+        // httpclient5 words a cut mid-stream by where it fell: "Premature end…", "Truncated chunk…",
+        // "CRLF expected at end of chunk", "Bad chunk header…".
+        if (lower.contains("premature end") || lower.contains("chunk") || lower.contains("connection reset")
                 || lower.contains("broken pipe")) {
             return "the connection was cut";
         }

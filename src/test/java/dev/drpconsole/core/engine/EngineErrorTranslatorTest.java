@@ -64,6 +64,16 @@ class EngineErrorTranslatorTest {
     }
 
     @Test
+    void aStreamCutMidChunkIsACutConnectionWhereverItFell() {
+        for (String words : new String[] {"CRLF expected at end of chunk", "Truncated chunk (expected size: 32768;"
+                + " actual size: 5)", "Premature end of chunk coded message body: closing chunk expected"}) {
+            EngineUnavailableException error = unavailable(docker, new RuntimeException(new java.io.IOException(words)));
+
+            assertTrue(error.reason().endsWith("(the connection was cut)"), error.reason());
+        }
+    }
+
+    @Test
     void missingSocketSaysNoEngineAnswersAndHowToStartOne() {
         EngineUnavailableException error = unavailable(docker,
                 new RuntimeException(new SocketException("No such file or directory")));
