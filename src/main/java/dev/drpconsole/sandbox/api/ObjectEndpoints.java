@@ -79,10 +79,8 @@ public final class ObjectEndpoints implements ApiSection {
             case "GET" -> {
                 ObjectNode found = objects.get("GET", prefix, key);
                 exchange.header("ETag", etag(found));
-                ListQuery shaping = ListQuery.parse(kind, List.of("slim", "params").stream()
-                        .filter(name -> exchange.query(name) != null)
-                        .collect(java.util.stream.Collectors.toMap(name -> name, name -> List.of(exchange.query(name)))));
-                exchange.replyJson(200, shaping.shape(objects.presented(prefix, found)));
+                exchange.replyJson(200, ListQuery.shapingOnly(kind, exchange.query())
+                        .shape(objects.presented(prefix, found)));
             }
             case "HEAD" -> {
                 ObjectNode found = objects.find(prefix, key).orElseThrow(() -> ApiException.notFound("HEAD", prefix,

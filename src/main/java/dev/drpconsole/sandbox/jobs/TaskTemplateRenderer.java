@@ -3,8 +3,9 @@ package dev.drpconsole.sandbox.jobs;
 /**
  * The seam where task templates are rendered. On a real endpoint they are Go templates; the sandbox plugs in a
  * Go-template renderer here ({@code dev.drpconsole.sandbox.template.GoTemplate}, built separately) and until then
- * uses {@link PlainTextTemplates}. A template that cannot be rendered must fail with a clear message, never render
- * as an empty or half-filled string: the job then fails with that message in its log.
+ * uses {@link PlainTextTemplates} (the choice is made in one place, {@code SandboxServer.start}). A template that
+ * cannot be rendered must fail with a clear message, never render as an empty or half-filled string: the job then
+ * fails with that message in its log.
  */
 @FunctionalInterface
 public interface TaskTemplateRenderer {
