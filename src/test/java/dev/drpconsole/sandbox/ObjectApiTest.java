@@ -190,6 +190,16 @@ class ObjectApiTest {
     }
 
     @Test
+    void metaCanBeReadAndPatchedAlone() {
+        api.post("contexts", "{\"Name\":\"meta-holder\",\"Meta\":{\"color\":\"blue\"}}");
+        assertEquals("{\"color\":\"blue\"}", api.get("meta/contexts/meta-holder").text());
+        SandboxApi.Reply patched = api.patch("meta/contexts/meta-holder",
+                "[{\"op\":\"add\",\"path\":\"/icon\",\"value\":\"docker\"}]");
+        assertEquals(200, patched.status(), patched::toString);
+        assertEquals("docker", api.get("contexts/meta-holder").json().path("Meta").path("icon").asText());
+    }
+
+    @Test
     void paramsCanBeSetReadAggregatedAndRemoved() {
         api.post("profiles", "{\"Name\":\"colours\",\"Params\":{\"demo/colour\":\"orange\"}}");
         String uuid = api.post("machines", "{\"Name\":\"params-machine\",\"Profiles\":[\"colours\"]}").json()
