@@ -15,6 +15,7 @@ import dev.drpconsole.sandbox.api.FilesEndpoints;
 import dev.drpconsole.sandbox.api.HttpsListener;
 import dev.drpconsole.sandbox.api.InfoEndpoint;
 import dev.drpconsole.sandbox.api.JobEndpoints;
+import dev.drpconsole.sandbox.api.MetaEndpoints;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
 import dev.drpconsole.sandbox.api.ParamsEndpoints;
 import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
@@ -202,6 +203,7 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("objects", catalog.objects());
         sections.put("indexes", catalog.indexes());
         sections.put("events", new EventsEndpoint(parts.events));
+        sections.put("meta", new MetaEndpoints(objects));
         sections.put("files", new FilesEndpoints(parts.files, true));
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,

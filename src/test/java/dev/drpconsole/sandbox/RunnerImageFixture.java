@@ -66,7 +66,11 @@ final class RunnerImageFixture {
     static void removeEverythingOfThisRun(ContainerEngine engine) {
         Map<String, String> ours = TestLabels.forThisRun();
         for (ContainerSummary container : engine.containers().list(new ContainerQuery(true, ours))) {
-            engine.containers().remove(container.id(), true);
+            try {
+                engine.containers().remove(container.id(), true);
+            } catch (EngineException goneOrGoing) {
+                // The sandbox was removing it at the same moment.
+            }
         }
         for (int pass = 0; pass < 5; pass++) {
             List<ImageSummary> left = new ArrayList<>(engine.images().list(ours, true));

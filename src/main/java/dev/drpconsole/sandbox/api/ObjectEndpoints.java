@@ -8,7 +8,10 @@ import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.objects.JsonPatch;
 import dev.drpconsole.sandbox.objects.ListQuery;
 import dev.drpconsole.sandbox.objects.ObjectService;
+import dev.drpconsole.sandbox.auth.TokenLifetime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +22,10 @@ import java.util.function.Predicate;
  * ({@code POST}), and fetch, exists, replace, patch and delete of {@code /<prefix>/<key>}.
  */
 public final class ObjectEndpoints implements ApiSection {
+
+    /** drpcli caps its waits at 10 minutes; so does the sandbox. */
+    private static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private static final long POLL_MILLIS = 100;
 
     private final ObjectService objects;
 
@@ -78,15 +85,21 @@ public final class ObjectEndpoints implements ApiSection {
         switch (exchange.method()) {
             case "GET" -> {
                 ObjectNode found = objects.get("GET", prefix, key);
+                if (unchangedAfterWaiting(exchange, prefix, key, found)) {
+                    return;
+                }
+                found = objects.get("GET", prefix, key);
                 exchange.header("ETag", etag(found));
-                ListQuery shaping = ListQuery.parse(kind, List.of("slim", "params").stream()
-                        .filter(name -> exchange.query(name) != null)
-                        .collect(java.util.stream.Collectors.toMap(name -> name, name -> List.of(exchange.query(name)))));
-                exchange.replyJson(200, shaping.shape(objects.presented(prefix, found)));
+                exchange.replyJson(200, ListQuery.shapingOnly(kind, exchange.query())
+                        .shape(objects.presented(prefix, found)));
             }
             case "HEAD" -> {
                 ObjectNode found = objects.find(prefix, key).orElseThrow(() -> ApiException.notFound("HEAD", prefix,
                         key));
+                if (unchangedAfterWaiting(exchange, prefix, key, found)) {
+                    return;
+                }
+                found = objects.find(prefix, key).orElse(found);
                 exchange.header("ETag", etag(found));
                 exchange.replyEmpty(200);
             }
@@ -98,6 +111,47 @@ public final class ObjectEndpoints implements ApiSection {
                     exchange.writeOptions())));
             default -> throw ApiRoutes.methodNotAllowed(exchange);
         }
+    }
+
+    /**
+     * Long polling (v4.6+): with {@code If-None-Match: <etag>} and {@code Prefer: wait=<duration>} a read waits
+     * until the object's ETag differs (or it is deleted) and answers 304 when the wait ends without a change.
+     *
+     * @return whether a 304 was sent
+     */
+    private boolean unchangedAfterWaiting(ApiExchange exchange, String prefix, String key, ObjectNode current) {
+        String wanted = exchange.header("If-None-Match");
+        String prefer = exchange.header("Prefer");
+        if (wanted == null || prefer == null || !prefer.trim().startsWith("wait=")) {
+            return false;
+        }
+        Duration wait;
+        try {
+            wait = TokenLifetime.parse(prefer.trim().substring("wait=".length()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(exchange.method(), prefix, key, "Invalid Prefer header: " + prefer);
+        }
+        long deadline = System.nanoTime() + Math.min(wait.toNanos(), MAX_WAIT.toNanos());
+        ObjectNode latest = current;
+        while (wanted.equals(etag(latest)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Optional<ObjectNode> found = objects.find(prefix, key);
+            if (found.isEmpty()) {
+                return false;
+            }
+            latest = found.get();
+        }
+        if (wanted.equals(etag(latest))) {
+            exchange.header("ETag", wanted);
+            exchange.replyEmpty(304);
+            return true;
+        }
+        return false;
     }
 
     static JsonPatch patchOf(ApiExchange exchange, String prefix, String key) {

@@ -63,6 +63,12 @@ public final class ListQuery {
                 Optional.ofNullable(first(query, "params")).map(ListQuery::commaSet));
     }
 
+    /** Only the shaping modifiers (slim, params) of a query, for single-object reads. */
+    public static ListQuery shapingOnly(ObjectKind kind, Map<String, List<String>> query) {
+        return new ListQuery(kind, List.of(), List.of(), false, 0, -1, commaSet(first(query, "slim")),
+                Optional.ofNullable(first(query, "params")).map(ListQuery::commaSet));
+    }
+
     private static Predicate<JsonNode> anyOf(ObjectKind kind, String field, List<String> expressions) {
         List<Predicate<JsonNode>> alternatives = new ArrayList<>();
         Optional<IndexDefinition> index = kind.index(field);

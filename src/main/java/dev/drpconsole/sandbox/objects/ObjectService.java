@@ -170,7 +170,7 @@ public final class ObjectService {
         kind(prefix);
         return store.write(() -> {
             ObjectNode doomed = get("DELETE", prefix, keyOrLookup);
-            refuseReadOnly(prefix, doomed, "DELETE");
+            refuseReadOnly(kinds().get(prefix), doomed, "DELETE");
             rulesOf(prefix).beforeDelete(doomed, options);
             ObjectNode removed = store.remove(prefix, kinds().get(prefix).keyOf(doomed), options.principalId())
                     .orElse(doomed);
@@ -188,7 +188,7 @@ public final class ObjectService {
             throw ApiException.badRequest(method, prefix, oldKey, "Key change from " + oldKey + " to " + newKey
                     + " not allowed");
         }
-        refuseReadOnly(prefix, before, method);
+        refuseReadOnly(kind, before, method);
         // Clients cannot make an object read-only or move it into a content layer.
         after.set("ReadOnly", before.get("ReadOnly"));
         after.set("Bundle", before.get("Bundle"));
@@ -201,11 +201,11 @@ public final class ObjectService {
         return after;
     }
 
-    private static void refuseReadOnly(String prefix, ObjectNode object, String method) {
+    private static void refuseReadOnly(ObjectKind kind, ObjectNode object, String method) {
         if (object.path("ReadOnly").asBoolean()) {
-            String key = SandboxJson.string(object, "Name");
-            throw new ApiException(422, method, prefix, key, "Cannot change read-only object " + prefix + "/" + key
-                    + ": it belongs to content " + SandboxJson.string(object, "Bundle"));
+            String key = kind.keyOf(object);
+            throw new ApiException(422, method, kind.prefix(), key, "Cannot change read-only object " + kind.prefix()
+                    + "/" + key + ": it belongs to content " + SandboxJson.string(object, "Bundle"));
         }
     }
 
