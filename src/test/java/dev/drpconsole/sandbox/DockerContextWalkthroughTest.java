@@ -131,6 +131,8 @@ class DockerContextWalkthroughTest {
                     "Task=context-demo-example").ok().out().getBytes()).get(0);
             String log = drpcli.run("jobs", "log", job.path("Uuid").asText()).ok().out();
             assertTrue(log.contains("context-demo: machine " + exampleUuid + ", context runner"), log);
+            assertTrue(log.contains("context-demo: rendered for example (" + exampleUuid + "), colour purple"),
+                    "the task template was rendered as a Go template (param from its schema default): " + log);
             assertTrue(log.contains("\u001b[1;32mcontext-demo: this line is green\u001b[0m"), log);
             waitFor("the machine's Context is back to \"\"", Duration.ofSeconds(10), () ->
                     server.objects().get("GET", "machines", exampleUuid).path("Context").asText().isEmpty());
