@@ -2,6 +2,8 @@ package dev.drpconsole;
 
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.status.EngineMonitor;
+import dev.drpconsole.sandbox.LocalSandbox;
+import dev.drpconsole.sandbox.SandboxDataDir;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
@@ -37,7 +39,8 @@ public class ConsoleApp extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
-        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), Platform::runLater);
+        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate),
+                new LocalSandbox(SandboxDataDir.defaultDir()), io, Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Separator;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -117,17 +118,39 @@ public class ShellView extends BorderPane {
 
     private void showSection(Section section) {
         sectionTitle.setText(section.title());
-        content.getChildren().setAll(pages.computeIfAbsent(section, ShellView::emptyState));
+        content.getChildren().setAll(pages.computeIfAbsent(section, this::emptyState));
         if (sidebar.getSelectionModel().getSelectedItem() != section) {
             sidebar.getSelectionModel().select(section);
         }
     }
 
-    /** Until a feature view is set for a section, its page says what the section is for. */
-    private static Node emptyState(Section section) {
+    /** Until a section has its feature view, its page says what the section is for. */
+    private Node emptyState(Section section) {
         EmptyState empty = new EmptyState(section.icon(), section.emptyTitle(), section.emptyText());
         empty.setId("section-" + section.id());
+        if (section == Section.SETUP) {
+            offerSandbox(empty);
+        }
         return empty;
+    }
+
+    /** Setup's one action until the wizard arrives: start the local sandbox, then show how to reach it. */
+    private void offerSandbox(EmptyState setup) {
+        Button start = setup.addAction("Start the local sandbox");
+        start.setId("start-sandbox");
+        start.disableProperty().bind(viewModel.sandboxStartableProperty().not());
+        start.setOnAction(e -> viewModel.startSandbox());
+        TextArea details = new TextArea();
+        details.setId("sandbox-details");
+        details.getStyleClass().add("sandbox-details");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPrefRowCount(4);
+        details.setMaxWidth(720);
+        details.textProperty().bind(viewModel.sandboxDetailsProperty());
+        details.visibleProperty().bind(viewModel.sandboxDetailsProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        setup.getChildren().add(details);
     }
 
     private void showThemeButton(Theme theme) {

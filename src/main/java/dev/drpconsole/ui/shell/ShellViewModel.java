@@ -3,19 +3,30 @@ package dev.drpconsole.ui.shell;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.status.ConnectionMonitor;
 import dev.drpconsole.core.status.ConnectionState;
+import dev.drpconsole.sandbox.LocalSandbox;
+import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** State of the main window: the section shown, the theme, and the two connections in the status bar. */
+/**
+ * State of the main window: the section shown, the theme, the two connections in the status bar, and the
+ * local sandbox the user can start from Setup.
+ */
 public class ShellViewModel {
     static final String SECTION_KEY = "shell.section";
     static final String THEME_KEY = "ui.theme";
 
     private final ConnectionMonitor engineMonitor;
+    private final LocalSandbox sandbox;
+    private final Executor io;
     private final Executor fxThread;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -23,13 +34,19 @@ public class ShellViewModel {
             ConnectionState.checking("Looking for a container engine…"));
     private final ReadOnlyObjectWrapper<ConnectionState> drpState = new ReadOnlyObjectWrapper<>(
             ConnectionState.notConfigured("DRP: not connected", "Open Setup to connect an endpoint"));
+    private final ReadOnlyBooleanWrapper sandboxStartable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper sandboxDetails = new ReadOnlyStringWrapper("");
 
     /**
+     * @param io       runs blocking work (starting the sandbox)
      * @param fxThread runs UI updates on the FX thread ({@code Platform::runLater} in the app,
      *                 a direct executor in tests)
      */
-    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, Executor fxThread) {
+    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, LocalSandbox sandbox, Executor io,
+                          Executor fxThread) {
         this.engineMonitor = engineMonitor;
+        this.sandbox = sandbox;
+        this.io = io;
         this.fxThread = fxThread;
         section.set(Section.byId(settings.get(SECTION_KEY, Section.SETUP.id())));
         theme.set(Theme.parse(settings.get(THEME_KEY, Theme.LIGHT.name())));
@@ -45,6 +62,37 @@ public class ShellViewModel {
     public void retryEngine() {
         engineState.set(ConnectionState.checking("Checking the container engine again…"));
         engineMonitor.retry();
+    }
+
+    /** Starts the local sandbox in the background; the DRP status and Setup tell how it went. */
+    public void startSandbox() {
+        sandboxStartable.set(false);
+        drpState.set(ConnectionState.checking("Starting the local sandbox…"));
+        io.execute(() -> {
+            try {
+                LocalSandbox.Running running = sandbox.start();
+                fxThread.execute(() -> showSandbox(running));
+            } catch (SandboxStartException e) {
+                fxThread.execute(() -> {
+                    sandboxStartable.set(true);
+                    drpState.set(ConnectionState.unreachable("The local sandbox did not start", e.getMessage(),
+                            "Fix the cause above, then start it again from Setup"));
+                });
+            }
+        });
+    }
+
+    private void showSandbox(LocalSandbox.Running running) {
+        String portNote = running.onDrpPort() ? "" : " (port 8092 was taken, so it uses another)";
+        sandboxDetails.set("The local sandbox is running at " + running.url() + portNote + ".\n"
+                + "Admin user " + running.adminUser() + ", password " + running.adminPassword()
+                + " (kept in " + running.passwordFile() + ").\n"
+                + "Certificate SHA-256 " + running.certificateSha256() + "\n"
+                + "Try it: RS_ENDPOINT=" + running.url() + " RS_KEY=" + running.adminUser() + ":"
+                + running.adminPassword() + " drpcli info get");
+        drpState.set(ConnectionState.connected("Local sandbox · " + running.url(),
+                "Runs inside this console" + portNote + " · admin " + running.adminUser()
+                        + " · certificate SHA-256 " + running.certificateSha256()));
     }
 
     public void toggleTheme() {
@@ -67,7 +115,18 @@ public class ShellViewModel {
         return drpState.getReadOnlyProperty();
     }
 
+    /** Whether Setup may offer to start the sandbox (not while it starts or runs). */
+    public ReadOnlyBooleanProperty sandboxStartableProperty() {
+        return sandboxStartable.getReadOnlyProperty();
+    }
+
+    /** How to reach the running sandbox, for Setup; empty until it runs. */
+    public ReadOnlyStringProperty sandboxDetailsProperty() {
+        return sandboxDetails.getReadOnlyProperty();
+    }
+
     public void close() {
         engineMonitor.close();
+        sandbox.close();
     }
 }

@@ -8,16 +8,20 @@ import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.status.EngineMonitor;
+import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.UnixSocketProxy;
 import dev.drpconsole.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,10 @@ class ShellViewTest extends FxRobot {
     Path settingsDir;
     @TempDir
     Path socketDir;
+    @TempDir
+    Path sandboxDir;
+
+    private final ExecutorService io = Executors.newCachedThreadPool();
 
     private ShellViewModel viewModel;
 
@@ -44,6 +52,7 @@ class ShellViewTest extends FxRobot {
         if (viewModel != null) {
             viewModel.close();
         }
+        io.shutdownNow();
     }
 
     @Test
@@ -77,7 +86,8 @@ class ShellViewTest extends FxRobot {
         clickOn("#nav-jobs");
 
         Settings reread = Settings.load(settingsDir, Runnable::run);
-        ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()), Runnable::run);
+        ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
+                new LocalSandbox(sandboxDir), Runnable::run, Runnable::run);
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -127,6 +137,31 @@ class ShellViewTest extends FxRobot {
         assertTrue(Files.notExists(socket));
     }
 
+    @Test
+    void theLocalSandboxStartsFromSetupAndTheRealDrpcliReachesIt() throws Exception {
+        show(engineAt(TestEnv.get().dockerHost()));
+        clickOn("#start-sandbox");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#drp-status-text").queryAs(Label.class).getText().startsWith("Local sandbox · https://"));
+        assertTrue(lookup("#start-sandbox").query().isDisabled(), "one sandbox per console");
+        WaitForAsyncUtils.waitForFxEvents();
+        String details = lookup("#sandbox-details").queryAs(TextArea.class).getText();
+        String command = details.lines().filter(line -> line.startsWith("Try it: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no drpcli command in: " + details));
+
+        // The command Setup shows, run for real: RS_ENDPOINT=… RS_KEY=… drpcli info get
+        String[] words = command.substring("Try it: ".length()).split(" ");
+        ProcessBuilder drpcli = new ProcessBuilder(TestEnv.get().drpcli().toString(), "info", "get")
+                .redirectErrorStream(true);
+        drpcli.environment().put("RS_ENDPOINT", words[0].substring("RS_ENDPOINT=".length()));
+        drpcli.environment().put("RS_KEY", words[1].substring("RS_KEY=".length()));
+        drpcli.environment().put("RS_TOKEN_CACHE", sandboxDir.resolve("token-cache").toString());
+        Process process = drpcli.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("\"version\""), output);
+    }
+
     private EngineMonitor engineAt(URI host) {
         return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")));
     }
@@ -135,7 +170,7 @@ class ShellViewTest extends FxRobot {
         Settings settings = Settings.load(settingsDir, Runnable::run);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            viewModel = new ShellViewModel(settings, monitor, Platform::runLater);
+            viewModel = new ShellViewModel(settings, monitor, new LocalSandbox(sandboxDir), io, Platform::runLater);
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
             Scene scene = new Scene(new ShellView(viewModel), 1100, 700);
