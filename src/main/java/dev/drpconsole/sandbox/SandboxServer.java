@@ -50,6 +50,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -164,6 +165,10 @@ public final class SandboxServer implements AutoCloseable {
 
     private static Parts assemble(SandboxConfig config, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        // Objects hold machine secrets and the keys sign tokens: the data dir is its owner's alone.
+        if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        }
         AdminPassword password = config.password().isPresent() ? AdminPassword.given(config.password().get())
                 : AdminPassword.keptIn(dataDir);
         SandboxCertificate certificate = SandboxCertificate.keptIn(dataDir);

@@ -67,6 +67,8 @@ class SandboxStartTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 dataDir.resolve("tls/server.key"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)),
+                "the data dir holds machine secrets: only its owner may enter");
         try (SandboxServer second = SandboxServer.start(config())) {
             assertEquals(password, second.adminPassword().password());
             assertTrue(!second.adminPassword().generated());

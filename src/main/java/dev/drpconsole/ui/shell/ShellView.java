@@ -6,6 +6,7 @@ import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -139,13 +140,15 @@ public class ShellView extends BorderPane {
         Button start = setup.addAction("Start the local sandbox");
         start.setId("start-sandbox");
         start.disableProperty().bind(viewModel.sandboxStartableProperty().not());
+        start.textProperty().bind(Bindings.when(viewModel.sandboxDetailsProperty().isEmpty())
+                .then("Start the local sandbox").otherwise("Local sandbox running"));
         start.setOnAction(e -> viewModel.startSandbox());
         TextArea details = new TextArea();
         details.setId("sandbox-details");
         details.getStyleClass().add("sandbox-details");
         details.setEditable(false);
         details.setWrapText(true);
-        details.setPrefRowCount(4);
+        details.setPrefRowCount(7);
         details.setMaxWidth(720);
         details.textProperty().bind(viewModel.sandboxDetailsProperty());
         details.visibleProperty().bind(viewModel.sandboxDetailsProperty().isNotEmpty());
