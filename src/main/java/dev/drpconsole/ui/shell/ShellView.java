@@ -148,7 +148,7 @@ public class ShellView extends BorderPane {
         details.getStyleClass().add("sandbox-details");
         details.setEditable(false);
         details.setWrapText(true);
-        details.setPrefRowCount(7);
+        details.setPrefRowCount(9);
         details.setMaxWidth(720);
         details.textProperty().bind(viewModel.sandboxDetailsProperty());
         details.visibleProperty().bind(viewModel.sandboxDetailsProperty().isNotEmpty());
