@@ -143,6 +143,15 @@ public class ShellView extends BorderPane {
         start.textProperty().bind(Bindings.when(viewModel.sandboxDetailsProperty().isEmpty())
                 .then("Start the local sandbox").otherwise("Local sandbox running"));
         start.setOnAction(e -> viewModel.startSandbox());
+        // Built on first use: a TextArea is costly to create, and Setup is the page shown at start-up.
+        viewModel.sandboxDetailsProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty() && setup.lookup("#sandbox-details") == null) {
+                setup.getChildren().add(sandboxDetails());
+            }
+        });
+    }
+
+    private TextArea sandboxDetails() {
         TextArea details = new TextArea();
         details.setId("sandbox-details");
         details.getStyleClass().add("sandbox-details");
@@ -151,9 +160,7 @@ public class ShellView extends BorderPane {
         details.setPrefRowCount(9);
         details.setMaxWidth(720);
         details.textProperty().bind(viewModel.sandboxDetailsProperty());
-        details.visibleProperty().bind(viewModel.sandboxDetailsProperty().isNotEmpty());
-        details.managedProperty().bind(details.visibleProperty());
-        setup.getChildren().add(details);
+        return details;
     }
 
     private void showThemeButton(Theme theme) {
