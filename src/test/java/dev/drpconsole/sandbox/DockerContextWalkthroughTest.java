@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.testsupport.TestCleanup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class DockerContextWalkthroughTest {
         if (server != null) {
             server.close();
         }
-        RunnerImageFixture.removeEverythingOfThisRun(engine);
+        TestCleanup.removeEverythingOfThisRun(engine);
         engine.close();
     }
 

@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerEngine;
-import dev.drpconsole.core.engine.ContainerQuery;
-import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
-import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.ImageBuildRequest;
-import dev.drpconsole.core.engine.ImageSummary;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,31 +52,5 @@ final class RunnerImageFixture {
                 new BuildProgressListener() {
                 });
         return tag;
-    }
-
-    /** Removes the containers, then the images, of this run; nothing else. */
-    static void removeEverythingOfThisRun(ContainerEngine engine) {
-        Map<String, String> ours = TestLabels.forThisRun();
-        for (ContainerSummary container : engine.containers().list(new ContainerQuery(true, ours))) {
-            try {
-                engine.containers().remove(container.id(), true);
-            } catch (EngineException goneOrGoing) {
-                // The sandbox was removing it at the same moment.
-            }
-        }
-        for (int pass = 0; pass < 5; pass++) {
-            List<ImageSummary> left = new ArrayList<>(engine.images().list(ours, true));
-            if (left.isEmpty()) {
-                return;
-            }
-            left.sort(Comparator.comparing(ImageSummary::created).reversed());
-            for (ImageSummary image : left) {
-                try {
-                    engine.images().remove(image.id(), true);
-                } catch (EngineException goneOrStillAParent) {
-                    // the next pass sees
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.testsupport.TestCleanup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.engine.DockerEngine;
@@ -38,7 +39,7 @@ public final class SandboxBenchmark {
             listLatency(SandboxApi.forServer(server), machines);
             runners(server, engine, dataDir);
         } finally {
-            RunnerImageFixture.removeEverythingOfThisRun(engine);
+            TestCleanup.removeEverythingOfThisRun(engine);
             engine.close();
         }
     }

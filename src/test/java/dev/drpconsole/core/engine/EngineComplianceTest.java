@@ -1,5 +1,6 @@
 package dev.drpconsole.core.engine;
 
+import dev.drpconsole.testsupport.TestCleanup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,7 +67,7 @@ abstract class EngineComplianceTest {
     @AfterAll
     void removeWhatThisRunCreated() {
         if (engine != null) {
-            EngineTestSupport.removeEverythingLabelledByThisRun(engine);
+            TestCleanup.removeEverythingOfThisRun(engine);
             engine.close();
         }
     }

@@ -3,12 +3,7 @@ package dev.drpconsole.core.engine;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.drpconsole.testsupport.TestEnv;
-import dev.drpconsole.testsupport.TestLabels;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Opening the provisioned engine for integration tests, and cleaning up after them by this run's label only.
@@ -36,36 +31,5 @@ final class EngineTestSupport {
                     + TestEnv.howToFix());
         }
         return engine;
-    }
-
-    /** Removes the containers, then the images, that carry this run's label; nothing else. */
-    static void removeEverythingLabelledByThisRun(ContainerEngine engine) {
-        Map<String, String> ours = TestLabels.forThisRun();
-        for (ContainerSummary container : engine.containers().list(new ContainerQuery(true, ours))) {
-            engine.containers().remove(container.id(), true);
-        }
-        removeLabelledImages(engine, ours);
-    }
-
-    /**
-     * Build steps leave labelled intermediate images, and a parent cannot go before its children: remove newest
-     * first, and repeat for what a child still held.
-     */
-    private static void removeLabelledImages(ContainerEngine engine, Map<String, String> labels) {
-        for (int pass = 0; pass < 5; pass++) {
-            List<ImageSummary> left = new ArrayList<>(engine.images().list(labels, true));
-            if (left.isEmpty()) {
-                return;
-            }
-            left.sort(Comparator.comparing(ImageSummary::created).reversed());
-            for (ImageSummary image : left) {
-                try {
-                    engine.images().remove(image.id(), true);
-                } catch (EngineException goneOrStillAParent) {
-                    // Gone with a child already, or still someone's parent: the next pass sees.
-                }
-            }
-        }
-        throw new AssertionError("Could not remove the images labelled " + labels);
     }
 }
