@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public class ConsoleApp extends Application {
     /** Set to make the console quit right after its first window is shown (start-up benchmark). */
     static final String EXIT_AFTER_START = "drpconsole.exitAfterStart";
+    /** The DRP endpoint the user configured; none yet means the local sandbox. */
+    static final String ENDPOINT_KEY = "drp.endpoint";
     private static final String WIDTH_KEY = "window.width";
     private static final String HEIGHT_KEY = "window.height";
 
@@ -40,7 +42,7 @@ public class ConsoleApp extends Application {
         stage = primaryStage;
         settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
         shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate),
-                new LocalSandbox(SandboxDataDir.defaultDir()), io, Platform::runLater);
+                new LocalSandbox(SandboxDataDir.forConsole()), io, Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
@@ -65,6 +67,10 @@ public class ConsoleApp extends Application {
             return;
         }
         shell.start();
+        if (settings.get(ENDPOINT_KEY).isEmpty()) {
+            // No endpoint configured: the local sandbox is the default, so a new user has something to work with.
+            shell.startSandbox();
+        }
     }
 
     @Override

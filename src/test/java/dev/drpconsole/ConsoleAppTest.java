@@ -15,7 +15,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The composition root starts the real console: its window, its sections, the engine it found; it exits cleanly. */
+/**
+ * The composition root starts the real console: its window, its sections, the engine it found, and (no endpoint
+ * being configured) the local sandbox as its default; it exits cleanly.
+ */
 class ConsoleAppTest extends FxRobot {
     private static final String SETTINGS_DIR = "drpconsole.settings.dir";
 
@@ -34,6 +37,8 @@ class ConsoleAppTest extends FxRobot {
             assertEquals("Setup", lookup("#section-title").queryAs(Label.class).getText());
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                     () -> lookup("#engine-status-text").queryAs(Label.class).getText().startsWith("Docker "));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drp-status-text").queryAs(Label.class)
+                    .getText().startsWith("Local sandbox · https://127.0.0.1:"));
         } finally {
             FxToolkit.cleanupApplication(app);
             if (previous != null) {

@@ -13,6 +13,12 @@ public final class SandboxDataDir {
     private SandboxDataDir() {
     }
 
+    /** The console's own sandbox: system property {@code drpconsole.sandbox.dir} (tests), else {@link #defaultDir()}. */
+    public static Path forConsole() {
+        String override = System.getProperty("drpconsole.sandbox.dir");
+        return override != null && !override.isBlank() ? Path.of(override) : defaultDir();
+    }
+
     public static Path defaultDir() {
         return defaultDir(System.getenv(), System.getProperty("user.home"));
     }
