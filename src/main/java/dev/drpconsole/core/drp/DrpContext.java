@@ -1,0 +1,59 @@
+package dev.drpconsole.core.drp;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A DRP Context: where a machine's tasks run ({@code Engine} runs {@code Image}). */
+public final class DrpContext extends DrpObject {
+    /** The engine plugin the console sets up. */
+    public static final String DOCKER_CONTEXT = "docker-context";
+
+    public DrpContext(ObjectNode json) {
+        super(json);
+    }
+
+    /** A new context to create. */
+    public static DrpContext of(String name, String engine, String image, String description) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("Name", name).put("Engine", engine).put("Image", image).put("Description", description);
+        json.putObject("Meta");
+        return new DrpContext(json);
+    }
+
+    @Override
+    public DrpType<DrpContext> type() {
+        return DrpType.CONTEXTS;
+    }
+
+    public String name() {
+        return text("Name");
+    }
+
+    public String engine() {
+        return text("Engine");
+    }
+
+    public String image() {
+        return text("Image");
+    }
+
+    public String description() {
+        return text("Description");
+    }
+
+    public String documentation() {
+        return text("Documentation");
+    }
+
+    public DrpContext withEngine(String engine) {
+        return new DrpContext(changed(json -> json.put("Engine", engine)));
+    }
+
+    public DrpContext withImage(String image) {
+        return new DrpContext(changed(json -> json.put("Image", image)));
+    }
+
+    public DrpContext withDescription(String description) {
+        return new DrpContext(changed(json -> json.put("Description", description)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.drpconsole.core.drp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * List filters and modifiers as query parameters ({@code Engine=docker-context}, {@code State=Ne(finished)},
+ * {@code sort=StartTime}, {@code limit=50}). Immutable; an empty filter lists everything.
+ */
+public final class Filter {
+    public static final Filter ALL = new Filter(List.of());
+
+    private final List<Map.Entry<String, String>> params;
+
+    private Filter(List<Map.Entry<String, String>> params) {
+        this.params = params;
+    }
+
+    /** {@code field=value}; a bare value means Eq, function forms like {@code Ne(x)} pass through. */
+    public static Filter where(String field, String value) {
+        return ALL.and(field, value);
+    }
+
+    public Filter and(String field, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>(params);
+        more.add(Map.entry(field, value));
+        return new Filter(Collections.unmodifiableList(more));
+    }
+
+    public Filter sort(String index) {
+        return and("sort", index);
+    }
+
+    public Filter reverse() {
+        return and("reverse", "true");
+    }
+
+    public Filter limit(int limit) {
+        return and("limit", Integer.toString(limit));
+    }
+
+    public Filter offset(int offset) {
+        return and("offset", Integer.toString(offset));
+    }
+
+    /** The query parameters in order (a field may repeat: repeated values OR together). */
+    public List<Map.Entry<String, String>> params() {
+        return params;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder query = new StringBuilder();
+        params.forEach(p -> query.append(query.length() == 0 ? "" : "&").append(p.getKey()).append('=')
+                .append(p.getValue()));
+        return query.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.drpconsole.core.drp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * Keeps a view's copy of one object type current: subscribes to {@code <prefix>.*.*} first, then lists (events
+ * that arrive during the list are held and applied after it, so none is lost), applies every event after that,
+ * and lists again after each reconnect of the event socket (a resync), because events may have been missed
+ * while it was down. Listener calls come from one background thread at a time, in order; UIs batch them onto
+ * the FX thread.
+ */
+public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
+
+    /** What a live copy hears. */
+    public interface Listener<T> {
+        /** The whole set, after the first list and after each resync. */
+        void reset(List<T> all);
+
+        /** An object was created or changed. */
+        void changed(T object);
+
+        void removed(String key);
+
+        /** Listing failed; a resync follows when the event socket reconnects. */
+        void failed(DrpException error);
+    }
+
+    private final DrpClient client;
+    private final DrpType<T> type;
+    private final Filter listFilter;
+    private final Predicate<T> keep;
+    private final Executor io;
+    private final Object lock = new Object();
+    private Listener<T> listener;
+    private List<DrpEvent> heldEvents; // non-null while a list is running
+    private EventSubscription subscription;
+    private AutoCloseable streamListener;
+    private boolean closed;
+
+    /**
+     * @param listFilter narrows the list on the server
+     * @param keep       the same narrowing for objects that arrive in events (events are not filtered by the server)
+     * @param io         runs the lists
+     */
+    public LiveObjects(DrpClient client, DrpType<T> type, Filter listFilter, Predicate<T> keep, Executor io) {
+        this.client = client;
+        this.type = type;
+        this.listFilter = listFilter;
+        this.keep = keep;
+        this.io = io;
+    }
+
+    /** Starts following; returns at once. */
+    public void start(Listener<T> listener) {
+        this.listener = listener;
+        DrpEvents events = client.events();
+        streamListener = events.addListener(new EventStreamListener() {
+            @Override
+            public void connected(boolean reconnect) {
+                if (reconnect) {
+                    relist();
+                }
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                // Nothing to do until it is back: the resync on reconnect catches up.
+            }
+        });
+        subscription = events.subscribe(type.prefix() + ".*.*", this::onEvent);
+        relist();
+    }
+
+    private void relist() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            heldEvents = new ArrayList<>();
+        }
+        io.execute(() -> {
+            List<T> all;
+            try {
+                all = client.list(type, listFilter);
+            } catch (DrpException e) {
+                synchronized (lock) {
+                    heldEvents = null;
+                    if (!closed) {
+                        listener.failed(e);
+                    }
+                }
+                return;
+            }
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                listener.reset(all.stream().filter(keep).toList());
+                List<DrpEvent> held = heldEvents;
+                heldEvents = null;
+                held.forEach(this::apply);
+            }
+        });
+    }
+
+    private void onEvent(DrpEvent event) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (heldEvents != null) {
+                heldEvents.add(event);
+            } else {
+                apply(event);
+            }
+        }
+    }
+
+    private void apply(DrpEvent event) {
+        if (event.isDelete()) {
+            listener.removed(event.key());
+            return;
+        }
+        event.object(type).ifPresent(object -> {
+            if (keep.test(object)) {
+                listener.changed(object);
+            } else {
+                listener.removed(object.key()); // it no longer matches (e.g. a machine that stopped being a runner)
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (streamListener != null) {
+            try {
+                streamListener.close();
+            } catch (Exception e) {
+                // Removing a listener does no I/O; nothing to report.
+            }
+        }
+    }
+}

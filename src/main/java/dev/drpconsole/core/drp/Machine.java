@@ -1,0 +1,116 @@
+package dev.drpconsole.core.drp;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** A DRP machine; a runner machine is one with {@code Meta.BaseContext} or a non-empty {@code Context}. */
+public final class Machine extends DrpObject {
+    public static final String BASE_CONTEXT = "BaseContext";
+
+    public Machine(ObjectNode json) {
+        super(json);
+    }
+
+    /** A new runner machine: created with {@code Meta.BaseContext}, DRP sets its Context to it. */
+    public static Machine runner(String name, String baseContext, String description) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("Name", name).put("Description", description);
+        json.putObject("Meta").put(BASE_CONTEXT, baseContext);
+        return new Machine(json);
+    }
+
+    @Override
+    public DrpType<Machine> type() {
+        return DrpType.MACHINES;
+    }
+
+    public String name() {
+        return text("Name");
+    }
+
+    public String uuid() {
+        return text("Uuid");
+    }
+
+    public String description() {
+        return text("Description");
+    }
+
+    /** The context whose agent runs this machine's tasks now; "" means the machine's own agent. */
+    public String context() {
+        return text("Context");
+    }
+
+    /** {@code Meta.BaseContext}, or "". */
+    public String baseContext() {
+        return meta(BASE_CONTEXT);
+    }
+
+    public boolean isRunner() {
+        return !baseContext().isEmpty() || !context().isEmpty();
+    }
+
+    public String workflow() {
+        return text("Workflow");
+    }
+
+    public String stage() {
+        return text("Stage");
+    }
+
+    public String bootEnv() {
+        return text("BootEnv");
+    }
+
+    public List<String> tasks() {
+        return strings("Tasks");
+    }
+
+    /** Index into {@link #tasks()}: −1 not started, {@code tasks().size()} done. */
+    public int currentTask() {
+        return integer("CurrentTask", -1);
+    }
+
+    public boolean runnable() {
+        return bool("Runnable");
+    }
+
+    public boolean workflowComplete() {
+        return bool("WorkflowComplete");
+    }
+
+    /** The current job's UUID, or "" when none. */
+    public String currentJob() {
+        return text("CurrentJob");
+    }
+
+    /** The current job's state on servers that report it (newer than v4.8), else "". */
+    public String jobState() {
+        return text("JobState");
+    }
+
+    public String address() {
+        return text("Address");
+    }
+
+    public Machine withContext(String context) {
+        return new Machine(changed(json -> json.put("Context", context)));
+    }
+
+    public Machine withBaseContext(String baseContext) {
+        return new Machine(changedMeta(BASE_CONTEXT, baseContext.isEmpty() ? null : baseContext));
+    }
+
+    public Machine withWorkflow(String workflow) {
+        return new Machine(changed(json -> json.put("Workflow", workflow)));
+    }
+
+    public Machine withRunnable(boolean runnable) {
+        return new Machine(changed(json -> json.put("Runnable", runnable)));
+    }
+
+    public Machine withDescription(String description) {
+        return new Machine(changed(json -> json.put("Description", description)));
+    }
+}
