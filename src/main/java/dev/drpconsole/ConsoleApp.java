@@ -1,10 +1,15 @@
 package dev.drpconsole;
 
+import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.status.EngineMonitor;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxDataDir;
 import dev.drpconsole.core.settings.Settings;
+import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.ViewServices;
+import dev.drpconsole.ui.shell.Section;
 import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
 import dev.drpconsole.ui.theme.Theme;
@@ -15,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -36,6 +42,10 @@ public class ConsoleApp extends Application {
     private Settings settings;
     private Stage stage;
     private ShellViewModel shell;
+    private ShellView shellView;
+    /** The signed-in endpoint the views show; null while none. Changed on the FX thread only. */
+    private final SimpleObjectProperty<DrpClient> client = new SimpleObjectProperty<>();
+    private final EngineHandle engine = new EngineHandle(DockerEngine::locate);
 
     @Override
     public void start(Stage primaryStage) {
@@ -46,7 +56,10 @@ public class ConsoleApp extends Application {
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
-        Scene scene = new Scene(new ShellView(shell),
+        ViewServices services = new ViewServices(client, engine, io, Platform::runLater,
+                (sectionId, key) -> shellView.show(sectionId, key));
+        shellView = new ShellView(shell, section -> featurePage(section, services));
+        Scene scene = new Scene(shellView,
                 Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
                 Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
@@ -57,6 +70,11 @@ public class ConsoleApp extends Application {
         stage.setScene(scene);
         stage.setOnShown(e -> onShown());
         stage.show();
+    }
+
+    /** The feature view of a section, built on its first visit; null while a section has none. */
+    private static SectionPage featurePage(Section section, ViewServices services) {
+        return null;
     }
 
     private void onShown() {
@@ -76,7 +94,9 @@ public class ConsoleApp extends Application {
     @Override
     public void stop() throws InterruptedException {
         if (shell != null) {
+            shellView.close();
             shell.close();
+            engine.close();
             // Remembered once, on the way out: a drag-resize would otherwise rewrite the file per pixel.
             settings.put(WIDTH_KEY, fmt(stage.getWidth()));
             settings.put(HEIGHT_KEY, fmt(stage.getHeight()));

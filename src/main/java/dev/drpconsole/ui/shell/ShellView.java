@@ -3,9 +3,12 @@ package dev.drpconsole.ui.shell;
 import dev.drpconsole.ui.common.EmptyState;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
+import dev.drpconsole.ui.common.Navigator;
+import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,16 +35,24 @@ import javafx.scene.layout.VBox;
  * Built in code rather than FXML: it is the first thing on screen and FXML loading would add
  * to every start-up (see the start-up benchmark).
  */
-public class ShellView extends BorderPane {
+public class ShellView extends BorderPane implements Navigator {
     private final ShellViewModel viewModel;
+    private final Function<Section, SectionPage> features;
+    private final Map<Section, SectionPage> featurePages = new EnumMap<>(Section.class);
+    private SectionPage shownPage;
     private final ListView<Section> sidebar = new ListView<>();
     private final Label sectionTitle = new Label();
     private final StackPane content = new StackPane();
     private final Map<Section, Node> pages = new EnumMap<>(Section.class);
     private final Button themeButton = new Button();
 
-    public ShellView(ShellViewModel viewModel) {
+    /**
+     * @param features builds a section's page on its first visit; null for a section without one yet (it then
+     *                 shows an empty state saying what the section is for)
+     */
+    public ShellView(ShellViewModel viewModel, Function<Section, SectionPage> features) {
         this.viewModel = viewModel;
+        this.features = features;
         getStyleClass().add("shell");
         setLeft(buildSidebar());
         setCenter(buildMain());
@@ -119,9 +130,42 @@ public class ShellView extends BorderPane {
 
     private void showSection(Section section) {
         sectionTitle.setText(section.title());
-        content.getChildren().setAll(pages.computeIfAbsent(section, this::emptyState));
+        if (shownPage != null) {
+            shownPage.hidden();
+        }
+        shownPage = featurePage(section);
+        content.getChildren().setAll(shownPage != null ? shownPage.node()
+                : pages.computeIfAbsent(section, this::emptyState));
+        if (shownPage != null) {
+            shownPage.shown();
+        }
         if (sidebar.getSelectionModel().getSelectedItem() != section) {
             sidebar.getSelectionModel().select(section);
+        }
+    }
+
+    private SectionPage featurePage(Section section) {
+        if (!featurePages.containsKey(section)) {
+            featurePages.put(section, features.apply(section));
+        }
+        return featurePages.get(section);
+    }
+
+    @Override
+    public void show(String sectionId, String key) {
+        Section section = Section.byId(sectionId);
+        viewModel.sectionProperty().set(section);
+        SectionPage page = featurePage(section);
+        if (page != null) {
+            page.reveal(key);
+        }
+    }
+
+    /** Tells the shown page it is going away (the window closes). */
+    public void close() {
+        if (shownPage != null) {
+            shownPage.hidden();
+            shownPage = null;
         }
     }
 

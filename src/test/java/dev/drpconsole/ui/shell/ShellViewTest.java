@@ -173,7 +173,7 @@ class ShellViewTest extends FxRobot {
             viewModel = new ShellViewModel(settings, monitor, new LocalSandbox(sandboxDir), io, Platform::runLater);
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
-            Scene scene = new Scene(new ShellView(viewModel), 1100, 700);
+            Scene scene = new Scene(new ShellView(viewModel, section -> null), 1100, 700);
             scene.getStylesheets().add(Theme.CONSOLE_CSS);
             stage.setScene(scene);
             stage.show();

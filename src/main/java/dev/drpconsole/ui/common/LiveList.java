@@ -1,0 +1,156 @@
+package dev.drpconsole.ui.common;
+
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpObject;
+import dev.drpconsole.core.drp.LiveObjects;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The FX side of a {@link LiveObjects}: an observable list of objects, one per key, kept current. Changes arrive on
+ * background threads at any rate; they are queued and applied in one batch per FX-thread turn (one hand-over
+ * however many changes came), the last change of a key winning.
+ */
+public final class LiveList<T extends DrpObject> implements LiveObjects.Listener<T> {
+    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final Executor fxThread;
+    private final Object lock = new Object();
+    private List<T> pendingReset;
+    private Map<String, T> pendingChanges = new LinkedHashMap<>(); // a null value means removed
+    private String pendingProblem;
+    private boolean drainScheduled;
+
+    /** @param fxThread {@code Platform::runLater} in the app, a direct executor in view-model tests */
+    public LiveList(Executor fxThread) {
+        this.fxThread = fxThread;
+    }
+
+    public ObservableList<T> items() {
+        return items;
+    }
+
+    /** True once the first list arrived. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Why the list could not be loaded, in plain words; "" when fine. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    @Override
+    public void reset(List<T> all) {
+        synchronized (lock) {
+            pendingReset = all;
+            pendingChanges.clear();
+            pendingProblem = "";
+            scheduleDrain();
+        }
+    }
+
+    @Override
+    public void changed(T object) {
+        queue(object.key(), object);
+    }
+
+    @Override
+    public void removed(String key) {
+        queue(key, null);
+    }
+
+    @Override
+    public void failed(DrpException error) {
+        synchronized (lock) {
+            pendingProblem = error.getMessage();
+            scheduleDrain();
+        }
+    }
+
+    /** Empties the list (no endpoint any more). Call on the FX thread. */
+    public void clear() {
+        synchronized (lock) {
+            pendingReset = null;
+            pendingChanges.clear();
+            pendingProblem = null;
+        }
+        items.clear();
+        loaded.set(false);
+        problem.set("");
+    }
+
+    private void queue(String key, T object) {
+        synchronized (lock) {
+            pendingChanges.remove(key); // keeps the order of the latest change
+            pendingChanges.put(key, object);
+            scheduleDrain();
+        }
+    }
+
+    private void scheduleDrain() {
+        if (!drainScheduled) {
+            drainScheduled = true;
+            fxThread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        List<T> reset;
+        Map<String, T> changes;
+        String newProblem;
+        synchronized (lock) {
+            reset = pendingReset;
+            changes = pendingChanges;
+            newProblem = pendingProblem;
+            pendingReset = null;
+            pendingChanges = new LinkedHashMap<>();
+            pendingProblem = null;
+            drainScheduled = false;
+        }
+        if (reset != null) {
+            items.setAll(reset);
+            loaded.set(true);
+        }
+        if (!changes.isEmpty()) {
+            apply(changes);
+        }
+        if (newProblem != null) {
+            problem.set(newProblem);
+        }
+    }
+
+    private void apply(Map<String, T> changes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(items.get(i).key(), i);
+        }
+        List<T> added = new ArrayList<>();
+        boolean anyRemoved = false;
+        for (Map.Entry<String, T> change : changes.entrySet()) {
+            Integer at = index.get(change.getKey());
+            if (change.getValue() == null) {
+                anyRemoved |= at != null;
+            } else if (at != null) {
+                items.set(at, change.getValue());
+            } else {
+                added.add(change.getValue());
+            }
+        }
+        if (anyRemoved) {
+            items.removeIf(item -> changes.containsKey(item.key()) && changes.get(item.key()) == null);
+        }
+        items.addAll(added);
+    }
+}
