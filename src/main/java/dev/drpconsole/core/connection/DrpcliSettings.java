@@ -89,9 +89,9 @@ public final class DrpcliSettings {
             fromEnvironment |= !env.getOrDefault(name, "").isEmpty();
         }
 
-        for (Map.Entry<String, String> line : drpclirc(home).entrySet()) {
-            String value = line.getValue();
-            switch (line.getKey()) {
+        for (String[] line : drpclirc(home)) {
+            String value = line[1];
+            switch (line[0]) {
                 case "RS_ENDPOINT" -> {
                     endpoints = List.of(value);
                     shown.remove("RS_ENDPOINTS");
@@ -117,7 +117,7 @@ public final class DrpcliSettings {
                         shown.put("RS_KEY", fileKey[0] + ":**** (~/.drpclirc)");
                     }
                 }
-                default -> throw new IllegalStateException("only FILE_KEYS are read: " + line.getKey());
+                default -> throw new IllegalStateException("only FILE_KEYS are read: " + line[0]);
             }
         }
         if (shown.isEmpty()) {
@@ -132,26 +132,27 @@ public final class DrpcliSettings {
         return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty() ? parts : null;
     }
 
-    /** The connection keys of {@code home/.drpclirc} in file order; a missing or unreadable file has none. */
-    private static Map<String, String> drpclirc(Path home) {
+    /**
+     * The connection lines of {@code home/.drpclirc} as {key, value}, in file order: drpcli applies them one by
+     * one, so a later line wins and a malformed one is skipped. A missing or unreadable file has none.
+     */
+    private static List<String[]> drpclirc(Path home) {
         Path file = home.resolve(".drpclirc");
-        Map<String, String> values = new LinkedHashMap<>();
+        List<String[]> lines = new ArrayList<>();
         if (!Files.isReadable(file)) {
-            return values;
+            return lines;
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] parts = line.strip().split("=", 2);
                 if (parts.length == 2 && FILE_KEYS.contains(parts[0])) {
-                    // A later line wins, as in drpcli; re-inserting keeps the map in the order of application.
-                    values.remove(parts[0]);
-                    values.put(parts[0], parts[1]);
+                    lines.add(parts);
                 }
             }
         } catch (IOException unreadable) {
-            values.clear();
+            lines.clear();
         }
-        return values;
+        return lines;
     }
 
     public List<String> endpoints() {

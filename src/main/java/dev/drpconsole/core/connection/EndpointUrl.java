@@ -22,7 +22,10 @@ public record EndpointUrl(String scheme, String host, int port) {
         String scheme = schemeEnd < 0 ? "" : trimmed.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("Start the address with https:// (or http://), e.g. https://"
-                    + (schemeEnd < 0 ? trimmed : "drp.example.com") + ":" + DRP_PORT);
+                    + (schemeEnd < 0 ? trimmed : "drp.example.com:" + DRP_PORT));
+        }
+        if (trimmed.substring(schemeEnd + 3).isBlank()) {
+            throw new IllegalArgumentException("Add a host name after " + scheme + "://");
         }
         URI uri;
         try {
