@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's connection to a DRP endpoint: at most one is active, and views follow it through
  * {@link #addClientListener}. Signing in keeps the token the endpoint issued (never the password) so the next
- * start needs no password, and remembers the profile as the last used one. It also reports the connection's state
+ * start needs no password, and remembers the profile (as the last used one). It also reports the connection's state
  * for the status bar, as a {@link ConnectionMonitor}.
  *
  * <p>All work runs in order on one thread of its own: attempts never overlap, and a later one always ends after
@@ -103,7 +103,6 @@ public final class DrpConnections implements ConnectionMonitor {
             EndpointUrl url = EndpointUrl.parse(running.url().toString());
             pins.pin(url.hostPort(), running.certificateSha256());
             EndpointProfile profile = sandboxProfile(url.toString());
-            profiles.save(profile);
             return signIn(profile, Optional.of(new DrpCredentials.Password(running.adminUser(),
                     running.adminPassword())));
         });
@@ -252,6 +251,8 @@ public final class DrpConnections implements ConnectionMonitor {
 
     private ConnectResult succeed(EndpointProfile profile, SignedInClient signedIn, String version) {
         closeActive();
+        // Connecting is what makes a profile remembered: one that never answered is not kept.
+        profiles.save(profile);
         keepToken(profile, signedIn.currentToken());
         DrpClient client = signedIn.client();
         active = new ActiveConnection(profile, client, client.url(), version);

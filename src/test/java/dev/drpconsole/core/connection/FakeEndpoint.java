@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Plays the DRP client's side of the contract for connection tests: certificate pinning (unless insecure), the
  * password or a token it issued, and hosts that do not answer. The real client is tested against the sandbox.
  */
-final class FakeEndpoint implements DrpClientFactory {
-    static final String FINGERPRINT = "AA:BB:CC";
+public final class FakeEndpoint implements DrpClientFactory {
+    public static final String FINGERPRINT = "AA:BB:CC";
 
     private final String username;
     private volatile String password;
@@ -25,12 +25,12 @@ final class FakeEndpoint implements DrpClientFactory {
     private int nextToken;
     volatile FakeDrpClient lastClient;
 
-    FakeEndpoint(String username, String password) {
+    public FakeEndpoint(String username, String password) {
         this.username = username;
         this.password = password;
     }
 
-    void takeDown(String url) {
+    public void takeDown(String url) {
         down.add(url);
     }
 
