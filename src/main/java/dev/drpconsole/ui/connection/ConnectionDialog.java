@@ -88,6 +88,11 @@ public class ConnectionDialog {
         viewModel.insecureProperty().addListener((obs, old, now) -> shownWhen(insecureWarning, now));
         error.textProperty().bind(viewModel.errorProperty());
         shownWhenText(error);
+        // The dialog grows with the messages it shows, rather than cutting off its buttons.
+        for (Label message : new Label[] {error, urlMessage, nameMessage}) {
+            message.textProperty().addListener((obs, old, now) -> fitWindow());
+        }
+        viewModel.insecureProperty().addListener((obs, old, now) -> fitWindow());
 
         spinner.visibleProperty().bind(viewModel.busyProperty());
         busyText.visibleProperty().bind(viewModel.busyProperty());
@@ -151,6 +156,12 @@ public class ConnectionDialog {
     @FXML
     private void cancel() {
         close();
+    }
+
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 
     private void close() {

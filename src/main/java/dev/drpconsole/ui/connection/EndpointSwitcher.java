@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
  * the local sandbox, New connection…, and Edit…/Remove… for the active one. The menu is rebuilt each time it
  * opens, so it always shows the current profiles.
  *
- * <p>Ids for tests: {@code #endpoint-switcher}, {@code #insecure-badge}, menu items {@code #endpoint-<profile id>},
+ * <p>Ids for tests: {@code #endpoint-switcher}, {@code #endpoint-switcher-name}, {@code #insecure-badge}, menu items {@code #endpoint-<profile id>},
  * {@code #endpoint-sandbox}, {@code #endpoint-new}, {@code #endpoint-edit}, {@code #endpoint-remove}.
  */
 public class EndpointSwitcher extends MenuButton {
@@ -33,6 +33,7 @@ public class EndpointSwitcher extends MenuButton {
         setId("endpoint-switcher");
         getStyleClass().add("endpoint-switcher");
         Label name = new Label();
+        name.setId("endpoint-switcher-name");
         name.textProperty().bind(viewModel.labelProperty());
         Label badge = new Label("insecure");
         badge.setId("insecure-badge");

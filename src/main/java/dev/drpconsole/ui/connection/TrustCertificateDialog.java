@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -41,7 +41,7 @@ public class TrustCertificateDialog extends VBox {
         setId("trust-dialog");
         getStyleClass().addAll("trust-dialog", viewModel.isFirstUse() ? "first-use" : "changed");
         setSpacing(14);
-        setPrefWidth(620);
+        setPrefWidth(720);
 
         Label title = new Label(viewModel.title());
         title.setId("trust-title");
@@ -89,26 +89,38 @@ public class TrustCertificateDialog extends VBox {
         return label;
     }
 
-    /** A read-only field (so it can be selected) and a Copy button: users compare fingerprints by pasting. */
+    /**
+     * A read-only text (so it can be selected) in two lines of 16 bytes, which fit the dialog and are easier to
+     * compare by eye than one of 95 characters, and a Copy button that copies it on one line.
+     */
     private static Node fingerprint(String id, String value) {
-        TextField field = new TextField(value);
+        TextArea field = new TextArea(inTwoLines(value));
         field.setId(id);
         field.setEditable(false);
         field.getStyleClass().add("fingerprint");
-        field.setPrefColumnCount(value.length());
+        field.setPrefRowCount(value.length() > 48 ? 2 : 1);
+        field.setPrefColumnCount(48);
+        field.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         HBox.setHgrow(field, Priority.ALWAYS);
         Button copy = new Button("Copy");
         copy.setId(id + "-copy");
-        copy.getStyleClass().add("flat");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(value);
             Clipboard.getSystemClipboard().setContent(content);
         });
         HBox box = new HBox(6, field, copy);
-        box.setAlignment(Pos.CENTER_LEFT);
+        box.setAlignment(Pos.TOP_LEFT);
         GridPane.setHgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** {@code AB:CD:…} split after its 16th byte. */
+    static String inTwoLines(String fingerprint) {
+        int middle = 16 * 3;
+        return fingerprint.length() > middle ? fingerprint.substring(0, middle - 1) + "\n"
+                + fingerprint.substring(middle) : fingerprint;
     }
 
     private Node buttons() {

@@ -87,7 +87,8 @@ class ConnectionDialogTest extends FxRobot {
         clickOn("#connection-connect");
 
         waitFor("#trust-fingerprint");
-        assertEquals(FakeEndpoint.FINGERPRINT, ((TextField) lookup("#trust-fingerprint").query()).getText());
+        assertEquals(FakeEndpoint.FINGERPRINT,
+                ((javafx.scene.control.TextArea) lookup("#trust-fingerprint").query()).getText());
         assertTrue(text("#trust-title").startsWith("Trust this endpoint"));
         clickOn("#trust-accept");
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -34,7 +34,7 @@ class TrustCertificateDialogTest extends FxRobot {
     @Test
     void firstUseShowsTheFingerprintAndSubjectAndTrustsWithOneClick() throws Exception {
         show(new UntrustedCertificateException("drp.lab:8092", NEW, null, "CN=drp.lab"));
-        assertEquals(NEW, ((TextField) lookup("#trust-fingerprint").query()).getText());
+        assertEquals(NEW, ((TextArea) lookup("#trust-fingerprint").query()).getText());
         assertEquals("CN=drp.lab", ((Label) lookup("#trust-subject").query()).getText());
         assertTrue(lookup("#trust-pinned-fingerprint").tryQuery().isEmpty());
         clickOn("#trust-accept");
@@ -44,8 +44,8 @@ class TrustCertificateDialogTest extends FxRobot {
     @Test
     void aChangedCertificateShowsBothAndNeedsAnExplicitConfirmation() throws Exception {
         show(new UntrustedCertificateException("drp.lab:8092", NEW, OLD, "CN=drp.lab"));
-        assertEquals(OLD, ((TextField) lookup("#trust-pinned-fingerprint").query()).getText());
-        assertEquals(NEW, ((TextField) lookup("#trust-fingerprint").query()).getText());
+        assertEquals(OLD, ((TextArea) lookup("#trust-pinned-fingerprint").query()).getText());
+        assertEquals(NEW, ((TextArea) lookup("#trust-fingerprint").query()).getText());
         assertEquals("Trust the new certificate", ((javafx.scene.control.Button) lookup("#trust-accept").query())
                 .getText());
         assertTrue(lookup("#trust-accept").query().isDisabled());
@@ -61,6 +61,13 @@ class TrustCertificateDialogTest extends FxRobot {
         assertFalse(lookup("#trust-accept").query().isDisabled());
         clickOn("#trust-accept");
         assertEquals(List.of(true), decisions);
+    }
+
+    @Test
+    void longFingerprintsAreShownInTwoLinesOf16Bytes() {
+        String sha256 = "A3:7F:19:C4:2E:88:B1:05:6D:F2:94:3A:C7:10:5B:E9:28:4D:71:AC:0F:B6:53:9E:E2:17:84:CD:36:A0:5F:92";
+        assertEquals("A3:7F:19:C4:2E:88:B1:05:6D:F2:94:3A:C7:10:5B:E9\n28:4D:71:AC:0F:B6:53:9E:E2:17:84:CD:36:A0:5F:92",
+                TrustCertificateDialog.inTwoLines(sha256));
     }
 
     private void show(UntrustedCertificateException certificate) throws Exception {
