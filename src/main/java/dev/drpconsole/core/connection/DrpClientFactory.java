@@ -4,9 +4,8 @@ import dev.drpconsole.core.drp.CertificatePins;
 import dev.drpconsole.core.drp.DrpEndpoint;
 
 /**
- * Opens a signed-in client; the seam between the console's connection handling and the DRP client library. In
- * the app: {@code (endpoint, pins) -> { var c = OkHttpDrpClient.connect(endpoint, pins);
- * return new SignedInClient(c, c::currentToken); }}.
+ * Opens a signed-in client: the seam between the console's connection handling and the DRP client library
+ * ({@link OkHttpDrpClientFactory} in the app; tests can play the client's part).
  */
 @FunctionalInterface
 public interface DrpClientFactory {
