@@ -181,11 +181,19 @@ public final class DrpConnections implements ConnectionMonitor {
         });
     }
 
-    /** Keeps the current token for the next start and signs out. */
+    /**
+     * Keeps the current token for the next start and signs out. Waits (up to a few seconds) for that to finish:
+     * the connection thread is a daemon, and the console exits right after.
+     */
     @Override
     public void close() {
         run(this::closeActive);
         serial.shutdown();
+        try {
+            serial.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CompletableFuture<ConnectResult> attempt(Callable<ConnectResult> attempt) {
