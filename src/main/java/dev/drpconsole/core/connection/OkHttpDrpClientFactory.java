@@ -1,0 +1,16 @@
+package dev.drpconsole.core.connection;
+
+import dev.drpconsole.core.drp.CertificatePins;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
+
+/** The console's clients: {@link OkHttpDrpClient}, whose renewed token is the one kept for the next start. */
+public final class OkHttpDrpClientFactory implements DrpClientFactory {
+
+    @Override
+    public SignedInClient connect(DrpEndpoint endpoint, CertificatePins pins) {
+        OkHttpDrpClient client = OkHttpDrpClient.connect(endpoint, pins);
+        return new SignedInClient(client,
+                () -> new IssuedToken(client.currentToken(), client.tokenExpires().orElse(null)));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.drpconsole.ui.connection;
+
+import dev.drpconsole.core.drp.UntrustedCertificateException;
+import dev.drpconsole.ui.theme.Theme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The connection dialog ({@code ConnectionDialog.fxml}), bound to a {@link ConnectionDialogViewModel}. An untrusted
+ * certificate opens the {@link TrustCertificateDialog} on top of it; signing in closes it.
+ *
+ * <p>Ids for tests: {@code #connection-url}, {@code #connection-url-message}, {@code #connection-name},
+ * {@code #connection-name-message}, {@code #connection-user}, {@code #connection-password},
+ * {@code #connection-insecure}, {@code #connection-insecure-warning}, {@code #connection-error},
+ * {@code #connection-spinner}, {@code #connection-connect}, {@code #connection-cancel},
+ * {@code #connection-drpcli-notice}, {@code #connection-import}.
+ */
+public class ConnectionDialog {
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private final ConnectionDialogViewModel viewModel;
+    private final Parent root;
+    @FXML private Label title;
+    @FXML private HBox drpcliBox;
+    @FXML private Label drpcliNotice;
+    @FXML private TextField urls;
+    @FXML private Label urlMessage;
+    @FXML private TextField name;
+    @FXML private Label nameMessage;
+    @FXML private TextField username;
+    @FXML private PasswordField password;
+    @FXML private CheckBox insecure;
+    @FXML private Label insecureWarning;
+    @FXML private Label error;
+    @FXML private ProgressIndicator spinner;
+    @FXML private Label busyText;
+    @FXML private Button connect;
+
+    public ConnectionDialog(ConnectionDialogViewModel viewModel) {
+        this.viewModel = viewModel;
+        FXMLLoader loader = new FXMLLoader(ConnectionDialog.class.getResource("ConnectionDialog.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("ConnectionDialog.fxml is part of the application", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        title.setText(viewModel.isEditing() ? "Edit connection" : "Connect to a DRP endpoint");
+        drpcliNotice.setText(viewModel.drpcliNotice());
+        shownWhen(drpcliBox, viewModel.canImportDrpcli());
+
+        urls.textProperty().bindBidirectional(viewModel.urlsProperty());
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        username.textProperty().bindBidirectional(viewModel.usernameProperty());
+        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
+
+        // Under the address: what is wrong with it, or how it will be used (the default port filled in).
+        urlMessage.textProperty().bind(Bindings.createStringBinding(() -> viewModel.urlErrorProperty().get()
+                .isEmpty() ? usedAs() : viewModel.urlErrorProperty().get(), viewModel.urlErrorProperty(),
+                viewModel.urlsProperty()));
+        viewModel.urlErrorProperty().addListener((obs, old, now) ->
+                urlMessage.pseudoClassStateChanged(ERROR, !now.isEmpty()));
+        nameMessage.textProperty().bind(viewModel.nameErrorProperty());
+        shownWhenText(nameMessage);
+        shownWhen(insecureWarning, viewModel.insecureProperty().get());
+        viewModel.insecureProperty().addListener((obs, old, now) -> shownWhen(insecureWarning, now));
+        error.textProperty().bind(viewModel.errorProperty());
+        shownWhenText(error);
+        // The dialog grows with the messages it shows, rather than cutting off its buttons.
+        for (Label message : new Label[] {error, urlMessage, nameMessage}) {
+            message.textProperty().addListener((obs, old, now) -> fitWindow());
+        }
+        viewModel.insecureProperty().addListener((obs, old, now) -> fitWindow());
+
+        spinner.visibleProperty().bind(viewModel.busyProperty());
+        busyText.visibleProperty().bind(viewModel.busyProperty());
+        connect.disableProperty().bind(viewModel.canConnectProperty().not());
+        for (Node field : new Node[] {urls, name, username, password, insecure}) {
+            field.disableProperty().bind(viewModel.busyProperty());
+        }
+        viewModel.pendingTrustProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                askTrust(now);
+            }
+        });
+        viewModel.connectedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                close();
+            }
+        });
+    }
+
+    private String usedAs() {
+        String normalized = viewModel.normalizedUrls();
+        return normalized.isEmpty() || normalized.equals(viewModel.urlsProperty().get().strip()) ? ""
+                : "Will connect to " + normalized;
+    }
+
+    private void askTrust(UntrustedCertificateException certificate) {
+        TrustCertificateDialog trust = new TrustCertificateDialog(new TrustCertificateViewModel(certificate));
+        trust.show(root.getScene().getWindow(), viewModel::decideTrust);
+    }
+
+    /** The form, for embedding or tests. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Opens the dialog over {@code owner}. */
+    public Stage show(Window owner) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(title.getText());
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Theme.CONSOLE_CSS);
+        stage.setScene(scene);
+        stage.setResizable(false);
+        stage.show();
+        urls.requestFocus();
+        return stage;
+    }
+
+    @FXML
+    private void connect() {
+        viewModel.connect();
+    }
+
+    @FXML
+    private void importDrpcli() {
+        viewModel.importDrpcli();
+    }
+
+    @FXML
+    private void cancel() {
+        close();
+    }
+
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
+    }
+
+    private void close() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.close();
+        }
+    }
+
+    private static void shownWhenText(Label label) {
+        shownWhen(label, !label.getText().isEmpty());
+        label.textProperty().addListener((obs, old, now) -> shownWhen(label, !now.isEmpty()));
+    }
+
+    private static void shownWhen(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.drpconsole.ui.connection;
+
+import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.DrpcliSettings;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.EndpointProfiles;
+import dev.drpconsole.core.connection.EndpointUrl;
+import dev.drpconsole.core.connection.ProfileSource;
+import dev.drpconsole.core.drp.UntrustedCertificateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The connection form: a profile's name, address(es), user, password and the insecure switch, checked as the user
+ * types; Connect signs in in the background and tells what went wrong in plain words. The password lives in this
+ * form only and is cleared once signed in: the console keeps the endpoint's token instead.
+ */
+public class ConnectionDialogViewModel {
+    private final DrpConnections connections;
+    private final EndpointProfiles profiles;
+    private final Optional<DrpcliSettings> drpcli;
+    private final Executor fxThread;
+    /** The profile being edited (its id and source are kept), or empty for a new one. */
+    private Optional<EndpointProfile> editing;
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty urls = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty(EndpointProfile.DEFAULT_USERNAME);
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<UntrustedCertificateException> pendingTrust = new ReadOnlyObjectWrapper<>();
+    /** Errors of untouched fields stay quiet until the user presses Connect. */
+    private final BooleanProperty showAllErrors = new SimpleBooleanProperty(false);
+    private final BooleanBinding canConnect;
+
+    /**
+     * @param editing  the profile to edit, or empty for a new connection
+     * @param fxThread runs updates on the FX thread ({@code Platform::runLater}; a direct executor in tests)
+     */
+    public ConnectionDialogViewModel(DrpConnections connections, EndpointProfiles profiles,
+                                     Optional<DrpcliSettings> drpcli, Optional<EndpointProfile> editing,
+                                     Executor fxThread) {
+        this.connections = connections;
+        this.profiles = profiles;
+        this.drpcli = drpcli;
+        this.editing = editing;
+        this.fxThread = fxThread;
+        editing.ifPresent(this::fill);
+        name.addListener((obs, old, now) -> validate());
+        urls.addListener((obs, old, now) -> validate());
+        showAllErrors.addListener((obs, old, now) -> validate());
+        canConnect = Bindings.createBooleanBinding(() -> !busy.get() && nameError.get().isEmpty()
+                && urlError.get().isEmpty(), busy, nameError, urlError);
+    }
+
+    private void fill(EndpointProfile profile) {
+        name.set(profile.name());
+        urls.set(String.join(" ", profile.urls()));
+        username.set(profile.username());
+        insecure.set(profile.insecure());
+    }
+
+    /** Says "Found drpcli settings: …" when there are some to import; empty otherwise. */
+    public String drpcliNotice() {
+        return drpcli.map(settings -> "Found drpcli settings: " + settings.summary()).orElse("");
+    }
+
+    public boolean canImportDrpcli() {
+        return drpcli.isPresent();
+    }
+
+    /** Fills the form from drpcli's settings, their password included (in memory, as drpcli holds it). */
+    public void importDrpcli() {
+        drpcli.ifPresent(settings -> {
+            EndpointProfile imported = settings.profile(profiles.bySource(ProfileSource.DRPCLI));
+            editing = Optional.of(imported);
+            fill(imported);
+            password.set(settings.password().orElse(""));
+        });
+    }
+
+    public void connect() {
+        showAllErrors.set(true);
+        validate();
+        if (!canConnect.get()) {
+            return;
+        }
+        EndpointProfile profile = profile();
+        String typed = password.get();
+        error.set("");
+        busy.set(true);
+        CompletableFuture<ConnectResult> attempt = typed.isEmpty()
+                ? connections.connect(profile, Optional.empty())
+                : connections.connect(profile, Optional.of(typed));
+        attempt.whenComplete((result, failure) -> fxThread.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                error.set("The connection failed: " + cause.getMessage());
+            } else {
+                present(result);
+            }
+        }));
+    }
+
+    /**
+     * Shows how an attempt made elsewhere ended (start-up, the switcher) so the user can finish it here: a password
+     * to enter, a certificate to look at.
+     */
+    public void present(ConnectResult result) {
+        editing = Optional.of(result.profile());
+        if (result instanceof ConnectResult.Connected) {
+            password.set("");
+            connected.set(true);
+        } else if (result instanceof ConnectResult.CertificateUntrusted untrusted) {
+            pendingTrust.set(untrusted.certificate());
+        } else if (result instanceof ConnectResult.PasswordNeeded needed) {
+            error.set(needed.reason() + ".");
+        } else if (result instanceof ConnectResult.Refused) {
+            error.set("The user name or password was refused. Check both and try again.");
+        } else if (result instanceof ConnectResult.Unreachable unreachable) {
+            error.set(unreachable.reason() + ". " + unreachable.fixHint() + ".");
+        } else if (result instanceof ConnectResult.Failed failed) {
+            error.set(failed.message());
+        }
+    }
+
+    /** The user looked at the certificate: trusting it pins it and connects again; declining says so. */
+    public void decideTrust(boolean trusted) {
+        UntrustedCertificateException certificate = pendingTrust.get();
+        pendingTrust.set(null);
+        if (certificate == null) {
+            return;
+        }
+        if (!trusted) {
+            error.set("Not connected: the certificate of " + certificate.hostPort() + " was not trusted.");
+            return;
+        }
+        busy.set(true);
+        connections.trust(certificate).whenComplete((done, failure) -> fxThread.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                error.set("The certificate could not be remembered: " + failure.getCause().getMessage());
+            } else {
+                connect();
+            }
+        }));
+    }
+
+    private EndpointProfile profile() {
+        List<String> parsed = parsedUrls();
+        String id = editing.map(EndpointProfile::id).orElseGet(() -> java.util.UUID.randomUUID().toString());
+        ProfileSource source = editing.map(EndpointProfile::source).orElse(ProfileSource.USER);
+        return new EndpointProfile(id, effectiveName(), parsed, username.get().strip(), insecure.get(), source);
+    }
+
+    /** A blank name is filled in from the host, so the quickest form is just the address and password. */
+    private String effectiveName() {
+        if (!name.get().isBlank()) {
+            return name.get().strip();
+        }
+        List<String> parsed = parsedUrls();
+        return parsed.isEmpty() ? "" : EndpointUrl.parse(parsed.get(0)).host();
+    }
+
+    private List<String> parsedUrls() {
+        List<String> parsed = new ArrayList<>();
+        for (String text : urls.get().split("[\\s,]+")) {
+            if (!text.isBlank()) {
+                try {
+                    parsed.add(EndpointUrl.parse(text).toString());
+                } catch (IllegalArgumentException invalid) {
+                    return List.of();
+                }
+            }
+        }
+        return parsed;
+    }
+
+    private void validate() {
+        urlError.set(urlProblem());
+        String chosen = effectiveName();
+        String nameProblem = "";
+        if (!chosen.isBlank()) {
+            String id = editing.map(EndpointProfile::id).orElse("");
+            nameProblem = profiles.byName(chosen).filter(other -> !other.id().equals(id))
+                    .map(other -> "There is already an endpoint called " + other.name()).orElse("");
+        }
+        nameError.set(nameProblem);
+    }
+
+    private String urlProblem() {
+        String text = urls.get();
+        if (text.isBlank()) {
+            return showAllErrors.get() ? "Enter the endpoint's address, e.g. https://drp.example.com:8092" : "";
+        }
+        for (String one : text.split("[\\s,]+")) {
+            if (!one.isBlank()) {
+                try {
+                    EndpointUrl.parse(one);
+                } catch (IllegalArgumentException invalid) {
+                    return invalid.getMessage();
+                }
+            }
+        }
+        return "";
+    }
+
+    /** How the address(es) will be used, e.g. "https://drp.lab:8092" after the default port is filled in. */
+    public String normalizedUrls() {
+        return String.join(" ", parsedUrls());
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty urlsProperty() {
+        return urls;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty insecureProperty() {
+        return insecure;
+    }
+
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return nameError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the last Connect, in plain words; empty when nothing did. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canConnectProperty() {
+        return canConnect;
+    }
+
+    /** Turns true once signed in: the dialog closes. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** A certificate waiting for the user's decision ({@link #decideTrust}); null when none is. */
+    public ReadOnlyObjectProperty<UntrustedCertificateException> pendingTrustProperty() {
+        return pendingTrust.getReadOnlyProperty();
+    }
+
+    public boolean isEditing() {
+        return editing.isPresent();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.drpconsole.ui.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.DrpcliSettings;
+import dev.drpconsole.core.connection.EndpointProfiles;
+import dev.drpconsole.core.connection.FakeEndpoint;
+import dev.drpconsole.core.connection.FileCertificatePins;
+import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.ui.theme.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The connection dialog as a user meets it, headless, against a client that plays the contract's part. */
+class ConnectionDialogTest extends FxRobot {
+    @TempDir
+    Path settingsDir;
+    @TempDir
+    Path home;
+
+    private final FakeEndpoint endpoint = new FakeEndpoint("rocketskates", "s3cret-pw");
+    private DrpConnections connections;
+    private EndpointProfiles profiles;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (connections != null) {
+            connections.close();
+        }
+    }
+
+    @Test
+    void addressIsCheckedAsTypedAndThePortFilledIn() throws Exception {
+        open(Optional.empty());
+        clickOn("#connection-url").write("drp.lab");
+        assertTrue(text("#connection-url-message").startsWith("Start the address with https://"));
+        assertTrue(lookup("#connection-connect").query().isDisabled());
+
+        interact(() -> ((TextField) lookup("#connection-url").query()).clear());
+        clickOn("#connection-url").write("https://drp.lab");
+        assertEquals("Will connect to https://drp.lab:8092", text("#connection-url-message"));
+        assertFalse(lookup("#connection-connect").query().isDisabled());
+        assertEquals("rocketskates", ((TextField) lookup("#connection-user").query()).getText(), "default user");
+    }
+
+    @Test
+    void insecureShowsARedWarning() throws Exception {
+        open(Optional.empty());
+        assertFalse(lookup("#connection-insecure-warning").query().isVisible());
+        clickOn("#connection-insecure");
+        assertTrue(lookup("#connection-insecure-warning").query().isVisible());
+    }
+
+    @Test
+    void anEmptyAddressIsPointedOutOnConnect() throws Exception {
+        open(Optional.empty());
+        clickOn("#connection-connect");
+        assertTrue(text("#connection-url-message").startsWith("Enter the endpoint's address"));
+    }
+
+    @Test
+    void firstConnectionAsksToTrustTheCertificateThenSignsIn() throws Exception {
+        open(Optional.empty());
+        clickOn("#connection-url").write("https://lab");
+        clickOn("#connection-password").write("s3cret-pw");
+        clickOn("#connection-connect");
+
+        waitFor("#trust-fingerprint");
+        assertEquals(FakeEndpoint.FINGERPRINT,
+                ((javafx.scene.control.TextArea) lookup("#trust-fingerprint").query()).getText());
+        assertTrue(text("#trust-title").startsWith("Trust this endpoint"));
+        clickOn("#trust-accept");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> connections.active().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#connection-url").tryQuery().isEmpty(), "the dialog closed");
+        assertEquals("lab", connections.active().orElseThrow().profile().name(), "named after the host");
+        assertTrue(Files.readString(settingsDir.resolve("certificate-pins.json")).contains(FakeEndpoint.FINGERPRINT));
+    }
+
+    @Test
+    void aWrongPasswordIsToldInPlainWords() throws Exception {
+        FileCertificatePins.load(settingsDir).pin("lab:8092", FakeEndpoint.FINGERPRINT);
+        open(Optional.empty());
+        clickOn("#connection-url").write("https://lab:8092");
+        clickOn("#connection-password").write("wrong");
+        clickOn("#connection-connect");
+        waitForText("#connection-error", "The user name or password was refused");
+    }
+
+    @Test
+    void anUnreachableEndpointIsToldWithItsAddressAndAFix() throws Exception {
+        endpoint.takeDown("https://gone:8092");
+        open(Optional.empty());
+        clickOn("#connection-url").write("https://gone");
+        clickOn("#connection-password").write("s3cret-pw");
+        clickOn("#connection-connect");
+        waitForText("#connection-error", "No answer from https://gone:8092");
+        assertTrue(text("#connection-error").contains("Check that the endpoint runs"));
+    }
+
+    @Test
+    void drpcliSettingsAreOfferedAndImported() throws Exception {
+        Files.writeString(home.resolve(".drpclirc"), "RS_ENDPOINT=https://rc.lab:8092\nRS_KEY=bob:pw\n");
+        open(DrpcliSettings.read(Map.of(), home));
+        assertEquals("Found drpcli settings: RS_ENDPOINT=https://rc.lab:8092 (~/.drpclirc), "
+                + "RS_KEY=bob:**** (~/.drpclirc)", text("#connection-drpcli-notice"));
+        clickOn("#connection-import");
+        assertEquals("https://rc.lab:8092", ((TextField) lookup("#connection-url").query()).getText());
+        assertEquals("bob", ((TextField) lookup("#connection-user").query()).getText());
+        assertEquals("drpcli settings", ((TextField) lookup("#connection-name").query()).getText());
+    }
+
+    private void open(Optional<DrpcliSettings> drpcli) throws Exception {
+        profiles = EndpointProfiles.load(settingsDir, Runnable::run);
+        connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
+                FileCertificatePins.load(settingsDir), endpoint, () -> {
+                    throw new SandboxStartException("not in this test", null);
+                });
+        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
+        Stage owner = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Theme.LIGHT.apply();
+            stage.setScene(new Scene(new StackPane(), 300, 200));
+            stage.show();
+        });
+        FxToolkit.setupFixture(() -> dialogs.open(owner, Optional.empty()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return ((Label) lookup(query).query()).getText();
+    }
+
+    private void waitFor(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible)
+                .isPresent());
+    }
+
+    private void waitForText(String query, String start) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(query).startsWith(start));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(query + " reads '" + text(query) + "', expected it to start with '" + start
+                    + "'", e);
+        }
+    }
+}

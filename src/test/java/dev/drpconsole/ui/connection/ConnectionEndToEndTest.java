@@ -1,0 +1,136 @@
+package dev.drpconsole.ui.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.EndpointProfiles;
+import dev.drpconsole.core.connection.FileCertificatePins;
+import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
+import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.ui.theme.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole way, for real: the sandbox endpoint in-process over HTTPS, the OkHttp client, the app's pins and token
+ * files, and the dialog as a user drives it.
+ */
+class ConnectionEndToEndTest extends FxRobot {
+    @TempDir
+    Path settingsDir;
+    @TempDir
+    Path sandboxDir;
+
+    private SandboxServer sandbox;
+    private DrpConnections connections;
+    private EndpointProfiles profiles;
+
+    @BeforeEach
+    void startSandbox() throws SandboxStartException {
+        sandbox = SandboxServer.start(SandboxConfig.inDataDir(sandboxDir).withPort(0).withRunnerEngine(false));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (connections != null) {
+            connections.close();
+        }
+        sandbox.close();
+    }
+
+    @Test
+    void firstConnectionTrustsTheSandboxCertificateAndLaterOnesNeedNoPassword() throws Exception {
+        String password = sandbox.adminPassword().password();
+        openDialog();
+        clickOn("#connection-url").write(sandbox.url().toString());
+        interact(() -> lookup("#connection-name").queryAs(TextField.class).setText("Sandbox here"));
+        clickOn("#connection-password").write(password);
+        clickOn("#connection-connect");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#trust-fingerprint").tryQuery().isPresent());
+        assertEquals(TrustCertificateDialog.inTwoLines(sandbox.certificate().sha256Fingerprint()),
+                lookup("#trust-fingerprint").queryAs(TextArea.class).getText());
+        clickOn("#trust-accept");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> connections.active().isPresent());
+        assertEquals(sandbox.url().toString(), connections.active().orElseThrow().url().replaceAll("/$", ""));
+
+        // A restart: new services over the same settings directory, and no password at hand.
+        connections.close();
+        connections = services();
+        EndpointProfile remembered = profiles.lastUsed().orElseThrow();
+        assertEquals("Sandbox here", remembered.name());
+        assertInstanceOf(ConnectResult.Connected.class,
+                connections.switchTo(remembered).get(20, TimeUnit.SECONDS), "the kept token signs in");
+        connections.close();
+
+        try (Stream<Path> files = Files.walk(settingsDir)) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertTrue(all.stream().anyMatch(f -> f.endsWith("tokens.json")), "a token was kept: " + all);
+            for (Path file : all) {
+                assertFalse(Files.readString(file).contains(password), "the password is in " + file);
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsToldInPlainWords() throws Exception {
+        FileCertificatePins.load(settingsDir).pin("127.0.0.1:" + sandbox.port(),
+                sandbox.certificate().sha256Fingerprint());
+        openDialog();
+        clickOn("#connection-url").write(sandbox.url().toString());
+        clickOn("#connection-password").write("not-the-password");
+        clickOn("#connection-connect");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#connection-error").queryAs(Label.class)
+                .getText().startsWith("The user name or password was refused"));
+        assertTrue(connections.active().isEmpty());
+    }
+
+    private DrpConnections services() {
+        profiles = EndpointProfiles.load(settingsDir, Runnable::run);
+        return new DrpConnections(profiles,
+                new FileTokenVault(settingsDir.resolve("secrets")), FileCertificatePins.load(settingsDir),
+                new OkHttpDrpClientFactory(), () -> {
+                    throw new SandboxStartException("this test runs its own sandbox", null);
+                });
+    }
+
+    private void openDialog() throws Exception {
+        connections = services();
+        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, Optional.empty(), Platform::runLater);
+        Stage owner = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Theme.LIGHT.apply();
+            stage.setScene(new Scene(new StackPane(), 300, 200));
+            stage.show();
+        });
+        FxToolkit.setupFixture(() -> dialogs.open(owner, Optional.empty()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
