@@ -1,5 +1,13 @@
 package dev.drpconsole;
 
+import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.DrpcliSettings;
+import dev.drpconsole.core.connection.EndpointProfiles;
+import dev.drpconsole.core.connection.FileCertificatePins;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
+import dev.drpconsole.core.connection.StartupConnection;
+import dev.drpconsole.core.connection.TokenVault;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineHandle;
@@ -8,12 +16,18 @@ import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxDataDir;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.connection.ConnectionDialogs;
+import dev.drpconsole.ui.connection.EndpointSwitcher;
+import dev.drpconsole.ui.connection.EndpointSwitcherViewModel;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.shell.Section;
 import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
 import dev.drpconsole.ui.theme.Theme;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +47,15 @@ import org.slf4j.LoggerFactory;
 public class ConsoleApp extends Application {
     /** Set to make the console quit right after its first window is shown (start-up benchmark). */
     static final String EXIT_AFTER_START = "drpconsole.exitAfterStart";
-    /** The DRP endpoint the user configured; none yet means the local sandbox. */
-    static final String ENDPOINT_KEY = "drp.endpoint";
     private static final String WIDTH_KEY = "window.width";
     private static final String HEIGHT_KEY = "window.height";
 
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("io"));
     private Settings settings;
+    private EndpointProfiles profiles;
+    private Optional<DrpcliSettings> drpcli;
+    private DrpConnections connections;
+    private ConnectionDialogs dialogs;
     private Stage stage;
     private ShellViewModel shell;
     private ShellView shellView;
@@ -50,15 +66,26 @@ public class ConsoleApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
-        settings = Settings.load(Settings.defaultDirectory(System.getenv()), io);
-        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate),
-                new LocalSandbox(SandboxDataDir.forConsole()), io, Platform::runLater);
+        Map<String, String> env = System.getenv();
+        Path settingsDir = Settings.defaultDirectory(env);
+        settings = Settings.load(settingsDir, io);
+        LocalSandbox sandbox = new LocalSandbox(SandboxDataDir.forConsole());
+        profiles = EndpointProfiles.load(settingsDir, io);
+        drpcli = DrpcliSettings.read(env, Path.of(System.getProperty("user.home")));
+        connections = new DrpConnections(profiles, TokenVault.preferred(settingsDir, env),
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), sandbox::start);
+        connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
+        dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
+        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), connections, sandbox, io,
+                Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
         ViewServices services = new ViewServices(client, engine, io, Platform::runLater,
                 (sectionId, key) -> shellView.show(sectionId, key));
-        shellView = new ShellView(shell, section -> featurePage(section, services));
+        EndpointSwitcher switcher = new EndpointSwitcher(
+                new EndpointSwitcherViewModel(connections, profiles, Platform::runLater), dialogs);
+        shellView = new ShellView(shell, section -> featurePage(section, services), switcher);
         Scene scene = new Scene(shellView,
                 Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
                 Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
@@ -85,9 +112,20 @@ public class ConsoleApp extends Application {
             return;
         }
         shell.start();
-        if (settings.get(ENDPOINT_KEY).isEmpty()) {
-            // No endpoint configured: the local sandbox is the default, so a new user has something to work with.
-            shell.startSandbox();
+        // RS_* variables, else the endpoint used last, else the local sandbox: a new user has something at once.
+        new StartupConnection(connections, profiles, drpcli).connect().whenComplete((result, error) -> {
+            if (error != null) {
+                LoggerFactory.getLogger(ConsoleApp.class).error("Connecting at start-up failed", error);
+            } else {
+                askUserIfNeeded(result);
+            }
+        });
+    }
+
+    /** A start-up connection that needs a password or a trust decision opens the connection dialog. */
+    private void askUserIfNeeded(ConnectResult result) {
+        if (result instanceof ConnectResult.PasswordNeeded || result instanceof ConnectResult.CertificateUntrusted) {
+            Platform.runLater(() -> dialogs.resolve(stage, result));
         }
     }
 

@@ -38,6 +38,7 @@ import javafx.scene.layout.VBox;
 public class ShellView extends BorderPane implements Navigator {
     private final ShellViewModel viewModel;
     private final Function<Section, SectionPage> features;
+    private final Node endpointSwitcher;
     private final Map<Section, SectionPage> featurePages = new EnumMap<>(Section.class);
     private SectionPage shownPage;
     private final ListView<Section> sidebar = new ListView<>();
@@ -49,10 +50,12 @@ public class ShellView extends BorderPane implements Navigator {
     /**
      * @param features builds a section's page on its first visit; null for a section without one yet (it then
      *                 shows an empty state saying what the section is for)
+     * @param endpointSwitcher picks the DRP endpoint; shown under the brand
      */
-    public ShellView(ShellViewModel viewModel, Function<Section, SectionPage> features) {
+    public ShellView(ShellViewModel viewModel, Function<Section, SectionPage> features, Node endpointSwitcher) {
         this.viewModel = viewModel;
         this.features = features;
+        this.endpointSwitcher = endpointSwitcher;
         getStyleClass().add("shell");
         setLeft(buildSidebar());
         setCenter(buildMain());
@@ -88,7 +91,14 @@ public class ShellView extends BorderPane implements Navigator {
         });
         VBox.setVgrow(sidebar, Priority.ALWAYS);
 
-        VBox box = new VBox(brand, sidebar);
+        Label endpointTitle = new Label("ENDPOINT");
+        endpointTitle.getStyleClass().add("sidebar-caption");
+        VBox endpoint = new VBox(4, endpointTitle, endpointSwitcher);
+        endpoint.getStyleClass().add("sidebar-endpoint");
+        if (endpointSwitcher instanceof Region region) {
+            region.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox box = new VBox(brand, endpoint, sidebar);
         box.getStyleClass().add("sidebar");
         return box;
     }
@@ -110,7 +120,7 @@ public class ShellView extends BorderPane implements Navigator {
 
     private Node buildStatusBar() {
         ConnectionIndicator drp = new ConnectionIndicator("drp-status", Icon.LAN_CONNECT,
-                viewModel.drpStateProperty(), () -> { });
+                viewModel.drpStateProperty(), viewModel::retryDrp);
         ConnectionIndicator engine = new ConnectionIndicator("engine-status", Icon.DOCKER,
                 viewModel.engineStateProperty(), viewModel::retryEngine);
         Region spacer = new Region();
@@ -185,7 +195,9 @@ public class ShellView extends BorderPane implements Navigator {
         start.setId("start-sandbox");
         start.disableProperty().bind(viewModel.sandboxStartableProperty().not());
         start.textProperty().bind(Bindings.when(viewModel.sandboxDetailsProperty().isEmpty())
-                .then("Start the local sandbox").otherwise("Local sandbox running"));
+                .then("Start the local sandbox")
+                .otherwise(Bindings.when(viewModel.sandboxStartableProperty())
+                        .then("Connect to the local sandbox").otherwise("Local sandbox in use")));
         start.setOnAction(e -> viewModel.startSandbox());
         // Built on first use: a TextArea is costly to create, and Setup is the page shown at start-up.
         viewModel.sandboxDetailsProperty().addListener((obs, old, text) -> {

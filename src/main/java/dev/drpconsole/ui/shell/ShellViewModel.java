@@ -1,11 +1,16 @@
 package dev.drpconsole.ui.shell;
 
+import dev.drpconsole.core.connection.ActiveConnection;
+import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.status.ConnectionMonitor;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.ui.theme.Theme;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,13 +23,14 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * State of the main window: the section shown, the theme, the two connections in the status bar, and the
- * local sandbox the user can start from Setup.
+ * local sandbox the user can start (and connect to) from Setup.
  */
 public class ShellViewModel {
     static final String SECTION_KEY = "shell.section";
     static final String THEME_KEY = "ui.theme";
 
     private final ConnectionMonitor engineMonitor;
+    private final DrpConnections connections;
     private final LocalSandbox sandbox;
     private final Executor io;
     private final Executor fxThread;
@@ -38,13 +44,16 @@ public class ShellViewModel {
     private final ReadOnlyStringWrapper sandboxDetails = new ReadOnlyStringWrapper("");
 
     /**
-     * @param io       runs blocking work (starting the sandbox)
-     * @param fxThread runs UI updates on the FX thread ({@code Platform::runLater} in the app,
-     *                 a direct executor in tests)
+     * @param connections the DRP connection (its state is the status bar's DRP entry)
+     * @param sandbox     the console's own sandbox, which {@code connections} starts; asked here for its details
+     * @param io          runs blocking work
+     * @param fxThread    runs UI updates on the FX thread ({@code Platform::runLater} in the app,
+     *                    a direct executor in tests)
      */
-    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, LocalSandbox sandbox, Executor io,
-                          Executor fxThread) {
+    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, DrpConnections connections,
+                          LocalSandbox sandbox, Executor io, Executor fxThread) {
         this.engineMonitor = engineMonitor;
+        this.connections = connections;
         this.sandbox = sandbox;
         this.io = io;
         this.fxThread = fxThread;
@@ -57,6 +66,12 @@ public class ShellViewModel {
     /** Starts the background checks; call after the window is shown. */
     public void start() {
         engineMonitor.start(state -> fxThread.execute(() -> engineState.set(state)));
+        connections.start(state -> fxThread.execute(() -> drpState.set(state)));
+        connections.addConnectionListener(active -> onConnectionChanged(active));
+    }
+
+    public void retryDrp() {
+        connections.retry();
     }
 
     public void retryEngine() {
@@ -64,20 +79,32 @@ public class ShellViewModel {
         engineMonitor.retry();
     }
 
-    /** Starts the local sandbox in the background; the DRP status and Setup tell how it went. */
+    /**
+     * Starts the local sandbox in the background (if it is not running) and connects to it; the DRP status and
+     * Setup tell how it went.
+     */
     public void startSandbox() {
         sandboxStartable.set(false);
-        drpState.set(ConnectionState.checking("Starting the local sandbox…"));
+        connections.connectLocalSandbox().thenAccept(result -> {
+            if (!(result instanceof ConnectResult.Connected)) {
+                fxThread.execute(() -> sandboxStartable.set(true));
+            }
+        });
+    }
+
+    /** Called on the connection thread: Setup offers the sandbox unless it is the endpoint in use. */
+    private void onConnectionChanged(Optional<ActiveConnection> active) {
+        boolean onSandbox = active.filter(a -> a.profile().source() == ProfileSource.LOCAL_SANDBOX).isPresent();
+        if (!onSandbox) {
+            fxThread.execute(() -> sandboxStartable.set(true));
+            return;
+        }
         io.execute(() -> {
             try {
-                LocalSandbox.Running running = sandbox.start();
+                LocalSandbox.Running running = sandbox.start(); // already running: just its details
                 fxThread.execute(() -> showSandbox(running));
             } catch (SandboxStartException e) {
-                fxThread.execute(() -> {
-                    sandboxStartable.set(true);
-                    drpState.set(ConnectionState.unreachable("The local sandbox did not start", e.getMessage(),
-                            "Fix the cause above, then start it again from Setup"));
-                });
+                // Cannot happen while connected to it; the status bar would say so anyway.
             }
         });
     }
@@ -90,9 +117,7 @@ public class ShellViewModel {
                 + "Certificate SHA-256 " + running.certificateSha256() + "\n"
                 + "Try it: RS_ENDPOINT=" + running.url() + " RS_KEY=" + running.adminUser() + ":"
                 + running.adminPassword() + " drpcli info get");
-        drpState.set(ConnectionState.connected("Local sandbox · " + running.url(),
-                "Runs inside this console" + portNote + " · admin " + running.adminUser()
-                        + " · certificate SHA-256 " + running.certificateSha256()));
+        sandboxStartable.set(false);
     }
 
     public void toggleTheme() {
@@ -127,6 +152,7 @@ public class ShellViewModel {
 
     public void close() {
         engineMonitor.close();
+        connections.close();
         sandbox.close();
     }
 }

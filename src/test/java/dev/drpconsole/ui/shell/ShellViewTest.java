@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.EndpointProfiles;
+import dev.drpconsole.core.connection.FileCertificatePins;
+import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.settings.Settings;
@@ -21,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -86,8 +92,9 @@ class ShellViewTest extends FxRobot {
         clickOn("#nav-jobs");
 
         Settings reread = Settings.load(settingsDir, Runnable::run);
+        LocalSandbox sandbox = new LocalSandbox(sandboxDir);
         ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
-                new LocalSandbox(sandboxDir), Runnable::run, Runnable::run);
+                connections(sandbox), sandbox, Runnable::run, Runnable::run);
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -162,6 +169,13 @@ class ShellViewTest extends FxRobot {
         assertTrue(output.contains("\"version\""), output);
     }
 
+    /** The real connection layer, keeping its files in the test's settings directory. */
+    private DrpConnections connections(LocalSandbox sandbox) {
+        return new DrpConnections(EndpointProfiles.load(settingsDir, Runnable::run),
+                new FileTokenVault(settingsDir.resolve("secrets")), FileCertificatePins.load(settingsDir),
+                new OkHttpDrpClientFactory(), sandbox::start);
+    }
+
     private EngineMonitor engineAt(URI host) {
         return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")));
     }
@@ -170,10 +184,12 @@ class ShellViewTest extends FxRobot {
         Settings settings = Settings.load(settingsDir, Runnable::run);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            viewModel = new ShellViewModel(settings, monitor, new LocalSandbox(sandboxDir), io, Platform::runLater);
+            LocalSandbox sandbox = new LocalSandbox(sandboxDir);
+            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), sandbox, io, Platform::runLater);
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
-            Scene scene = new Scene(new ShellView(viewModel, section -> null), 1100, 700);
+            Scene scene = new Scene(new ShellView(viewModel, section -> null, new MenuButton("Local sandbox")),
+                    1100, 700);
             scene.getStylesheets().add(Theme.CONSOLE_CSS);
             stage.setScene(scene);
             stage.show();
