@@ -27,7 +27,7 @@ final class LineStore {
     private long first;
     private long end;
 
-    /** @param cap most lines kept; older ones are dropped a block at a time (at least one block is kept) */
+    /** @param cap lines kept at least; beyond it and a block more, the oldest block is dropped */
     LineStore(long cap) {
         this.cap = Math.max(cap, BLOCK_LINES);
     }
@@ -70,7 +70,7 @@ final class LineStore {
             }
             last = new Block();
             blocks.add(last);
-            if (end - first >= cap) {
+            if (end - first - BLOCK_LINES >= cap) { // keep at least cap lines
                 blocks.remove(0); // a hundred-odd entries at most: cheap
                 first += BLOCK_LINES;
             }

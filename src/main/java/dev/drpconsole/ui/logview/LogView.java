@@ -107,6 +107,7 @@ public class LogView extends BorderPane {
     };
     private long newLines;
     private boolean userScrolled;
+    private boolean endPending;
 
     public LogView() {
         this(DEFAULT_MAX_LINES);
@@ -311,6 +312,10 @@ public class LogView extends BorderPane {
 
     /** Once per frame: show what producers stored since, follow the end, count what the user has not seen. */
     private void showArrivedLines() {
+        if (endPending) {
+            endPending = false;
+            scrollToEnd();
+        }
         long first = store.first();
         long end = store.end();
         long shownFirst = numbers.first();
@@ -328,7 +333,8 @@ public class LogView extends BorderPane {
             }
             search.extendTo(end);
             if (moving()) {
-                scrollToEnd();
+                // The list learns its new size in this frame's layout; a scroll now would stop at the old end.
+                endPending = true;
             } else {
                 newLines += Math.max(0, arrived);
             }
@@ -359,9 +365,11 @@ public class LogView extends BorderPane {
         updateNewLinesButton();
     }
 
+    /** The flow's far end, not {@code scrollTo(last)}: that puts the last line at the top, clamped a line short. */
     private void scrollToEnd() {
-        if (!numbers.isEmpty()) {
-            lines.scrollTo(numbers.size() - 1);
+        VirtualFlow<?> flow = flow();
+        if (flow != null && !numbers.isEmpty()) {
+            flow.setPosition(1);
         }
     }
 
