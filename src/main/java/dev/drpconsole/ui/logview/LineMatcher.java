@@ -15,6 +15,8 @@ final class LineMatcher {
     private final String query;
     private final String lowerQuery;
     private final byte[] asciiLower;
+    /** Visible bytes of the line being matched; a matcher scans on one thread at a time. */
+    private byte[] scratch = new byte[256];
 
     LineMatcher(String query) {
         this.query = query;
@@ -36,8 +38,14 @@ final class LineMatcher {
         if (query.isEmpty()) {
             return false;
         }
-        if (asciiLower != null && indexOf(bytes, offset, length, ESC) < 0) {
-            return containsIgnoringAsciiCase(bytes, offset, length);
+        if (asciiLower != null) {
+            if (indexOf(bytes, offset, length, ESC) < 0) {
+                return containsIgnoringAsciiCase(bytes, offset, length);
+            }
+            int visible = VisibleBytes.copy(bytes, offset, length, scratch(length));
+            if (visible >= 0) {
+                return containsIgnoringAsciiCase(scratch, 0, visible);
+            }
         }
         String plain = AnsiParser.strip(new String(bytes, offset, length, StandardCharsets.UTF_8));
         return !ranges(plain).isEmpty();
@@ -61,6 +69,13 @@ final class LineMatcher {
             found[n++] = Math.min(at + lowerQuery.length(), plain.length());
         }
         return n == 0 ? Ranges.NONE : new Ranges(Arrays.copyOf(found, n));
+    }
+
+    private byte[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        return scratch;
     }
 
     private boolean containsIgnoringAsciiCase(byte[] bytes, int offset, int length) {

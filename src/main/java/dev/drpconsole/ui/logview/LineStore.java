@@ -3,7 +3,6 @@ package dev.drpconsole.ui.logview;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,18 +13,21 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Lines are addressed by an absolute number that grows forever (the first line ever appended is 0), so a
  * number keeps meaning the same line after older lines are dropped. Past the cap, whole blocks of the oldest
- * lines are dropped at once. Thread-safe: producers append while the UI thread reads; the lock is fair so a
- * producer in a tight loop cannot keep a reader waiting for more than one line's append.
+ * lines are dropped at once.
+ *
+ * <p>Thread-safe. Writers take a lock; readers take none, so the UI thread never waits behind a producer that
+ * appends in a tight loop. That is safe because a line is never changed once its number is published: a
+ * writer fills the bytes, then publishes through the volatile {@code end}; a grown byte array is a copy
+ * published through a volatile field; and the block list is replaced, never changed in place.
  */
 final class LineStore {
     static final int BLOCK_LINES = 8192;
     private static final int FIRST_BLOCK_BYTES = 16 * 1024;
 
-    private final ReentrantLock lock = new ReentrantLock(true);
-    private final List<Block> blocks = new ArrayList<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final long cap;
-    private long first;
-    private long end;
+    private volatile Blocks blocks = new Blocks(0, new Block[0]);
+    private volatile long end;
 
     /** @param cap lines kept at least; beyond it and a block more, the oldest block is dropped */
     LineStore(long cap) {
@@ -34,15 +36,15 @@ final class LineStore {
 
     void append(String line, long timeMillis) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        lock.lock();
+        writeLock.lock();
         try {
             appendLocked(bytes, timeMillis);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
-    /** Appends in small groups, so a reader never waits for a whole large batch. */
+    /** Appends in groups, encoding outside the lock so concurrent producers wait little. */
     void appendAll(List<String> lines, long timeMillis) {
         int group = 256;
         byte[][] encoded = new byte[group][];
@@ -51,113 +53,84 @@ final class LineStore {
             for (int i = from; i < to; i++) {
                 encoded[i - from] = lines.get(i).getBytes(StandardCharsets.UTF_8);
             }
-            lock.lock();
+            writeLock.lock();
             try {
                 for (int i = 0; i < to - from; i++) {
                     appendLocked(encoded[i], timeMillis);
                 }
             } finally {
-                lock.unlock();
+                writeLock.unlock();
             }
         }
     }
 
     private void appendLocked(byte[] bytes, long timeMillis) {
-        Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+        Blocks current = blocks;
+        Block last = current.last();
         if (last == null || last.isFull()) {
             if (last != null) {
                 last.trim();
             }
             last = new Block();
-            blocks.add(last);
-            if (end - first - BLOCK_LINES >= cap) { // keep at least cap lines
-                blocks.remove(0); // a hundred-odd entries at most: cheap
-                first += BLOCK_LINES;
-            }
+            boolean dropOldest = end - current.first - BLOCK_LINES >= cap; // keep at least cap lines
+            blocks = current.with(last, dropOldest);
         }
         last.add(bytes, timeMillis);
-        end++;
+        end = end + 1; // publishes the line
     }
 
     /** Absolute number of the oldest line kept. */
     long first() {
-        lock.lock();
-        try {
-            return first;
-        } finally {
-            lock.unlock();
-        }
+        return Math.min(blocks.first, end);
     }
 
     /** Absolute number one past the newest line. */
     long end() {
-        lock.lock();
-        try {
-            return end;
-        } finally {
-            lock.unlock();
-        }
+        return end;
     }
 
     /** The line as appended; empty when it has been dropped or cleared since. */
     String text(long line) {
-        lock.lock();
-        try {
-            Block block = blockOf(line);
-            return block == null ? "" : block.text(indexInBlock(line));
-        } finally {
-            lock.unlock();
-        }
+        Block block = blockOf(line);
+        return block == null ? "" : block.text(indexInBlock(line));
     }
 
     /** When the line was appended (epoch millis), or 0 when it is gone. */
     long time(long line) {
-        lock.lock();
-        try {
-            Block block = blockOf(line);
-            return block == null ? 0 : block.times[indexInBlock(line)];
-        } finally {
-            lock.unlock();
-        }
+        Block block = blockOf(line);
+        return block == null ? 0 : block.times[indexInBlock(line)];
     }
 
     /** Forgets every line; numbering continues, so old numbers never point at new lines. */
     void clear() {
-        lock.lock();
+        writeLock.lock();
         try {
-            blocks.clear();
             // The next append opens a fresh block, which must start at a block boundary.
-            end = (end + BLOCK_LINES - 1) / BLOCK_LINES * BLOCK_LINES;
-            first = end;
+            long next = (end + BLOCK_LINES - 1) / BLOCK_LINES * BLOCK_LINES;
+            blocks = new Blocks(next, new Block[0]);
+            end = next;
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
     /**
-     * Hands lines [from, to) to the visitor one block at a time, holding the lock only for that block.
-     * Lines dropped meanwhile are skipped. The visitor gets the raw UTF-8 and must not keep it.
+     * Hands lines [from, to) to the visitor, in order. Lines dropped meanwhile are skipped. The visitor gets the
+     * raw UTF-8 and must not keep it.
      */
     void visit(long from, long to, LineVisitor visitor) {
-        long line = from;
-        while (line < to) {
-            lock.lock();
-            try {
-                line = Math.max(line, first);
-                Block block = blockOf(line);
-                if (block == null) {
-                    return;
-                }
-                long blockEnd = Math.min(to, line - indexInBlock(line) + block.count);
-                for (; line < blockEnd; line++) {
-                    int i = indexInBlock(line);
-                    int start = i == 0 ? 0 : block.ends[i - 1];
-                    if (!visitor.visit(line, block.data, start, block.ends[i] - start)) {
-                        return;
-                    }
-                }
-            } finally {
-                lock.unlock();
+        long limit = Math.min(to, end);
+        for (long line = Math.max(from, first()); line < limit; line++) {
+            Block block = blockOf(line);
+            if (block == null) {
+                line = first() - 1; // dropped while visiting: go on from the oldest kept
+                continue;
+            }
+            int i = indexInBlock(line);
+            byte[] data = block.data;
+            int start = i == 0 ? 0 : block.ends[i - 1];
+            if (!visitor.visit(line, data, start, block.ends[i] - start)) {
+                return;
             }
         }
     }
@@ -181,14 +154,16 @@ final class LineStore {
     }
 
     private Block blockOf(long line) {
-        if (line < first || line >= end) {
-            return null;
+        if (line >= end) {
+            return null; // read end first: every line below it is fully written
         }
-        return blocks.get((int) ((line - first) / BLOCK_LINES));
+        Blocks current = blocks;
+        long index = line < current.first ? -1 : (line - current.first) / BLOCK_LINES;
+        return index < 0 || index >= current.blocks.length ? null : current.blocks[(int) index];
     }
 
-    private int indexInBlock(long line) {
-        return (int) ((line - first) % BLOCK_LINES);
+    private static int indexInBlock(long line) {
+        return (int) (line % BLOCK_LINES); // blocks start at multiples of BLOCK_LINES
     }
 
     /** Receives one line's raw bytes; returns false to stop. */
@@ -197,11 +172,25 @@ final class LineStore {
         boolean visit(long line, byte[] bytes, int offset, int length);
     }
 
+    /** The kept blocks and the number of the first line in them; replaced whole, never changed. */
+    private record Blocks(long first, Block[] blocks) {
+        Block last() {
+            return blocks.length == 0 ? null : blocks[blocks.length - 1];
+        }
+
+        Blocks with(Block added, boolean dropOldest) {
+            int from = dropOldest ? 1 : 0;
+            Block[] next = Arrays.copyOfRange(blocks, from, blocks.length + 1);
+            next[next.length - 1] = added;
+            return new Blocks(dropOldest ? first + BLOCK_LINES : first, next);
+        }
+    }
+
     private static final class Block {
-        private byte[] data = new byte[FIRST_BLOCK_BYTES];
+        private volatile byte[] data = new byte[FIRST_BLOCK_BYTES];
         private final int[] ends = new int[BLOCK_LINES];
         private final long[] times = new long[BLOCK_LINES];
-        private int count;
+        private int count; // written under the store's lock only
 
         boolean isFull() {
             return count == BLOCK_LINES;
@@ -209,10 +198,12 @@ final class LineStore {
 
         void add(byte[] bytes, long timeMillis) {
             int start = count == 0 ? 0 : ends[count - 1];
-            if (start + bytes.length > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length * 2, start + bytes.length));
+            byte[] target = data;
+            if (start + bytes.length > target.length) {
+                target = Arrays.copyOf(target, Math.max(target.length * 2, start + bytes.length));
             }
-            System.arraycopy(bytes, 0, data, start, bytes.length);
+            System.arraycopy(bytes, 0, target, start, bytes.length);
+            data = target;
             ends[count] = start + bytes.length;
             times[count] = timeMillis;
             count++;

@@ -24,19 +24,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,8 +68,6 @@ import javafx.stage.FileChooser;
  */
 public class LogView extends BorderPane {
     public static final long DEFAULT_MAX_LINES = 2_000_000;
-    /** Height of a line when not wrapping: fixed, which keeps scrolling a million lines exact and cheap. */
-    private static final double LINE_HEIGHT = 20;
     /** Searches and saves run here: daemon threads, shared by every log view, idle ones expire. */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "log-view-worker");
@@ -84,9 +77,8 @@ public class LogView extends BorderPane {
 
     private final LineStore store;
     private final LineAssembler assembler = new LineAssembler();
-    private final LineNumbers numbers = new LineNumbers();
     private final LogSearch search;
-    private final ListView<Long> lines = new ListView<>(numbers);
+    private final LineFlow lines;
     private final ReadOnlyIntegerWrapper lineCount = new ReadOnlyIntegerWrapper(0);
     private final BooleanProperty following = new SimpleBooleanProperty(true);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
@@ -107,7 +99,8 @@ public class LogView extends BorderPane {
     };
     private long newLines;
     private boolean userScrolled;
-    private boolean endPending;
+    private long shownFirst;
+    private long shownEnd;
 
     public LogView() {
         this(DEFAULT_MAX_LINES);
@@ -117,7 +110,8 @@ public class LogView extends BorderPane {
     public LogView(long maxLines) {
         store = new LineStore(maxLines);
         search = new LogSearch(store, WORKERS, Platform::runLater);
-        findBar = new FindBar(search, query -> search.search(query, firstVisibleLine(), numbers.end()),
+        lines = new LineFlow(new CellContext(store, search, colours, timestamps, wrap), () -> userScrolled = true);
+        findBar = new FindBar(search, query -> search.search(query, lines.topLine(), shownEnd),
                 this::closeFind);
         findBar.hide();
         setId("log-view");
@@ -253,13 +247,9 @@ public class LogView extends BorderPane {
 
     private Node buildLines() {
         lines.setId("log-lines");
-        lines.getStyleClass().add("log-lines");
-        lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        lines.setFixedCellSize(LINE_HEIGHT);
-        CellContext context = new CellContext(store, search, colours, timestamps, wrap);
-        lines.setCellFactory(list -> new LogCell(context));
         placeholder.getStyleClass().add("log-placeholder");
-        lines.setPlaceholder(placeholder);
+        placeholder.visibleProperty().bind(lineCount.isEqualTo(0));
+        placeholder.setMouseTransparent(true);
 
         newLinesButton.setId("log-new-lines");
         newLinesButton.getStyleClass().addAll("log-new-lines", "accent", "rounded");
@@ -267,7 +257,7 @@ public class LogView extends BorderPane {
         newLinesButton.setVisible(false);
         newLinesButton.setOnAction(e -> followAgain());
         StackPane.setAlignment(newLinesButton, Pos.BOTTOM_CENTER);
-        return new StackPane(lines, newLinesButton);
+        return new StackPane(lines, placeholder, newLinesButton);
     }
 
     private void wireState() {
@@ -275,18 +265,11 @@ public class LogView extends BorderPane {
         paused.addListener((obs, old, now) -> catchUpIfMoving());
         colours.addListener((obs, old, now) -> lines.refresh());
         timestamps.addListener((obs, old, now) -> lines.refresh());
-        wrap.addListener((obs, old, now) -> {
-            lines.setFixedCellSize(now ? -1 : LINE_HEIGHT);
-            lines.refresh();
-        });
+        wrap.addListener((obs, old, now) -> lines.refresh());
         search.matcherProperty().addListener((obs, old, now) -> lines.refresh());
         search.currentLineProperty().addListener((obs, old, line) -> showMatch(line.longValue()));
 
-        // A user scrolling (wheel, scroll bar, keys) decides whether the view follows: at the bottom it does.
-        lines.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled = true);
-        lines.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled = true);
-        lines.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> userScrolled = true);
-        lines.addEventFilter(KeyEvent.KEY_PRESSED, this::onLinesKey);
+        lines.addEventHandler(KeyEvent.KEY_PRESSED, this::onLinesKey);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 findBar.open();
@@ -305,43 +288,37 @@ public class LogView extends BorderPane {
         } else if (e.getCode() == KeyCode.ESCAPE && findBar.isVisible()) {
             closeFind();
             e.consume();
-        } else if (e.getCode().isNavigationKey()) {
-            userScrolled = true;
         }
     }
 
     /** Once per frame: show what producers stored since, follow the end, count what the user has not seen. */
     private void showArrivedLines() {
-        if (endPending) {
-            endPending = false;
-            scrollToEnd();
-        }
         long first = store.first();
         long end = store.end();
-        long shownFirst = numbers.first();
-        long shownEnd = numbers.end();
         if (first != shownFirst || end != shownEnd) {
             long arrived = end - Math.max(shownEnd, first);
-            numbers.show(first, end);
-            lineCount.set(numbers.size());
-            count.setText(String.format("%,d lines", numbers.size()));
-            if (first > shownFirst) {
+            boolean dropped = first > shownFirst;
+            shownFirst = first;
+            shownEnd = end;
+            lines.setRange(first, end);
+            lineCount.set((int) (end - first));
+            count.setText(String.format("%,d lines", end - first));
+            if (dropped) {
                 search.forgetBefore(first);
                 if (end - first >= LineStore.BLOCK_LINES && first > 0) {
                     status.setText(String.format("Older lines dropped: keeping the last %,d", end - first));
                 }
             }
             search.extendTo(end);
-            if (moving()) {
-                // The list learns its new size in this frame's layout; a scroll now would stop at the old end.
-                endPending = true;
-            } else {
+            if (!moving()) {
                 newLines += Math.max(0, arrived);
             }
         }
         if (userScrolled) {
+            // The user scrolled since the last frame: follow again if that brought the end into view.
             userScrolled = false;
-            following.set(isLastLineVisible());
+            lines.layout();
+            following.set(lines.isAtEnd());
         }
         updateNewLinesButton();
     }
@@ -360,18 +337,13 @@ public class LogView extends BorderPane {
     private void catchUpIfMoving() {
         if (moving()) {
             newLines = 0;
-            scrollToEnd();
+            lines.scrollToEnd();
+        } else {
+            lines.holdStill();
         }
         updateNewLinesButton();
     }
 
-    /** The flow's far end, not {@code scrollTo(last)}: that puts the last line at the top, clamped a line short. */
-    private void scrollToEnd() {
-        VirtualFlow<?> flow = flow();
-        if (flow != null && !numbers.isEmpty()) {
-            flow.setPosition(1);
-        }
-    }
 
     private void updateNewLinesButton() {
         boolean show = newLines > 0 && !moving();
@@ -381,36 +353,16 @@ public class LogView extends BorderPane {
         }
     }
 
-    private boolean isLastLineVisible() {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || numbers.isEmpty()) {
-            return true;
-        }
-        var last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= numbers.size() - 1;
-    }
 
-    private long firstVisibleLine() {
-        VirtualFlow<?> flow = flow();
-        var first = flow == null ? null : flow.getFirstVisibleCell();
-        return first == null || first.getItem() == null ? numbers.first() : (Long) first.getItem();
-    }
 
-    private VirtualFlow<?> flow() {
-        return lines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
-    }
 
     /** Brings the current match into the middle of the view; the view stops following to keep it there. */
     private void showMatch(long line) {
         lines.refresh();
-        int index = numbers.indexOf(line);
-        if (index < 0) {
-            return;
+        if (line >= shownFirst && line < shownEnd) {
+            following.set(false);
+            lines.scrollToCenter(line);
         }
-        following.set(false);
-        VirtualFlow<?> flow = flow();
-        int rows = flow == null ? 0 : (int) (flow.getHeight() / LINE_HEIGHT);
-        lines.scrollTo(Math.max(0, index - rows / 2));
     }
 
     private void closeFind() {
@@ -419,13 +371,10 @@ public class LogView extends BorderPane {
         lines.requestFocus();
     }
 
+    /** Copies the selected lines as shown, without escape sequences. */
     private void copySelection() {
-        List<Integer> selected = new ArrayList<>(lines.getSelectionModel().getSelectedIndices());
-        selected.sort(null);
         StringBuilder text = new StringBuilder();
-        for (int index : selected) {
-            text.append(AnsiParser.strip(store.text(numbers.get(index)))).append('\n');
-        }
+        lines.selection().forEach(shownFirst, line -> text.append(AnsiParser.strip(store.text(line))).append('\n'));
         ClipboardContent content = new ClipboardContent();
         content.putString(text.toString());
         Clipboard.getSystemClipboard().setContent(content);

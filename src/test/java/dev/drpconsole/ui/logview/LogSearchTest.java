@@ -47,6 +47,18 @@ class LogSearchTest {
     }
 
     @Test
+    void escapeSequencesNeverMatchAndNeverSplitAMatch() {
+        store.append("\u001b[31mRED\u001b[0m alert", 0);
+        store.append("\u001b]0;title with alert\u0007plain", 0);
+        search.search("31m", 0, store.end());
+        assertEquals("No matches", search.statusProperty().get(), "codes are not text");
+        search.search("red alert", 0, store.end());
+        assertEquals("1 of 1", search.statusProperty().get());
+        search.search("alert", 0, store.end());
+        assertEquals("1 of 1", search.statusProperty().get(), "an OSC title is not shown, so not found");
+    }
+
+    @Test
     void noMatchesSaysSo() {
         store.append("abc", 0);
         search.search("xyz", 0, store.end());

@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.Node;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
@@ -181,27 +180,24 @@ class LogViewTest extends FxRobot {
         view.appendAll(lines);
     }
 
-    private Set<ListCell<?>> visibleCells() {
-        ListView<?> list = lookup("#log-lines").queryAs(ListView.class);
-        return list.lookupAll(".log-cell").stream()
-                .map(node -> (ListCell<?>) node)
-                .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null)
-                .collect(Collectors.toSet());
+    private List<Node> visibleCells() {
+        return lookup("#log-lines").query().lookupAll(".log-cell").stream()
+                .filter(Node::isVisible).collect(Collectors.toList());
     }
 
     /** The text each visible line shows (time column excluded). */
     private List<String> visibleTexts() {
-        return visibleCells().stream().map(cell -> cell.getGraphic().lookupAll(".log-text").stream()
+        return visibleCells().stream().map(cell -> cell.lookupAll(".log-text").stream()
                 .map(node -> ((Text) node).getText()).collect(Collectors.joining())).collect(Collectors.toList());
     }
 
     private Set<String> styleClassesOfTexts() {
-        return visibleCells().stream().flatMap(cell -> cell.getGraphic().lookupAll(".log-text").stream())
+        return visibleCells().stream().flatMap(cell -> cell.lookupAll(".log-text").stream())
                 .flatMap(node -> node.getStyleClass().stream()).collect(Collectors.toSet());
     }
 
     private long highlightCount() {
-        return visibleCells().stream().flatMap(cell -> cell.getGraphic().lookupAll(".log-match").stream())
+        return visibleCells().stream().flatMap(cell -> cell.lookupAll(".log-match").stream())
                 .filter(node -> node instanceof Path).count();
     }
 

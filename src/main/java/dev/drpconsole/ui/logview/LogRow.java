@@ -5,34 +5,47 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.ListCell;
+import javafx.css.PseudoClass;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 
 /**
- * A line of the log: read from the store and parsed for ANSI styles only when the cell shows it, so only the
- * few dozen visible lines are ever decoded.
+ * One row of the line view: a line read from the store and parsed for ANSI styles only when shown, so only the
+ * few dozen visible lines are ever decoded. Rows are reused; a row redraws only when it is given another line
+ * or the look changed (a new {@code version}), so following a fast log re-parses only the lines that are new.
  */
-final class LogCell extends ListCell<Long> {
+final class LogRow extends Region {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
     private final CellContext context;
     private final LineGraphic graphic = new LineGraphic();
+    private long line = -1;
+    private int version = -1;
 
-    LogCell(CellContext context) {
+    LogRow(CellContext context) {
         this.context = context;
         getStyleClass().add("log-cell");
-        setText(null);
+        getChildren().add(graphic);
     }
 
-    @Override
-    protected void updateItem(Long line, boolean empty) {
-        super.updateItem(line, empty);
-        if (empty || line == null) {
-            setGraphic(null);
+    long line() {
+        return line;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    /** Shows {@code newLine} as of look {@code newVersion}; nothing to do when it already does. */
+    void show(long newLine, int newVersion) {
+        if (newLine == line && newVersion == version) {
             return;
         }
+        line = newLine;
+        version = newVersion;
         String raw = context.store().text(line);
         StyledLine styled = context.colours().get() ? AnsiParser.parse(raw) : plain(AnsiParser.strip(raw));
         List<Text> runs = new ArrayList<>(styled.runs().size());
@@ -45,7 +58,28 @@ final class LogCell extends ListCell<Long> {
         String time = context.timestamps().get()
                 ? TIME.format(Instant.ofEpochMilli(context.store().time(line))) : null;
         graphic.show(time, runs, marks, context.wrap().get());
-        setGraphic(graphic);
+        applyCss(); // the new text's font comes from the stylesheet; layout measures it right after
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + graphic.prefWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double inner = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + graphic.prefHeight(inner) + snappedBottomInset();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double height = getHeight() - snappedTopInset() - snappedBottomInset();
+        double graphicHeight = graphic.prefHeight(width);
+        // Centred in a row taller than the text (the fixed line height): breathing room above and below.
+        graphic.resizeRelocate(snappedLeftInset(), snappedTopInset() + Math.max(0, (height - graphicHeight) / 2),
+                width, graphicHeight);
     }
 
     private static StyledLine plain(String text) {
