@@ -1,0 +1,201 @@
+package dev.drpconsole.bench;
+
+import dev.drpconsole.ui.logview.LogView;
+import dev.drpconsole.ui.theme.Theme;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+/**
+ * Log view benchmark: a real {@link LogView} (headless Monocle unless {@code -Dbench.display=true}) following
+ * while a producer thread appends a million ANSI-coloured lines one by one as fast as it can. Reports the ingest
+ * rate, the longest gap between two frames (an AnimationTimer on the UI thread: any stall shows there), the
+ * heap the million lines hold after GC, and the time to find a string in them.
+ * Run: {@code mvn -B -Pbench verify -DskipTests}. Reports figures; asserts nothing.
+ */
+public final class LogViewBenchmark {
+    private static final int LINES = 1_000_000;
+
+    private LogViewBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean("bench.display")) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        LogView[] view = new LogView[1];
+        FrameGaps gaps = new FrameGaps();
+        onFx(() -> {
+            Theme.LIGHT.apply();
+            view[0] = new LogView();
+            view[0].setTitle("benchmark");
+            Scene scene = new Scene(view[0], 1180, 740);
+            scene.getStylesheets().add(Theme.CONSOLE_CSS);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            gaps.start();
+        });
+        // Warm-up: the first lines drawn load the monospace font and compile the drawing code (about a second,
+        // once per application); measured below is the steady state.
+        for (int i = 0; i < 20_000; i++) {
+            view[0].append("warm-up \u001b[32mline\u001b[0m " + i);
+        }
+        Thread.sleep(2000);
+        onFx(view[0]::clear);
+        Thread.sleep(500);
+        long heapBefore = usedHeapAfterGc();
+        gaps.reset();
+        long start = System.nanoTime();
+        Thread producer = new Thread(() -> {
+            for (int i = 1; i <= LINES; i++) {
+                view[0].append("2026-11-25T09:33:53.123Z \u001b[36mINFO\u001b[0m [runner-" + (i % 7)
+                        + "] task context-demo-example step " + i + " finished in " + (i % 997) + " ms");
+            }
+        });
+        producer.start();
+        producer.join();
+        double producerSeconds = (System.nanoTime() - start) / 1e9;
+        while (fx(() -> view[0].lineCountProperty().get()) < LINES) {
+            Thread.sleep(5);
+        }
+        double shownSeconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(500); // a few frames at rest, still following
+        long longestGapMs = gaps.longestMillis();
+        long frames = gaps.frames();
+        long slowFrames = gaps.over50();
+        long mostCpuMs = gaps.mostCpuMillis();
+        long heapMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
+
+        gaps.reset();
+        long findStart = System.nanoTime();
+        onFx(() -> {
+            ((javafx.scene.control.Button) view[0].lookup("#log-find")).fire();
+            ((TextField) view[0].lookup("#log-find-field")).setText("step 999999 ");
+        });
+        String count;
+        do {
+            Thread.sleep(2);
+            count = fx(() -> ((Label) view[0].lookup("#log-find-count")).getText());
+        } while (!count.contains(" of ") || count.endsWith("…"));
+        double findMs = (System.nanoTime() - findStart) / 1e6;
+        long longestGapWithFindMs = gaps.longestMillis();
+
+        System.out.printf("LogView: %,d lines appended one by one from a producer thread while following%n", LINES);
+        System.out.printf("  ingest rate        %,.0f lines/s (producer done in %.2f s; all shown after %.2f s)"
+                + "  goal >= 100,000%n", LINES / producerSeconds, producerSeconds, shownSeconds);
+        System.out.printf("  longest frame gap  %d ms over %,d frames while ingesting (%d gaps over 50 ms)"
+                + "  goal < 50 ms%n", longestGapMs, frames, slowFrames);
+        System.out.printf("  UI thread work     at most %d ms of CPU in one frame (load average %.1f on this machine)%n",
+                mostCpuMs, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  heap for 1M lines  %d MB after GC (%.0f bytes/line, text ~%d bytes/line)%n", heapMb,
+                heapMb * 1024.0 * 1024 / LINES, 95);
+        System.out.printf("  find in 1M lines   %.0f ms to \"%s\" (longest frame gap meanwhile %d ms)%n", findMs,
+                count, longestGapWithFindMs);
+        System.out.printf("  (JVM: %s, max heap %d MB, %d cores)%n", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void onFx(Runnable action) throws InterruptedException {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> action) throws InterruptedException {
+        Object[] result = new Object[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result[0] = action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("UI thread did not answer in 30 s");
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** Longest time between two frames, measured on the UI thread. */
+    private static final class FrameGaps extends AnimationTimer {
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong frames = new AtomicLong();
+        private final AtomicLong over50 = new AtomicLong();
+        private final AtomicLong mostCpu = new AtomicLong();
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long last;
+        private long lastCpu;
+
+        @Override
+        public void handle(long now) {
+            long at = System.nanoTime(); // `now` is the pulse's planned time; measure when it really ran
+            if (last != 0) {
+                if (at - last > 50_000_000L) {
+                    over50.incrementAndGet();
+                }
+                longest.accumulateAndGet(at - last, Math::max);
+            }
+            // CPU the UI thread used since the last frame: its work per frame, whatever else the machine runs.
+            long cpu = threads.getCurrentThreadCpuTime();
+            if (lastCpu != 0) {
+                mostCpu.accumulateAndGet(cpu - lastCpu, Math::max);
+            }
+            lastCpu = cpu;
+            last = at;
+            frames.incrementAndGet();
+        }
+
+        void reset() {
+            longest.set(0);
+            frames.set(0);
+            over50.set(0);
+            mostCpu.set(0);
+        }
+
+        long mostCpuMillis() {
+            return mostCpu.get() / 1_000_000;
+        }
+
+        long over50() {
+            return over50.get();
+        }
+
+        long longestMillis() {
+            return longest.get() / 1_000_000;
+        }
+
+        long frames() {
+            return frames.get();
+        }
+    }
+}
