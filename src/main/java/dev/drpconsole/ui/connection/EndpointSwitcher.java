@@ -44,6 +44,7 @@ public class EndpointSwitcher extends MenuButton {
         graphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setGraphic(graphic);
         setMinWidth(Region.USE_PREF_SIZE);
+        dev.drpconsole.ui.common.LazyTooltip.install(this, () -> "Switch endpoint (Ctrl+E)");
         setOnShowing(e -> getItems().setAll(items()));
         getItems().setAll(items());
         viewModel.setOnNeedsUser(result -> dialogs.resolve(getScene().getWindow(), result));

@@ -236,6 +236,10 @@ public class ShellView extends BorderPane implements Navigator {
         }
         accelerators.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 viewModel::toggleTheme);
+        if (endpointSwitcher instanceof javafx.scene.control.MenuButton menu) {
+            // Quick switch between endpoints from anywhere.
+            accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), menu::show);
+        }
     }
 
     /** Icon, title and shortcut of a section. */
