@@ -90,6 +90,15 @@ public abstract class LiveSection {
         }
     }
 
+    /** Shows a live list's listing failure in the banner, prefixed with {@code action}. */
+    protected final void reportProblems(LiveList<?> list, String action) {
+        list.problemProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                problem.set(action + ": " + now);
+            }
+        });
+    }
+
     /** Keeps {@code list} current from {@code type}'s list and events until the page hides. */
     protected final <T extends DrpObject> void follow(LiveList<T> list, DrpType<T> type, Filter filter,
             Predicate<T> keep) {

@@ -19,6 +19,11 @@ public class TextCell<R, V> extends TableCell<R, V> {
         LazyTooltip.install(this, () -> tooltipText);
     }
 
+    /** The tooltip for a value: the value itself, for texts cut off by a narrow column. */
+    protected String tooltipFor(V value) {
+        return value.toString();
+    }
+
     @Override
     protected void updateItem(V value, boolean empty) {
         super.updateItem(value, empty);
@@ -29,7 +34,7 @@ public class TextCell<R, V> extends TableCell<R, V> {
             return;
         }
         setText(value.toString());
-        tooltipText = value.toString();
+        tooltipText = tooltipFor(value);
         String style = styleOf.apply(value);
         if (style != null) {
             getStyleClass().add(style);

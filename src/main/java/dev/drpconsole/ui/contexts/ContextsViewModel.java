@@ -42,8 +42,8 @@ public final class ContextsViewModel extends LiveSection {
         });
         runners.items().addListener((ListChangeListener<Machine>) change -> rebuild());
         contexts.loadedProperty().addListener((obs, old, now) -> updateState());
-        reportListProblems(contexts, "Could not list contexts");
-        reportListProblems(runners, "Could not list machines");
+        reportProblems(contexts, "Could not list contexts");
+        reportProblems(runners, "Could not list machines");
     }
 
     /** The table's rows, one per context. */
@@ -146,13 +146,5 @@ public final class ContextsViewModel extends LiveSection {
                     images.putAll(found);
                     rebuild();
                 });
-    }
-
-    private void reportListProblems(LiveList<?> list, String action) {
-        list.problemProperty().addListener((obs, old, now) -> {
-            if (!now.isEmpty()) {
-                problemProperty().set(action + ": " + now);
-            }
-        });
     }
 }
