@@ -39,6 +39,11 @@ final class ContextChanges {
         return patch.isEmpty() ? "Nothing changed yet." : pretty(patch);
     }
 
+    /** Whether someone changed a field the form shows between {@code opened} and {@code latest}. */
+    static boolean editedFieldsDiffer(DrpContext opened, DrpContext latest) {
+        return EDITED.stream().anyMatch(field -> !opened.json().path(field).equals(latest.json().path(field)));
+    }
+
     /** What differs between the version the user opened and the endpoint's, e.g. Image is now "x" (was "y"). */
     static String describe(DrpContext opened, DrpContext latest) {
         ObjectNode before = opened.json();

@@ -139,9 +139,16 @@ public final class ContextFormViewModel {
         });
     }
 
-    /** After a conflict: the endpoint's version becomes the one being edited; the user's values stay. */
+    /**
+     * After a conflict: the endpoint's version becomes the one being edited. Fields the user changed keep the
+     * user's value (their edit is applied again); the others take the new version's, so Save does not undo
+     * someone else's change the user never touched.
+     */
     public void reload() {
         if (latest != null) {
+            takeUntouched(engine, original.engine(), latest.engine());
+            takeUntouched(image, original.image(), latest.image());
+            takeUntouched(description, original.description(), latest.description());
             original = latest;
             latest = null;
         }
@@ -149,9 +156,21 @@ public final class ContextFormViewModel {
         saveProblem.set("");
     }
 
+    private static void takeUntouched(StringProperty field, String opened, String theirs) {
+        if (field.get().equals(opened)) {
+            field.set(theirs);
+        }
+    }
+
     private SaveOutcome send(DrpContext opened, DrpContext changed) {
         if (opened == null) {
             return new SaveOutcome(Optional.of(client.create(changed)), null);
+        }
+        // The patch only tests the fields this edit changes; the user also read the others in the form, so a
+        // change to any of them meanwhile is a conflict too (the patch's tests still catch a later race).
+        Optional<DrpContext> now = client.get(DrpType.CONTEXTS, opened.name());
+        if (now.isEmpty() || ContextChanges.editedFieldsDiffer(opened, now.get())) {
+            return new SaveOutcome(Optional.empty(), now.orElse(null));
         }
         try {
             return new SaveOutcome(Optional.of(client.update(opened, changed)), null);

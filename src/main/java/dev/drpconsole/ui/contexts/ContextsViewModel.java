@@ -120,7 +120,8 @@ public final class ContextsViewModel extends LiveSection {
     private Map<String, List<String>> usersByContext() {
         Map<String, Set<String>> users = new HashMap<>();
         for (Machine machine : runners.items()) {
-            for (String used : Set.of(machine.context(), machine.baseContext())) {
+            // Usually the same context twice (Context starts as BaseContext); counted once.
+            for (String used : new HashSet<>(List.of(machine.context(), machine.baseContext()))) {
                 if (!used.isEmpty()) {
                     users.computeIfAbsent(used, name -> new HashSet<>()).add(machine.name());
                 }
