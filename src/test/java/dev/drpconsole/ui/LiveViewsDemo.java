@@ -20,15 +20,12 @@ import javafx.stage.Stage;
 /**
  * Shows the Contexts or Runner machines page with real data, for looking at it and for screenshots: a sandbox
  * with runner containers on the real engine, a few contexts (one with the built runner image, others whose image
- * is nowhere) and runner machines. Arguments: {@code contexts|runners} and {@code light|dark}.
+ * is nowhere) and runner machines. Arguments: {@code contexts|runners} and {@code light|dark}; started by
+ * {@link LiveViewsDemoLauncher}.
  */
 public class LiveViewsDemo extends Application {
     private SandboxSession sandbox;
     private ViewHarness harness;
-
-    public static void main(String[] args) {
-        launch(args);
-    }
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -37,7 +34,7 @@ public class LiveViewsDemo extends Application {
         (dark ? Theme.DARK : Theme.LIGHT).apply();
         Path work = Files.createTempDirectory("live-views-demo");
         sandbox = SandboxSession.start(work.resolve("sandbox"), true);
-        fill(sandbox.connect(), sandbox.buildRunnerImage(work));
+        String selected = fill(sandbox.connect(), sandbox.buildRunnerImage(work));
         harness = new ViewHarness(sandbox.engine());
         harness.client.set(sandbox.connect());
         SectionPage page = runners ? new RunnersPage(harness.services()) : new ContextsPage(harness.services());
@@ -53,20 +50,22 @@ public class LiveViewsDemo extends Application {
         stage.setScene(scene);
         stage.show();
         page.shown();
-        Platform.runLater(() -> page.reveal(runners ? "" : "runner"));
+        Platform.runLater(() -> page.reveal(runners ? selected : "runner"));
     }
 
-    private static void fill(DrpClient client, String runnerImage) {
+    /** Returns the UUID of the machine to select. */
+    private static String fill(DrpClient client, String runnerImage) {
         client.create(DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, runnerImage,
                 "The seed walkthrough's runner: drpcli processjobs on the local base image"));
         client.create(DrpContext.of("ansible", DrpContext.DOCKER_CONTEXT, "rackn/ansible-runner:v2",
                 "Runs playbooks against machines"));
         client.create(DrpContext.of("terraform", DrpContext.DOCKER_CONTEXT, "hashicorp/terraform:1.6",
                 "Cloud provisioning tasks"));
-        client.create(Machine.runner("context-runner", "runner", "The seed's context-runner machine"));
+        Machine seeds = client.create(Machine.runner("context-runner", "runner", "The seed's context-runner machine"));
         client.create(Machine.runner("build-runner", "runner", "Builds images for other contexts"));
         Machine stuck = client.create(Machine.runner("ansible-runner-1", "ansible", "Image not loaded yet"));
         client.update(stuck, stuck.withRunnable(false));
+        return seeds.uuid();
     }
 
     @Override

@@ -51,9 +51,9 @@ final class ContextDetails extends VBox {
         engine.setText(row.engine());
         image.setText(row.imageName());
         available.setText(row.context().available() ? "Yes, DRP validated it" : row.availability());
-        imageStatus.setText(row.imageStatus() + (row.image() != null && !row.image().usable()
-                ? "\nBuild or load the image on the engine, or publish its docker save tar under files/"
-                + ImageCheck.PUBLISHED_DIR + row.imageName() : ""));
+        imageStatus.setText(row.image() == null ? row.imageStatus() : row.image().explain()
+                + (row.image().usable() ? "" : " Build or load it on the engine, or publish its docker save tar as"
+                + " files/" + ImageCheck.PUBLISHED_DIR + row.imageName() + "."));
         usedBy.setText(row.usedBy().isEmpty() ? "No machine uses it yet." : String.join("\n", row.usedBy()));
     }
 }

@@ -94,7 +94,7 @@ public final class ContextsPage implements SectionPage {
 
     private Node content() {
         SplitPane split = new SplitPane(table, new ContextDetails(table.getSelectionModel().selectedItemProperty()));
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         return split;
     }

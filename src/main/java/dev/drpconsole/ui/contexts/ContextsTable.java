@@ -15,18 +15,18 @@ final class ContextsTable extends TableView<ContextRow> {
         setId("contexts-table");
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No context matches the filter."));
-        getColumns().add(column("Name", "name", 150, ContextRow::name, null));
-        getColumns().add(column("Engine", "engine", 120, ContextRow::engine, null));
-        getColumns().add(column("Image", "image", 200, ContextRow::imageName, null));
-        getColumns().add(column("Available", "available", 90, ContextRow::availability,
+        getColumns().add(column("Name", "name", 130, ContextRow::name, null));
+        getColumns().add(column("Engine", "engine", 115, ContextRow::engine, null));
+        getColumns().add(column("Image", "image", 210, ContextRow::imageName, null));
+        getColumns().add(column("Valid", "available", 60, ContextRow::availability,
                 text -> "✓".equals(text) ? "cell-ok" : "cell-bad"));
         TableColumn<ContextRow, Integer> machines = new TableColumn<>("Machines");
         machines.setId("contexts-col-machines");
-        machines.setPrefWidth(90);
+        machines.setPrefWidth(80);
         machines.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().machineCount()));
         machines.setCellFactory(column -> new TextCell<>(count -> count == 0 ? "cell-muted" : null));
         getColumns().add(machines);
-        getColumns().add(column("Image status", "image-status", 230, ContextRow::imageStatus,
+        getColumns().add(column("Image status", "image-status", 170, ContextRow::imageStatus,
                 ContextsTable::imageStyle));
         getSortOrder().add(getColumns().get(0));
     }
@@ -47,7 +47,7 @@ final class ContextsTable extends TableView<ContextRow> {
 
     /** Warns when no runner could start: the image is neither on the engine nor published. */
     private static String imageStyle(String status) {
-        if (status.startsWith(ImageStatus.MISSING)) {
+        if (status.equals(ImageStatus.MISSING)) {
             return "cell-warn";
         }
         return status.equals(ContextRow.CHECKING) ? "cell-muted" : null;

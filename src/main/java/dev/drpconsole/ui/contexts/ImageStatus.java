@@ -8,22 +8,34 @@ package dev.drpconsole.ui.contexts;
  * @param published whether the endpoint has the tar; null when the endpoint could not be asked
  */
 public record ImageStatus(Boolean onEngine, Boolean published) {
-    /** How {@link #describe()} starts when no runner could get the image. */
-    public static final String MISSING = "Missing: ";
+    /** What {@link #describe()} says when no runner could get the image. */
+    public static final String MISSING = "Missing";
 
     /** A runner can start: the engine has the image, or can load it from the endpoint. */
     public boolean usable() {
         return Boolean.TRUE.equals(onEngine) || Boolean.TRUE.equals(published);
     }
 
-    /** E.g. "On engine · not published", "Missing: not on engine, not published". */
+    /** Short, for the table: "On engine · published", "On engine", "Published only", "Missing"… */
     public String describe() {
-        String engine = onEngine == null ? "engine not reachable" : onEngine ? "on engine" : "not on engine";
-        String endpoint = published == null ? "endpoint files not readable" : published ? "published"
-                : "not published";
-        String both = engine + " · " + endpoint;
-        String text = Character.toUpperCase(both.charAt(0)) + both.substring(1);
-        return Boolean.FALSE.equals(onEngine) && Boolean.FALSE.equals(published) ? MISSING + engine + ", "
-                + endpoint : text;
+        String engine = onEngine == null ? "Engine unreachable" : onEngine ? "On engine" : "";
+        String endpoint = published == null ? "endpoint files unreadable" : published ? "published" : "";
+        if (engine.isEmpty() && endpoint.isEmpty()) {
+            return MISSING;
+        }
+        if (engine.isEmpty()) {
+            return endpoint.equals("published") ? "Published only" : "Not on engine · " + endpoint;
+        }
+        return endpoint.isEmpty() ? engine : engine + " · " + endpoint;
+    }
+
+    /** The whole story, for the details pane. */
+    public String explain() {
+        String engine = onEngine == null ? "The container engine could not be asked."
+                : onEngine ? "The engine has the image." : "The engine does not have the image.";
+        String endpoint = published == null ? "The endpoint's files could not be read."
+                : published ? "The endpoint publishes its tar, so the engine plugin can load it."
+                : "The endpoint does not publish its tar.";
+        return engine + " " + endpoint;
     }
 }

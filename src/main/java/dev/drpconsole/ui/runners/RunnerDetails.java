@@ -83,7 +83,7 @@ final class RunnerDetails extends VBox {
                 ? "" : " · " + row.currentTaskName()));
         runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
         job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
-        container.setText(row.containerName() + " · " + row.container());
+        container.setText(row.container() + " · " + row.containerName());
         currentJob.setDisable(row.jobUuid().isEmpty());
     }
 

@@ -17,6 +17,7 @@ public record RunnerRow(Machine machine, Job job, String container) {
     public static final String MISSING = "missing";
     public static final String UNKNOWN = "unknown";
     public static final String CHECKING = "checking…";
+    public static final String NO_JOB = "none";
 
     public String uuid() {
         return machine.uuid();
@@ -61,12 +62,15 @@ public record RunnerRow(Machine machine, Job job, String container) {
         return machine.runnable() ? "Yes" : "No";
     }
 
-    /** The current job's state: as newer servers report it on the machine, else from the job itself. */
+    /**
+     * The current job's state: as newer servers report it on the machine, else from the job itself; "none" when
+     * the machine has had no job.
+     */
     public String jobState() {
         if (!machine.jobState().isEmpty()) {
             return machine.jobState();
         }
-        return job == null ? "" : job.state();
+        return job == null ? NO_JOB : job.state();
     }
 
     /** The current job's UUID, or "" when the machine has none. */

@@ -79,6 +79,7 @@ final class RunnersTable extends TableView<RunnerRow> {
         ProgressCell() {
             bar.setPrefWidth(54);
             bar.getStyleClass().add("small");
+            bar.managedProperty().bind(bar.visibleProperty());
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
         }

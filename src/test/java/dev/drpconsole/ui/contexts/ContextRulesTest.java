@@ -55,8 +55,10 @@ class ContextRulesTest {
 
     @Test
     void imageStatusSaysWhereTheImageIs() {
-        assertEquals("On engine · not published", new ImageStatus(true, false).describe());
-        assertEquals("Missing: not on engine, not published", new ImageStatus(false, false).describe());
+        assertEquals("On engine", new ImageStatus(true, false).describe());
+        assertEquals("Published only", new ImageStatus(false, true).describe());
+        assertEquals("Missing", new ImageStatus(false, false).describe());
+        assertEquals("Engine unreachable · published", new ImageStatus(null, true).describe());
         assertFalse(new ImageStatus(false, null).usable());
         assertTrue(new ImageStatus(false, true).usable());
     }
