@@ -34,6 +34,8 @@ public class LiveViewsDemo extends Application {
         (dark ? Theme.DARK : Theme.LIGHT).apply();
         Path work = Files.createTempDirectory("live-views-demo");
         sandbox = SandboxSession.start(work.resolve("sandbox"), true);
+        // snap ends the demo with a signal, which skips stop(): the runner containers and image must go anyway.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         String selected = fill(sandbox.connect(), sandbox.buildRunnerImage(work));
         harness = new ViewHarness(sandbox.engine());
         harness.client.set(sandbox.connect());
@@ -69,12 +71,14 @@ public class LiveViewsDemo extends Application {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (harness != null) {
             harness.close();
+            harness = null;
         }
         if (sandbox != null) {
             sandbox.close();
+            sandbox = null;
         }
     }
 }
