@@ -1,0 +1,61 @@
+package dev.drpconsole.ui.common;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The frame of a live list page: a toolbar, the problem banner, and below them whichever fits the page state —
+ * "not connected", a spinner while the first list loads, "nothing yet", or the content (table and details).
+ */
+public class LivePageLayout extends BorderPane {
+    /** The Setup section's id (the shell's sections; Navigator names only the feature sections). */
+    public static final String SETUP_SECTION = "setup";
+    /** Styles shared by the list pages: toolbars, tables, details panes. */
+    public static final String STYLESHEET = LivePageLayout.class.getResource("live-pages.css").toExternalForm();
+
+    private final StackPane body = new StackPane();
+    private final Node content;
+    private final Node notConnected;
+    private final Node empty;
+    private final Node loading;
+
+    public LivePageLayout(Node toolbar, PageProblem problem, Node content, EmptyState notConnected, EmptyState empty,
+            String loadingText, ObservableValue<PageState> state) {
+        this.content = content;
+        this.notConnected = notConnected;
+        this.empty = empty;
+        this.loading = loading(loadingText);
+        getStyleClass().add("live-page");
+        getStylesheets().add(STYLESHEET);
+        setTop(new VBox(toolbar, problem));
+        setCenter(body);
+        show(state.getValue());
+        state.addListener((obs, old, now) -> show(now));
+    }
+
+    private void show(PageState state) {
+        Node shown = switch (state) {
+            case NOT_CONNECTED -> notConnected;
+            case LOADING -> loading;
+            case EMPTY -> empty;
+            case READY -> content;
+        };
+        if (body.getChildren().size() != 1 || body.getChildren().get(0) != shown) {
+            body.getChildren().setAll(shown);
+        }
+    }
+
+    private static Node loading(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(36, 36);
+        VBox box = new VBox(12, spinner, new Label(text));
+        box.getStyleClass().add("live-page-loading");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+}

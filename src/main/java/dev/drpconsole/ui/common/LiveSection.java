@@ -1,0 +1,158 @@
+package dev.drpconsole.ui.common;
+
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpObject;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.LiveObjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The life of a section's view model: it follows live data only while its page is shown, starts over when the
+ * signed-in endpoint changes, and reports failures as one plain-words problem for the page's banner. Subclasses
+ * say what to follow and how their page state follows from their rows. Methods run on the FX thread.
+ */
+public abstract class LiveSection {
+    protected final ViewServices services;
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<PageState> state = new ReadOnlyObjectWrapper<>(PageState.NOT_CONNECTED);
+    private final List<AutoCloseable> following = new ArrayList<>();
+    private DrpClient followed;
+    private boolean shown;
+
+    protected LiveSection(ViewServices services) {
+        this.services = services;
+        services.client().addListener((obs, old, now) -> {
+            stopFollowing();
+            problem.set("");
+            clear();
+            if (shown) {
+                startFollowing();
+            } else {
+                updateState();
+            }
+        });
+    }
+
+    /** The page became visible: follow the endpoint (if any). */
+    public void shown() {
+        shown = true;
+        startFollowing();
+    }
+
+    /** The page was replaced by another: stop following (rows stay until the next list replaces them). */
+    public void hidden() {
+        shown = false;
+        stopFollowing();
+    }
+
+    /** Why the last action or list failed, in plain words; "" when fine. The banner's dismiss empties it. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyObjectProperty<PageState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The endpoint being followed, or null. */
+    protected DrpClient client() {
+        return followed;
+    }
+
+    /** Starts following {@code client}: calls {@link #follow} for each live list. */
+    protected abstract void startFollowing(DrpClient client);
+
+    /** Forgets everything shown from the previous endpoint. */
+    protected abstract void clear();
+
+    /** Whether the first lists arrived, and whether there is anything to show. */
+    protected abstract boolean loaded();
+
+    protected abstract boolean empty();
+
+    /** Recomputes the page state; subclasses call it whenever their rows change. */
+    protected final void updateState() {
+        if (services.client().get() == null) {
+            state.set(PageState.NOT_CONNECTED);
+        } else if (!loaded()) {
+            state.set(PageState.LOADING);
+        } else {
+            state.set(empty() ? PageState.EMPTY : PageState.READY);
+        }
+    }
+
+    /** Shows a live list's listing failure in the banner, prefixed with {@code action}. */
+    protected final void reportProblems(LiveList<?> list, String action) {
+        list.problemProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                problem.set(action + ": " + now);
+            }
+        });
+    }
+
+    /** Keeps {@code list} current from {@code type}'s list and events until the page hides. */
+    protected final <T extends DrpObject> void follow(LiveList<T> list, DrpType<T> type, Filter filter,
+            Predicate<T> keep) {
+        LiveObjects<T> live = new LiveObjects<>(followed, type, filter, keep, services.io());
+        following.add(live);
+        live.start(list);
+    }
+
+    /** Also closes {@code resource} when the page hides or the endpoint changes (e.g. an engine event watch). */
+    protected final void whileFollowing(AutoCloseable resource) {
+        following.add(resource);
+    }
+
+    protected final boolean isFollowing(DrpClient client) {
+        return client != null && client == followed;
+    }
+
+    /**
+     * Runs a DRP call in the background; on failure the problem banner says {@code failureAction} and why. Results
+     * for an endpoint that is no longer followed are dropped.
+     */
+    protected final <T> void call(String failureAction, Callable<T> work, Consumer<T> onSuccess) {
+        DrpClient client = followed;
+        BackgroundCall.run(services.io(), services.fxThread(), work, result -> {
+            if (client == followed) {
+                onSuccess.accept(result);
+            }
+        }, failure -> {
+            if (client == followed) {
+                problem.set(PlainWords.of(failureAction, failure));
+            }
+        });
+    }
+
+    private void startFollowing() {
+        stopFollowing();
+        followed = services.client().get();
+        updateState();
+        if (followed != null) {
+            startFollowing(followed);
+        }
+    }
+
+    private void stopFollowing() {
+        following.forEach(LiveSection::closeQuietly);
+        following.clear();
+        followed = null;
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Closing a subscription or an event watch does no I/O worth reporting.
+        }
+    }
+}

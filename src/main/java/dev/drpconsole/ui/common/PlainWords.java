@@ -1,0 +1,37 @@
+package dev.drpconsole.ui.common;
+
+import dev.drpconsole.core.drp.DrpApiException;
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpUnreachableException;
+import dev.drpconsole.core.engine.EngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a failure into a sentence for the user. Unexpected failures (bugs) are logged here, once. */
+public final class PlainWords {
+    private static final Logger LOG = LoggerFactory.getLogger(PlainWords.class);
+
+    private PlainWords() {
+    }
+
+    /** @param action what the user tried, e.g. "Could not delete context runner" */
+    public static String of(String action, Throwable failure) {
+        return action + ": " + reason(failure);
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof DrpApiException api) {
+            return api.messages().isEmpty() ? "the endpoint answered HTTP " + api.code()
+                    : String.join("; ", api.messages());
+        }
+        if (failure instanceof DrpUnreachableException unreachable) {
+            return unreachable.getMessage() + ". " + unreachable.fixHint();
+        }
+        if (failure instanceof DrpException || failure instanceof EngineException) {
+            return failure.getMessage();
+        }
+        LOG.error("Unexpected failure", failure);
+        return "an unexpected error happened (" + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + "). Details are in the log.";
+    }
+}

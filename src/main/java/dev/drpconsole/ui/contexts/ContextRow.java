@@ -1,0 +1,49 @@
+package dev.drpconsole.ui.contexts;
+
+import dev.drpconsole.core.drp.DrpContext;
+import java.util.List;
+
+/**
+ * One row of the contexts table.
+ *
+ * @param context the context as DRP has it
+ * @param usedBy  names of the machines whose Context or Meta.BaseContext is this context, sorted
+ * @param image   where its image is; null while being checked
+ */
+public record ContextRow(DrpContext context, List<String> usedBy, ImageStatus image) {
+    /** The image status while it is being looked up. */
+    public static final String CHECKING = "Checking…";
+
+    public ContextRow {
+        usedBy = List.copyOf(usedBy);
+    }
+
+    public String name() {
+        return context.name();
+    }
+
+    public String engine() {
+        return context.engine();
+    }
+
+    public String imageName() {
+        return context.image();
+    }
+
+    /** "✓" when DRP validated it, else DRP's errors. */
+    public String availability() {
+        if (context.available()) {
+            return "✓";
+        }
+        List<String> errors = context.errors();
+        return errors.isEmpty() ? "Not available" : String.join("; ", errors);
+    }
+
+    public int machineCount() {
+        return usedBy.size();
+    }
+
+    public String imageStatus() {
+        return image == null ? CHECKING : image.describe();
+    }
+}

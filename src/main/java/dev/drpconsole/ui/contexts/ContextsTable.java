@@ -1,0 +1,55 @@
+package dev.drpconsole.ui.contexts;
+
+import dev.drpconsole.ui.common.TextCell;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The contexts table ({@code #contexts-table}): one sortable column per thing a user compares contexts by. */
+final class ContextsTable extends TableView<ContextRow> {
+
+    ContextsTable() {
+        setId("contexts-table");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No context matches the filter."));
+        getColumns().add(column("Name", "name", 130, ContextRow::name, null));
+        getColumns().add(column("Engine", "engine", 115, ContextRow::engine, null));
+        getColumns().add(column("Image", "image", 210, ContextRow::imageName, null));
+        getColumns().add(column("Valid", "available", 60, ContextRow::availability,
+                text -> "✓".equals(text) ? "cell-ok" : "cell-bad"));
+        TableColumn<ContextRow, Integer> machines = new TableColumn<>("Machines");
+        machines.setId("contexts-col-machines");
+        machines.setPrefWidth(80);
+        machines.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().machineCount()));
+        machines.setCellFactory(column -> new TextCell<>(count -> count == 0 ? "cell-muted" : null));
+        getColumns().add(machines);
+        getColumns().add(column("Image status", "image-status", 170, ContextRow::imageStatus,
+                ContextsTable::imageStyle));
+        getSortOrder().add(getColumns().get(0));
+    }
+
+    private static TableColumn<ContextRow, String> column(String title, String id, double width,
+            Function<ContextRow, String> value, Function<String, String> style) {
+        TableColumn<ContextRow, String> column = new TableColumn<>(title);
+        column.setId("contexts-col-" + id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell<>(style == null ? text -> null : style));
+        return column;
+    }
+
+    private static ObservableValue<String> constant(String value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    /** Warns when no runner could start: the image is neither on the engine nor published. */
+    private static String imageStyle(String status) {
+        if (status.equals(ImageStatus.MISSING)) {
+            return "cell-warn";
+        }
+        return status.equals(ContextRow.CHECKING) ? "cell-muted" : null;
+    }
+}

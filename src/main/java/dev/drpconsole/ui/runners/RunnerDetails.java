@@ -1,0 +1,95 @@
+package dev.drpconsole.ui.runners;
+
+import dev.drpconsole.ui.common.DetailsGrid;
+import dev.drpconsole.ui.common.Icon;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected runner machine in full ({@code #runner-details}), with the ways to follow it elsewhere:
+ * {@code #runner-logs} (its container's log) and {@code #runner-job} (its current job). Follows live updates of
+ * the selected row.
+ */
+final class RunnerDetails extends VBox {
+    private final Label title = new Label();
+    private final Label uuid;
+    private final Label context;
+    private final Label workflow;
+    private final Label task;
+    private final Label runnable;
+    private final Label job;
+    private final Label container;
+    private final Button logs = new Button("Container logs", Icon.TEXT_BOX_OUTLINE.node(16));
+    private final Button currentJob = new Button("Current job", Icon.PLAY_CIRCLE_OUTLINE.node(16));
+    private final Label nothing = new Label("Select a runner machine to see its details.");
+    private final GridPane columns = new GridPane();
+    private RunnerRow shown;
+
+    RunnerDetails(ObservableValue<RunnerRow> selected, RunnersViewModel model) {
+        setId("runner-details");
+        getStyleClass().add("details-pane");
+        title.getStyleClass().add("details-title");
+        DetailsGrid left = new DetailsGrid();
+        uuid = left.addRow("UUID", "runner-details-uuid");
+        uuid.getStyleClass().add("mono");
+        context = left.addRow("Context", "runner-details-context");
+        workflow = left.addRow("Workflow", "runner-details-workflow");
+        task = left.addRow("Task", "runner-details-task");
+        DetailsGrid right = new DetailsGrid();
+        runnable = right.addRow("Runnable", "runner-details-runnable");
+        job = right.addRow("Current job", "runner-details-job");
+        container = right.addRow("Container", "runner-details-container");
+        layoutColumns(left, right);
+        logs.setId("runner-logs");
+        logs.setOnAction(e -> model.showContainerLogs(shown));
+        currentJob.setId("runner-job");
+        currentJob.setOnAction(e -> model.showCurrentJob(shown));
+        HBox actions = new HBox(logs, currentJob);
+        actions.getStyleClass().add("details-actions");
+        nothing.getStyleClass().add("hint");
+        getChildren().addAll(new HBox(12, title, actions), columns, nothing);
+        show(selected.getValue());
+        selected.addListener((obs, old, now) -> show(now));
+    }
+
+    private void layoutColumns(DetailsGrid left, DetailsGrid right) {
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        columns.getColumnConstraints().addAll(half, half);
+        columns.setHgap(24);
+        columns.addRow(0, left, right);
+    }
+
+    private void show(RunnerRow row) {
+        shown = row;
+        boolean any = row != null;
+        getChildren().forEach(child -> child.setVisible(any == (child != nothing)));
+        getChildren().forEach(child -> child.setManaged(child.isVisible()));
+        if (!any) {
+            return;
+        }
+        title.setText(row.name());
+        uuid.setText(row.uuid());
+        context.setText(describeContext(row));
+        workflow.setText(row.workflowStage().isBlank() ? "none" : row.workflowStage());
+        task.setText(row.progress().total() == 0 ? "No tasks" : row.progress() + (row.currentTaskName().isEmpty()
+                ? "" : " · " + row.currentTaskName()));
+        runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
+        job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
+        container.setText(row.container() + " · " + row.containerName());
+        currentJob.setDisable(row.jobUuid().isEmpty());
+    }
+
+    private static String describeContext(RunnerRow row) {
+        String now = row.context().isEmpty() ? "its own agent" : row.context();
+        return row.baseContext().isEmpty() || row.baseContext().equals(row.context()) ? now
+                : now + " (base: " + row.baseContext() + ")";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.drpconsole.ui.runners;
+
+import dev.drpconsole.core.drp.DrpApiException;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.ui.common.BackgroundCall;
+import dev.drpconsole.ui.common.PlainWords;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * The new runner machine form: a name and the context it serves. The machine is created with
+ * {@code Meta.BaseContext}; DRP sets its Context from it and docker-context starts its container.
+ */
+public final class RunnerFormViewModel {
+    /** DRP's rule for machine names (drp-api-facts §3.2). */
+    private static final Pattern NAME = Pattern.compile("^(\\p{L}|\\p{N})+([- _.]+|\\p{N}+|\\p{L}+)+$");
+
+    private final DrpClient client;
+    private final Executor io;
+    private final Executor fxThread;
+    private final ObservableList<String> contexts;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty context = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding validation;
+
+    RunnerFormViewModel(DrpClient client, Executor io, Executor fxThread, ObservableList<String> contexts) {
+        this.client = client;
+        this.io = io;
+        this.fxThread = fxThread;
+        this.contexts = contexts;
+        if (!contexts.isEmpty()) {
+            context.set(contexts.get(0));
+        }
+        validation = Bindings.createStringBinding(this::firstProblem, name, context, contexts);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    /** The base context, one of {@link #contexts()}. */
+    public StringProperty contextProperty() {
+        return context;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** The contexts to pick from, live. */
+    public ObservableList<String> contexts() {
+        return contexts;
+    }
+
+    /** The first thing wrong with the fields, "" when DRP would accept them. */
+    public StringBinding validationProperty() {
+        return validation;
+    }
+
+    public ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return validation.isEmpty().and(saving.not());
+    }
+
+    /** Creates the machine in the background; {@code onSaved} gets DRP's version on the FX thread. */
+    public void save(Consumer<Machine> onSaved) {
+        if (!canSaveProperty().get()) {
+            return;
+        }
+        saving.set(true);
+        saveProblem.set("");
+        Machine runner = Machine.runner(name.get().strip(), context.get(), description.get());
+        BackgroundCall.run(io, fxThread, () -> client.create(runner), saved -> {
+            saving.set(false);
+            onSaved.accept(saved);
+        }, failure -> {
+            saving.set(false);
+            saveProblem.set(failure instanceof DrpApiException api && api.isConflict()
+                    ? "A machine named " + runner.name() + " already exists. Pick another name."
+                    : PlainWords.of("Could not create the machine", failure));
+        });
+    }
+
+    private String firstProblem() {
+        String wanted = name.get().strip();
+        if (wanted.isEmpty()) {
+            return "Give the machine a name, e.g. context-runner.";
+        }
+        if (!NAME.matcher(wanted).matches()) {
+            return "DRP does not accept \"" + wanted + "\" as a machine name: use at least two characters, starting"
+                    + " with a letter or digit, and only letters, digits, spaces, '-', '_' and '.'.";
+        }
+        if (contexts.isEmpty()) {
+            return "There is no context yet: create one in Contexts first.";
+        }
+        return context.get() == null || context.get().isEmpty() ? "Pick the context this machine runs tasks in." : "";
+    }
+}

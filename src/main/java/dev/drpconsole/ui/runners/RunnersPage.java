@@ -1,0 +1,179 @@
+package dev.drpconsole.ui.runners;
+
+import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.FilteredTable;
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LazyTooltip;
+import dev.drpconsole.ui.common.LivePageLayout;
+import dev.drpconsole.ui.common.Navigator;
+import dev.drpconsole.ui.common.PageProblem;
+import dev.drpconsole.ui.common.PageState;
+import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.Toolbar;
+import dev.drpconsole.ui.common.ViewServices;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+/**
+ * The Runner machines section: a live table of machines whose tasks run in a context, with their job and their
+ * runner container, a details pane below, and the commands on them.
+ *
+ * <p>Ids: {@code #runners-table}, {@code #runners-new}, {@code #runners-change-context}, {@code #runners-runnable},
+ * {@code #runners-delete}, {@code #runners-refresh}, {@code #runners-filter}, {@code #page-problem},
+ * {@code #runner-details} (with {@code #runner-logs}, {@code #runner-job}), the empty states
+ * {@code #runners-not-connected} (button {@code #runners-open-setup}) and {@code #runners-empty} (button
+ * {@code #runners-empty-new}); the form's ids are on {@link RunnerFormView}, the questions' on
+ * {@link RunnerDialogs}. Keys: Ctrl+F filter, Enter change context, Delete delete.
+ */
+public final class RunnersPage implements SectionPage {
+    private final ViewServices services;
+    private final RunnersViewModel model;
+    private final RunnersTable table = new RunnersTable();
+    private final LivePageLayout layout;
+    private final FilteredTable<RunnerRow> rows;
+    private String pendingReveal;
+
+    public RunnersPage(ViewServices services) {
+        this.services = services;
+        this.model = new RunnersViewModel(services);
+        BooleanBinding noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        Toolbar toolbar = new Toolbar();
+        Button create = toolbar.action("runners-new", "New runner machine", Icon.PLUS);
+        create.getStyleClass().add("accent");
+        create.setOnAction(e -> openNew());
+        create.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
+        onSelected(toolbar.action("runners-change-context", "Change context", Icon.SWAP_HORIZONTAL), noSelection,
+                this::changeContext);
+        onSelected(toolbar.action("runners-runnable", "Make runnable", Icon.PLAY_CIRCLE_OUTLINE), noSelection,
+                model::makeRunnable);
+        onSelected(toolbar.action("runners-delete", "Delete", Icon.DELETE_OUTLINE), noSelection, this::delete);
+        TextField filter = toolbar.filter("runners-filter", "Filter machines (Ctrl+F)");
+        Button refresh = toolbar.action("runners-refresh", "", Icon.REFRESH);
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
+        LazyTooltip.install(refresh, () -> "List again (the table updates live without it)");
+        rows = new FilteredTable<>(table, model.rows(), filter, RunnerRow::uuid);
+        layout = new LivePageLayout(toolbar, new PageProblem(model.problemProperty()), content(), notConnected(),
+                empty(), "Loading runner machines…", model.stateProperty());
+        FilteredTable.focusOnFind(layout, filter);
+        wireKeys();
+        model.rows().addListener((ListChangeListener<RunnerRow>) change -> revealPending());
+    }
+
+    @Override
+    public Node node() {
+        return layout;
+    }
+
+    @Override
+    public void shown() {
+        model.shown();
+    }
+
+    @Override
+    public void hidden() {
+        model.hidden();
+    }
+
+    /** Selects the machine with this UUID, now or as soon as it is listed. */
+    @Override
+    public void reveal(String uuid) {
+        pendingReveal = uuid;
+        revealPending();
+    }
+
+    private void revealPending() {
+        if (pendingReveal != null && rows.select(pendingReveal)) {
+            pendingReveal = null;
+            table.requestFocus();
+        }
+    }
+
+    private void onSelected(Button button, BooleanBinding noSelection, Consumer<RunnerRow> action) {
+        button.disableProperty().bind(noSelection);
+        button.setOnAction(e -> withSelected(action));
+    }
+
+    private void withSelected(Consumer<RunnerRow> action) {
+        RunnerRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            action.accept(row);
+        }
+    }
+
+    private Node content() {
+        RunnerDetails details = new RunnerDetails(table.getSelectionModel().selectedItemProperty(), model);
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(details, false);
+        return split;
+    }
+
+    private EmptyState notConnected() {
+        EmptyState state = new EmptyState(Icon.LAN_DISCONNECT, "Not connected to a DRP endpoint",
+                "Runner machines live on a DRP endpoint. Open Setup to start the local sandbox or to connect to "
+                        + "your endpoint; this list fills in as soon as you are signed in.");
+        state.setId("runners-not-connected");
+        Button setup = state.addAction("Open Setup");
+        setup.setId("runners-open-setup");
+        setup.setOnAction(e -> services.navigator().show(LivePageLayout.SETUP_SECTION, ""));
+        return state;
+    }
+
+    private EmptyState empty() {
+        EmptyState state = new EmptyState(Icon.SERVER, "No runner machines yet",
+                "A runner machine belongs to a context: the engine plugin runs a drp-runner container for it, and "
+                        + "that container's agent runs the tasks DRP hands the machine. Create one for a context.");
+        state.setId("runners-empty");
+        Button create = state.addAction("New runner machine");
+        create.setId("runners-empty-new");
+        create.setOnAction(e -> openNew());
+        Button contexts = new Button("Contexts");
+        contexts.setId("runners-empty-contexts");
+        contexts.setOnAction(e -> services.navigator().show(Navigator.CONTEXTS, ""));
+        state.getChildren().add(contexts);
+        return state;
+    }
+
+    private void wireKeys() {
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                withSelected(this::changeContext);
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                withSelected(this::delete);
+                event.consume();
+            }
+        });
+        table.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+                withSelected(this::changeContext);
+            }
+        });
+    }
+
+    private void openNew() {
+        RunnerFormViewModel form = model.newRunnerForm();
+        if (form != null) {
+            RunnerFormView.open(layout.getScene().getWindow(), form, saved -> reveal(saved.uuid()));
+        }
+    }
+
+    private void changeContext(RunnerRow row) {
+        RunnerDialogs.chooseContext(layout.getScene().getWindow(), row, model.contextNames(),
+                context -> model.changeContext(row, context));
+    }
+
+    private void delete(RunnerRow row) {
+        RunnerDialogs.confirmDelete(layout.getScene().getWindow(), row, () -> model.delete(row));
+    }
+}

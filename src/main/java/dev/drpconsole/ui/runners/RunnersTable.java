@@ -1,0 +1,114 @@
+package dev.drpconsole.ui.runners;
+
+import dev.drpconsole.ui.common.TextCell;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+
+/** The runner machines table ({@code #runners-table}); column ids are {@code runners-col-<name>}. */
+final class RunnersTable extends TableView<RunnerRow> {
+
+    RunnersTable() {
+        setId("runners-table");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No runner machine matches the filter."));
+        getColumns().add(column("Name", "name", 140, RunnerRow::name, text -> null));
+        TableColumn<RunnerRow, String> uuid = column("UUID", "uuid", 90, RunnerRow::shortUuid, text -> "cell-muted");
+        uuid.setCellFactory(c -> new UuidCell());
+        getColumns().add(uuid);
+        getColumns().add(column("Context", "context", 100, RunnerRow::context, text -> null));
+        getColumns().add(column("Base context", "base-context", 100, RunnerRow::baseContext, text -> null));
+        getColumns().add(column("Workflow / Stage", "workflow", 130, RunnerRow::workflowStage, text -> null));
+        getColumns().add(progressColumn());
+        getColumns().add(column("Runnable", "runnable", 80, RunnerRow::runnable,
+                text -> "No".equals(text) ? "cell-warn" : null));
+        getColumns().add(column("Job", "job", 85, RunnerRow::jobState, RunnersTable::jobStyle));
+        getColumns().add(column("Container", "container", 95, RunnerRow::container, RunnersTable::containerStyle));
+        getSortOrder().add(getColumns().get(0));
+    }
+
+    private static TableColumn<RunnerRow, String> column(String title, String id, double width,
+            Function<RunnerRow, String> value, Function<String, String> style) {
+        TableColumn<RunnerRow, String> column = new TableColumn<>(title);
+        column.setId("runners-col-" + id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell<>(style));
+        return column;
+    }
+
+    private static TableColumn<RunnerRow, TaskProgress> progressColumn() {
+        TableColumn<RunnerRow, TaskProgress> column = new TableColumn<>("Tasks");
+        column.setId("runners-col-tasks");
+        column.setPrefWidth(120);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().progress()));
+        column.setCellFactory(c -> new ProgressCell());
+        return column;
+    }
+
+    static String containerStyle(String state) {
+        return switch (state) {
+            case "running" -> "cell-ok";
+            case RunnerRow.MISSING, "created", "restarting", "paused" -> "cell-warn";
+            case RunnerRow.UNKNOWN, RunnerRow.CHECKING -> "cell-muted";
+            default -> "cell-bad"; // exited, dead
+        };
+    }
+
+    static String jobStyle(String state) {
+        return switch (state) {
+            case "failed" -> "cell-bad";
+            case "running", "created" -> "cell-ok";
+            case "incomplete" -> "cell-warn";
+            default -> "cell-muted";
+        };
+    }
+
+    /** A small bar and "done / total" for the machine's task list. */
+    private static final class ProgressCell extends TableCell<RunnerRow, TaskProgress> {
+        private final ProgressBar bar = new ProgressBar();
+        private final Label text = new Label();
+        private final HBox box = new HBox(6, bar, text);
+
+        ProgressCell() {
+            bar.setPrefWidth(54);
+            bar.getStyleClass().add("small");
+            bar.managedProperty().bind(bar.visibleProperty());
+            box.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(TaskProgress progress, boolean empty) {
+            super.updateItem(progress, empty);
+            if (empty || progress == null) {
+                setGraphic(null);
+                return;
+            }
+            bar.setProgress(progress.fraction());
+            bar.setVisible(progress.total() > 0);
+            text.setText(progress.toString());
+            setGraphic(box);
+        }
+    }
+
+    /** The short UUID, with the whole one as tooltip. */
+    private static final class UuidCell extends TextCell<RunnerRow, String> {
+        UuidCell() {
+            super(text -> "cell-muted");
+            getStyleClass().add("mono");
+        }
+
+        @Override
+        protected String tooltipFor(String shortUuid) {
+            RunnerRow row = getTableRow() == null ? null : getTableRow().getItem();
+            return row == null ? shortUuid : row.uuid();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.drpconsole.ui.runners;
+
+import dev.drpconsole.core.drp.DrpApiException;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.ui.common.KeyedRows;
+import dev.drpconsole.ui.common.LiveList;
+import dev.drpconsole.ui.common.LiveSection;
+import dev.drpconsole.ui.common.Navigator;
+import dev.drpconsole.ui.common.ViewServices;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The Runner machines section: machines with a BaseContext or a Context, with their current job and the state of
+ * their {@code drp-runner-<uuid>} container, all live while the page is shown (DRP events for machines, jobs and
+ * contexts; engine events for containers), plus the commands on them. FX thread only.
+ */
+public final class RunnersViewModel extends LiveSection {
+    private final LiveList<Machine> machines;
+    private final LiveList<Job> jobs;
+    private final LiveList<DrpContext> contexts;
+    private final ObservableList<RunnerRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> contextNames = FXCollections.observableArrayList();
+    /** Container state by machine UUID; null while the engine cannot be asked. */
+    private Map<String, String> containers = Map.of();
+    private boolean containersListed;
+
+    public RunnersViewModel(ViewServices services) {
+        super(services);
+        machines = new LiveList<>(services.fxThread());
+        jobs = new LiveList<>(services.fxThread());
+        contexts = new LiveList<>(services.fxThread());
+        machines.items().addListener((ListChangeListener<Machine>) change -> rebuild());
+        jobs.items().addListener((ListChangeListener<Job>) change -> rebuild());
+        contexts.items().addListener((ListChangeListener<DrpContext>) change -> contextNames.setAll(
+                contexts.items().stream().map(DrpContext::name).sorted().toList()));
+        machines.loadedProperty().addListener((obs, old, now) -> updateState());
+        reportProblems(machines, "Could not list machines");
+        reportProblems(jobs, "Could not list jobs");
+        reportProblems(contexts, "Could not list contexts");
+    }
+
+    public ObservableList<RunnerRow> rows() {
+        return rows;
+    }
+
+    /** The contexts a runner can use, by name, sorted; live. */
+    public ObservableList<String> contextNames() {
+        return contextNames;
+    }
+
+    /** Lists everything again (the rows stay live without it). */
+    public void refresh() {
+        shown();
+    }
+
+    /** A form for a new runner machine, or null while not connected. */
+    public RunnerFormViewModel newRunnerForm() {
+        return client() == null ? null
+                : new RunnerFormViewModel(client(), services.io(), services.fxThread(), contextNames);
+    }
+
+    /**
+     * Moves the machine to another context: both its BaseContext (where it returns after workflows) and its
+     * Context (where its tasks run now), so docker-context starts the new context's container.
+     */
+    public void changeContext(RunnerRow row, String context) {
+        change(row, "Could not change the context of " + row.name(),
+                machine -> machine.withBaseContext(context).withContext(context));
+    }
+
+    /** Lets DRP hand the machine jobs again (after a failed job made it not runnable). */
+    public void makeRunnable(RunnerRow row) {
+        change(row, "Could not make " + row.name() + " runnable", machine -> machine.withRunnable(true));
+    }
+
+    /** Deletes the machine; docker-context then removes its container. The row goes with DRP's event. */
+    public void delete(RunnerRow row) {
+        DrpClient client = client();
+        if (client != null) {
+            call("Could not delete machine " + row.name(), () -> client.delete(DrpType.MACHINES, row.uuid()),
+                    deleted -> problemProperty().set(""));
+        }
+    }
+
+    /** Shows the runner container's log in the Containers section. */
+    public void showContainerLogs(RunnerRow row) {
+        services.navigator().show(Navigator.CONTAINERS, row.containerName());
+    }
+
+    /** Shows the current job in the Jobs section; false when the machine has none. */
+    public boolean showCurrentJob(RunnerRow row) {
+        if (row.jobUuid().isEmpty()) {
+            return false;
+        }
+        services.navigator().show(Navigator.JOBS, row.jobUuid());
+        return true;
+    }
+
+    @Override
+    protected void startFollowing(DrpClient client) {
+        follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
+        follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
+        follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
+        RunnerContainers watch = new RunnerContainers(services.engine(), services.io(), services.fxThread(),
+                states -> {
+                    containers = states;
+                    containersListed = true;
+                    rebuild();
+                });
+        whileFollowing(watch);
+        watch.start();
+    }
+
+    @Override
+    protected void clear() {
+        machines.clear();
+        jobs.clear();
+        contexts.clear();
+        rows.clear();
+        containersListed = false;
+    }
+
+    @Override
+    protected boolean loaded() {
+        return machines.loadedProperty().get();
+    }
+
+    @Override
+    protected boolean empty() {
+        return rows.isEmpty();
+    }
+
+    private void change(RunnerRow row, String failureAction, UnaryOperator<Machine> edit) {
+        DrpClient client = client();
+        if (client == null) {
+            return;
+        }
+        Machine opened = row.machine();
+        call(failureAction, () -> {
+            try {
+                return client.update(opened, edit.apply(opened));
+            } catch (DrpApiException e) {
+                if (e.isConflict()) {
+                    throw new DrpApiException(e.code(), e.model(), e.key(), e.type(), List.of("someone else changed "
+                            + row.name() + " at the same moment, so nothing was changed. Look at its row and try"
+                            + " again"));
+                }
+                throw e;
+            }
+        }, saved -> problemProperty().set(""));
+    }
+
+    private void rebuild() {
+        Map<String, Job> jobByMachine = new HashMap<>();
+        jobs.items().forEach(job -> jobByMachine.put(job.machine(), job));
+        List<RunnerRow> wanted = new ArrayList<>();
+        for (Machine machine : machines.items()) {
+            wanted.add(new RunnerRow(machine, jobByMachine.get(machine.uuid()), containerState(machine)));
+        }
+        KeyedRows.sync(rows, wanted, RunnerRow::uuid);
+        updateState();
+    }
+
+    private String containerState(Machine machine) {
+        if (!containersListed) {
+            return RunnerRow.CHECKING;
+        }
+        if (containers == null) {
+            return RunnerRow.UNKNOWN;
+        }
+        return containers.getOrDefault(machine.uuid(), RunnerRow.MISSING);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.drpconsole.ui;
+
+import dev.drpconsole.core.drp.CertificatePins;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpCredentials;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.BuildProgressListener;
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.core.engine.ImageBuildRequest;
+import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A real sandbox endpoint in-process, real DRP clients signed in to it (pinned to its certificate), and the real
+ * Docker engine, for view tests and the demo. Runner containers and images made here carry this run's test label
+ * and are removed on close.
+ */
+public final class SandboxSession implements AutoCloseable {
+    private final SandboxServer server;
+    private final ContainerEngine engine;
+    private final List<DrpClient> clients = new ArrayList<>();
+
+    private SandboxSession(SandboxServer server, ContainerEngine engine) {
+        this.server = server;
+        this.engine = engine;
+    }
+
+    /** @param runners whether the sandbox runs docker-context runner containers on the engine */
+    public static SandboxSession start(Path dataDir, boolean runners) throws Exception {
+        ContainerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test-env"));
+        SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(runners)
+                .withRunnerLabel(TestLabels.KEY, TestLabels.runId());
+        try {
+            return new SandboxSession(runners ? SandboxServer.start(config, engine) : SandboxServer.start(config),
+                    engine);
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    public SandboxServer server() {
+        return server;
+    }
+
+    public ContainerEngine engine() {
+        return engine;
+    }
+
+    /** A new, independent client signed in as the admin (a view's client, or "another user"). */
+    public DrpClient connect() {
+        String fingerprint = server.certificate().sha256Fingerprint();
+        CertificatePins pins = new CertificatePins() {
+            @Override
+            public Optional<String> pinned(String hostPort) {
+                return Optional.of(fingerprint);
+            }
+
+            @Override
+            public void pin(String hostPort, String sha256) {
+                throw new IllegalStateException("the test pins the sandbox certificate up front");
+            }
+        };
+        DrpClient client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString()),
+                new DrpCredentials.Password(AdminPassword.ADMIN_USER, server.adminPassword().password()), false),
+                pins);
+        clients.add(client);
+        return client;
+    }
+
+    /** The seed's runner image (drpcli processjobs on the local base image), tagged for this run; returns the tag. */
+    public String buildRunnerImage(Path work) throws IOException {
+        String tag = "drpconsole-test/view-runner:" + TestLabels.runId();
+        Path context = Files.createDirectories(work.resolve("runner-image"));
+        Files.copy(TestEnv.get().drpcli(), context.resolve("drpcli"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + TestEnv.get().baseImage() + "\n"
+                + "COPY drpcli /usr/bin/drpcli\n"
+                + "RUN chmod 755 /usr/bin/drpcli\n"
+                + "ENTRYPOINT [\"/usr/bin/drpcli\", \"machines\", \"processjobs\"]\n");
+        engine.images().build(new ImageBuildRequest(context, Set.of(tag), TestLabels.forThisRun(), false),
+                new BuildProgressListener() {
+                });
+        return tag;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(DrpClient::close);
+        server.close();
+        TestCleanup.removeEverythingOfThisRun(engine);
+        engine.close();
+    }
+}
