@@ -17,6 +17,8 @@ import dev.drpconsole.sandbox.SandboxDataDir;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.connection.ConnectionDialogs;
+import dev.drpconsole.ui.contexts.ContextsPage;
+import dev.drpconsole.ui.runners.RunnersPage;
 import dev.drpconsole.ui.connection.EndpointSwitcher;
 import dev.drpconsole.ui.connection.EndpointSwitcherViewModel;
 import dev.drpconsole.ui.common.ViewServices;
@@ -101,7 +103,11 @@ public class ConsoleApp extends Application {
 
     /** The feature view of a section, built on its first visit; null while a section has none. */
     private static SectionPage featurePage(Section section, ViewServices services) {
-        return null;
+        return switch (section) {
+            case CONTEXTS -> new ContextsPage(services);
+            case RUNNERS -> new RunnersPage(services);
+            default -> null;
+        };
     }
 
     private void onShown() {
