@@ -49,6 +49,8 @@ final class ContainerDetailsPane extends TabPane {
         log.setPlaceholderText("Select a container to follow its log.");
         logStatus.setId("container-log-status");
         logStatus.getStyleClass().add("log-end-status");
+        logStatus.managedProperty().bind(logStatus.textProperty().isNotEmpty());
+        logStatus.visibleProperty().bind(logStatus.managedProperty());
         BorderPane logBox = new BorderPane(log);
         logBox.setBottom(logStatus);
         logsTab = new Tab("Log", logBox);

@@ -22,23 +22,24 @@ final class JobLogFollower implements AutoCloseable {
     private final DrpClient client;
     private final String jobUuid;
     private final Executor io;
-    private final Consumer<String> output;
+    private final JobLogSink sink;
     private final Consumer<String> failure;
     private final CoalescingTask reader;
     private long offset; // only touched by reads, which never overlap
     private Repeating poll; // guarded by this
+    private boolean ended; // guarded by this
     private boolean failedOnce; // guarded by this
     private boolean closed; // guarded by this
 
     /**
-     * @param output  gets each new piece of the log, on a background thread (it may end inside a line)
+     * @param sink    gets each new piece of the log, and the end, on a background thread
      * @param failure gets a plain-words reason when the log cannot be read, on a background thread
      */
-    JobLogFollower(DrpClient client, String jobUuid, Executor io, Consumer<String> output, Consumer<String> failure) {
+    JobLogFollower(DrpClient client, String jobUuid, Executor io, JobLogSink sink, Consumer<String> failure) {
         this.client = client;
         this.jobUuid = jobUuid;
         this.io = io;
-        this.output = output;
+        this.sink = sink;
         this.failure = failure;
         this.reader = new CoalescingTask(this::read, Duration.ZERO, io);
     }
@@ -49,8 +50,9 @@ final class JobLogFollower implements AutoCloseable {
             failure.accept("DRP has archived this job's log; it can no longer be read.");
             return;
         }
+        ended = !job.isRunning();
         reader.request();
-        if (job.isRunning()) {
+        if (!ended) {
             poll = Repeating.every(Duration.ofMillis(POLL_MS), reader::request, io);
         }
     }
@@ -60,8 +62,9 @@ final class JobLogFollower implements AutoCloseable {
         if (closed || job.archived()) {
             return;
         }
+        ended = !job.isRunning();
         reader.request();
-        if (!job.isRunning() && poll != null) {
+        if (ended && poll != null) {
             poll.close();
             poll = null;
         }
@@ -82,7 +85,10 @@ final class JobLogFollower implements AutoCloseable {
             offset = chunk.nextOffset();
             failedOnce = false;
             if (!chunk.text().isEmpty()) {
-                output.accept(chunk.text());
+                sink.append(chunk.text());
+            }
+            if (ended) {
+                sink.finish();
             }
         }
     }

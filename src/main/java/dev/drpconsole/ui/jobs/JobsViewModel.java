@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,8 +71,7 @@ public final class JobsViewModel {
     private final MachineNames machineNames;
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private final ChangeListener<Job> selectedJobChanged = (obs, old, now) -> selectedJobChanged(now);
-    private Consumer<String> logOutput = text -> { };
-    private Runnable logCleared = () -> { };
+    private final JobLogSink logSink;
     private LiveObjects<Job> live;
     private CompletableFuture<Void> liveStarted;
     private LiveList<Job> jobs;
@@ -81,13 +79,15 @@ public final class JobsViewModel {
     private JobLogFollower follower;
     private boolean started;
 
-    public JobsViewModel(ViewServices services) {
-        this(services, Clock.systemUTC());
+    /** @param logSink where the selected job's log goes; its append and finish must be thread-safe */
+    public JobsViewModel(ViewServices services, JobLogSink logSink) {
+        this(services, logSink, Clock.systemUTC());
     }
 
     /** @param clock the time durations and the time filter are measured against (fixed in tests) */
-    JobsViewModel(ViewServices services, Clock clock) {
+    JobsViewModel(ViewServices services, JobLogSink logSink, Clock clock) {
         this.services = services;
+        this.logSink = logSink;
         this.clock = clock;
         this.machineNames = new MachineNames(services);
         List.<javafx.beans.Observable>of(stateFilter, machineFilter, taskFilter, contextFilter, timeFilter,
@@ -100,6 +100,11 @@ public final class JobsViewModel {
     /** The rows passing every filter, unsorted. */
     public ObservableList<JobRow> visibleRows() {
         return visible;
+    }
+
+    /** Every listed job, whatever the filters. */
+    public ObservableList<JobRow> allRows() {
+        return FXCollections.unmodifiableObservableList(rows);
     }
 
     /** "" for any state, else one of {@link #STATES}. */
@@ -165,17 +170,6 @@ public final class JobsViewModel {
     /** A machine's name, or its UUID while unknown. */
     public String machineLabel(String uuid) {
         return machineNames.label(uuid);
-    }
-
-    /**
-     * Where the selected job's log goes.
-     *
-     * @param output  gets each new piece of log text on a background thread: it must be thread-safe
-     * @param cleared called on the FX thread when another job is selected: start afresh
-     */
-    public void setLogSink(Consumer<String> output, Runnable cleared) {
-        this.logOutput = output;
-        this.logCleared = cleared;
     }
 
     /** Lists the jobs and follows events (and the ticking durations) until {@link #stop()}. */
@@ -349,7 +343,7 @@ public final class JobsViewModel {
             old.jobProperty().removeListener(selectedJobChanged);
         }
         closeFollower();
-        logCleared.run();
+        logSink.clear();
         if (now != null) {
             now.jobProperty().addListener(selectedJobChanged);
             if (started) {
@@ -363,7 +357,7 @@ public final class JobsViewModel {
         if (client == null) {
             return;
         }
-        follower = new JobLogFollower(client, row.uuid(), services.io(), logOutput,
+        follower = new JobLogFollower(client, row.uuid(), services.io(), logSink,
                 message -> services.fxThread().execute(() -> problem.set(message)));
         follower.start(row.job());
     }
