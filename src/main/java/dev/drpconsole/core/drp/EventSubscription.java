@@ -1,7 +1,20 @@
 package dev.drpconsole.core.drp;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /** A live subscription; closing it stops the events (and deregisters the filter when no one else holds it). */
 public interface EventSubscription extends AutoCloseable {
+
+    /**
+     * Completes once events for this filter flow: when the server acknowledged the registration (at once if it
+     * already had for another holder), when the acknowledgement timed out, or at once while the socket is down
+     * (its {@link EventStreamListener#connected} then says when to catch up). Never fails. Lets a holder of live
+     * state list only after its events are sure to arrive, so nothing slips between the list and the first event.
+     */
+    default CompletionStage<Void> registered() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     void close();

@@ -6,10 +6,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
- * Keeps a view's copy of one object type current: subscribes to {@code <prefix>.*.*} first, then lists (events
- * that arrive during the list are held and applied after it, so none is lost), applies every event after that,
- * and lists again after each reconnect of the event socket (a resync), because events may have been missed
- * while it was down. Listener calls come from one background thread at a time, in order; UIs batch them onto
+ * Keeps a view's copy of one object type current: subscribes to {@code <prefix>.*.*} first, then lists once the
+ * registration is in place (events that arrive during the list are held and applied after it, so none is lost),
+ * applies every event after that, and lists again whenever the event socket (re)connects (a resync), because
+ * events may have been missed while it was down. Only the newest list is applied when lists overlap. Listener calls come from one background thread at a time, in order; UIs batch them onto
  * the FX thread.
  */
 public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
@@ -36,6 +36,7 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
     private final Object lock = new Object();
     private Listener<T> listener;
     private List<DrpEvent> heldEvents; // non-null while a list is running
+    private int listing; // the newest list; an older one that finishes late is dropped
     private EventSubscription subscription;
     private AutoCloseable streamListener;
     private boolean closed;
@@ -60,9 +61,9 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         streamListener = events.addListener(new EventStreamListener() {
             @Override
             public void connected(boolean reconnect) {
-                if (reconnect) {
-                    relist();
-                }
+                // Also on the first connection: a list made while the socket was still coming up may have
+                // missed events sent before our filter was registered.
+                relist();
             }
 
             @Override
@@ -71,15 +72,19 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
             }
         });
         subscription = events.subscribe(type.prefix() + ".*.*", this::onEvent);
-        relist();
+        subscription.registered().thenRun(this::relist);
     }
 
     private void relist() {
+        int mine;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            heldEvents = new ArrayList<>();
+            mine = ++listing;
+            if (heldEvents == null) {
+                heldEvents = new ArrayList<>(); // an older list still running keeps the events held so far
+            }
         }
         io.execute(() -> {
             List<T> all;
@@ -87,15 +92,17 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
                 all = client.list(type, listFilter);
             } catch (DrpException e) {
                 synchronized (lock) {
-                    heldEvents = null;
-                    if (!closed) {
-                        listener.failed(e);
+                    if (mine == listing) {
+                        heldEvents = null;
+                        if (!closed) {
+                            listener.failed(e);
+                        }
                     }
                 }
                 return;
             }
             synchronized (lock) {
-                if (closed) {
+                if (closed || mine != listing) {
                     return;
                 }
                 listener.reset(all.stream().filter(keep).toList());

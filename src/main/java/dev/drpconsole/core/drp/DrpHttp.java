@@ -1,0 +1,176 @@
+package dev.drpconsole.core.drp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to one endpoint: adds the headers DRP's own client sends (§1.5), the bearer token, renews the
+ * token once after a 401/403 and retries, and maps failures to typed exceptions. Logs method, path, status and
+ * time only: never headers (they hold the token), never bodies.
+ */
+final class DrpHttp implements AutoCloseable {
+    static final MediaType JSON = MediaType.get("application/json");
+    static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    private static final Logger LOG = LoggerFactory.getLogger(DrpHttp.class);
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final DrpErrors errors;
+    private final DrpCredentials credentials;
+    private final TokenKeeper tokens;
+
+    DrpHttp(OkHttpClient http, HttpUrl base, DrpCredentials credentials, DrpClientOptions options) {
+        this.http = http;
+        this.base = base;
+        this.errors = new DrpErrors(display(base));
+        this.credentials = credentials;
+        this.tokens = new TokenKeeper(credentials, () -> signIn(options.tokenTtl()), options.tokenTtl(),
+                options.renewAt());
+    }
+
+    /** The base URL as users typed it (no trailing slash). */
+    static String display(HttpUrl base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    String url() {
+        return display(base);
+    }
+
+    OkHttpClient http() {
+        return http;
+    }
+
+    TokenKeeper tokens() {
+        return tokens;
+    }
+
+    /** {@code <base>/api/v3/<segments…>}, each segment encoded as one path segment. */
+    HttpUrl.Builder api(String... segments) {
+        HttpUrl.Builder url = base.newBuilder().addPathSegments("api/v3");
+        for (String segment : segments) {
+            url.addPathSegment(segment);
+        }
+        return url;
+    }
+
+    static Request.Builder request(HttpUrl url) {
+        return new Request.Builder().url(url).header("Accept", "application/json").header("Cache-Control",
+                "no-store");
+    }
+
+    static RequestBody json(JsonNode body) {
+        return RequestBody.create(DrpJson.bytes(body), JSON);
+    }
+
+    /** Sends and returns a 2xx reply (the caller closes it); anything else throws. */
+    Response send(Request.Builder request) {
+        return send(request, Set.of());
+    }
+
+    /**
+     * Like {@link #send(Request.Builder)}, but also returns replies whose status is in {@code alsoAccepted} (a 404
+     * that means "absent", a 416 that means "nothing new").
+     */
+    Response send(Request.Builder request, Set<Integer> alsoAccepted) {
+        String token = tokens.token();
+        Response reply = execute(authorized(request, token));
+        if ((reply.code() == 401 || reply.code() == 403) && tokens.canRenew()) {
+            reply.close();
+            tokens.renewAfterRejection(token);
+            reply = execute(authorized(request, tokens.token()));
+        }
+        if (reply.isSuccessful() || alsoAccepted.contains(reply.code())) {
+            return reply;
+        }
+        try (Response failed = reply) {
+            throw refusal(errors.fromReply(failed));
+        }
+    }
+
+    /** Sends and parses the JSON body of the reply. */
+    JsonNode sendForJson(Request.Builder request) {
+        try (Response reply = send(request)) {
+            return DrpJson.read(reply.body().byteStream());
+        } catch (IOException e) {
+            throw errors.fromIo(e);
+        }
+    }
+
+    /** With a saved token a 401/403 means the sign-in ended: say so, keeping what the server said. */
+    private DrpApiException refusal(DrpApiException error) {
+        if (!(error instanceof DrpAuthException) || tokens.canRenew()) {
+            return error;
+        }
+        List<String> messages = new java.util.ArrayList<>();
+        messages.add("The saved sign-in for " + credentials.username() + " at " + url()
+                + " has expired or was revoked; sign in again.");
+        messages.addAll(error.messages());
+        return new DrpAuthException(error.code(), error.type(), messages);
+    }
+
+    private static Request authorized(Request.Builder request, String token) {
+        return token == null ? request.build() : request.header("Authorization", "Bearer " + token).build();
+    }
+
+    /** One exchange; I/O failures become {@link DrpUnreachableException} or the pin's refusal. */
+    Response execute(Request request) {
+        long start = System.nanoTime();
+        try {
+            Response reply = http.newCall(request).execute();
+            LOG.debug("{} {} -> {} ({} ms)", request.method(), request.url().encodedPath(), reply.code(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return reply;
+        } catch (IOException e) {
+            LOG.debug("{} {} -> failed: {}", request.method(), request.url().encodedPath(), e.toString());
+            throw errors.fromIo(e);
+        }
+    }
+
+    /** Password sign-in: {@code GET /users/<name>/token?ttl=<s>} with Basic auth. */
+    private TokenKeeper.Issued signIn(Duration ttl) {
+        DrpCredentials.Password password = (DrpCredentials.Password) credentials;
+        HttpUrl url = api("users", password.username(), "token").addQueryParameter("ttl",
+                Long.toString(ttl.toSeconds())).build();
+        Instant asked = Instant.now();
+        Request request = request(url).header("Authorization", Credentials.basic(password.username(),
+                password.password(), StandardCharsets.UTF_8)).build();
+        try (Response reply = execute(request)) {
+            if (reply.code() == 401 || reply.code() == 403) {
+                throw new DrpAuthException(reply.code(), "AUTH", List.of(url() + " refused the user name or "
+                        + "password for " + password.username() + "; check them and sign in again."));
+            }
+            if (!reply.isSuccessful()) {
+                throw errors.fromReply(reply);
+            }
+            String token = DrpJson.read(reply.body().byteStream()).path("Token").asText("");
+            if (token.isEmpty()) {
+                throw new DrpApiException(reply.code(), "users", password.username(), "GET",
+                        List.of(url() + " answered the sign-in without a token; is this a dr-provision endpoint?"));
+            }
+            return new TokenKeeper.Issued(token, asked.plus(ttl));
+        } catch (IOException e) {
+            throw errors.fromIo(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tokens.close();
+    }
+}

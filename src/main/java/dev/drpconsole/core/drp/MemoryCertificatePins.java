@@ -1,0 +1,20 @@
+package dev.drpconsole.core.drp;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Pins kept in memory only (tests, and sessions the user chose not to remember). */
+public final class MemoryCertificatePins implements CertificatePins {
+    private final Map<String, String> pins = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> pinned(String hostPort) {
+        return Optional.ofNullable(pins.get(hostPort));
+    }
+
+    @Override
+    public void pin(String hostPort, String sha256) {
+        pins.put(hostPort, sha256);
+    }
+}
