@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpconsole.core.engine.ContainerDetails;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.TreeMap;
 public record ContainerInspection(Map<String, String> facts, List<String> environment, Map<String, String> labels,
                                   String json) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Facts are read by people: local time to the second. The JSON keeps the engine's exact instants. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     public static ContainerInspection of(ContainerDetails details) {
         Map<String, String> facts = new LinkedHashMap<>();
@@ -31,7 +36,7 @@ public record ContainerInspection(Map<String, String> facts, List<String> enviro
         facts.put("State", details.state() + (details.running() ? "" : " (exit code " + details.exitCode() + ")"));
         details.runnerMachineUuid().ifPresent(uuid -> facts.put("Runner for machine", uuid.toString()));
         facts.put("Network", details.networkMode());
-        facts.put("Created", details.created().toString());
+        facts.put("Created", LOCAL_TIME.format(details.created()));
         facts.put("Started", time(details.startedAt()));
         facts.put("Finished", time(details.finishedAt()));
         facts.put("Id", details.id());
@@ -42,7 +47,7 @@ public record ContainerInspection(Map<String, String> facts, List<String> enviro
     }
 
     private static String time(Optional<Instant> instant) {
-        return instant.map(Instant::toString).orElse("—");
+        return instant.map(LOCAL_TIME::format).orElse("—");
     }
 
     private static String json(ContainerDetails details, List<String> environment, Map<String, String> labels) {

@@ -88,6 +88,16 @@ public final class ContainersPage implements SectionPage {
     public void shown() {
         viewModel.start();
         details.activate();
+        focusTable();
+    }
+
+    /** The table takes the keyboard (arrows and action keys at once) rather than the filter, first in line. */
+    private void focusTable() {
+        if (viewModel.statusProperty().get() == EngineStatus.READY) {
+            table.requestFocus();
+        } else {
+            root.requestFocus();
+        }
     }
 
     @Override
@@ -128,10 +138,15 @@ public final class ContainersPage implements SectionPage {
 
     private Node toolbar() {
         filter.setId("containers-filter");
-        filter.setPromptText("Filter by name, image, state, machine  (Ctrl+F)");
-        filter.setPrefColumnCount(28);
+        filter.setPromptText("Filter  (Ctrl+F)");
+        // The filter gives way when the window is narrow; the buttons keep their words.
+        filter.setPrefWidth(260);
+        filter.setMinWidth(120);
+        HBox.setHgrow(filter, Priority.SOMETIMES);
+        LazyTooltip.install(filter, () -> "Words to find in the name, image, state, status or machine");
         viewModel.filterTextProperty().bind(filter.textProperty());
-        CheckBox all = new CheckBox("Show all containers");
+        CheckBox all = new CheckBox("All containers");
+        all.setMinWidth(Region.USE_PREF_SIZE);
         all.setId("containers-all");
         all.selectedProperty().bindBidirectional(viewModel.showAllProperty());
         LazyTooltip.install(all, () -> "Also list containers that are not DRP runners");
@@ -152,7 +167,7 @@ public final class ContainersPage implements SectionPage {
         remove.disableProperty().bind(none);
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().map(row -> !row.isRunning())
                 .orElse(true), table.getSelectionModel().selectedItemProperty(), viewModel.visibleRows()));
-        remove.getStyleClass().add("danger");
+        remove.getStyleClass().add("remove-action");
 
         HBox bar = new HBox(8, filter, all, new Separator(Orientation.VERTICAL), logs, inspect,
                 new Separator(Orientation.VERTICAL), restart, stop, remove);
@@ -164,6 +179,7 @@ public final class ContainersPage implements SectionPage {
     private static Button action(String id, String text, Icon icon, String tooltip, Runnable run) {
         Button button = new Button(text, icon.node(16));
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> run.run());
         LazyTooltip.install(button, () -> tooltip);
         return button;
@@ -188,6 +204,11 @@ public final class ContainersPage implements SectionPage {
         connecting.setId("containers-connecting");
 
         showOnly(split, EngineStatus.READY);
+        viewModel.statusProperty().addListener((obs, old, now) -> {
+            if (now == EngineStatus.READY && root.isFocused()) {
+                table.requestFocus();
+            }
+        });
         showOnly(unreachable, EngineStatus.UNREACHABLE);
         showOnly(connecting, EngineStatus.CONNECTING);
         return new StackPane(split, unreachable, connecting);
@@ -223,7 +244,7 @@ public final class ContainersPage implements SectionPage {
             return "The engine has no containers.";
         }
         return "No runner containers yet. DRP starts drp-runner-<machine uuid> as soon as a machine's context is "
-                + "a docker-context: create a runner machine in Setup. Tick \"Show all containers\" to see the "
+                + "a docker-context: create a runner machine in Setup. Tick \"All containers\" to see the "
                 + "engine's other containers.";
     }
 

@@ -1,11 +1,14 @@
 package dev.drpconsole.ui.containers;
 
 import dev.drpconsole.core.engine.ContainerSummary;
+import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Callback;
@@ -27,17 +30,20 @@ final class ContainersTable extends TableView<ContainerRow> {
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<ContainerRow, String> name = column("Name", "name", 300,
+        TableColumn<ContainerRow, String> name = column("Name", "name", 330,
                 row -> row.summaryProperty().map(ContainerSummary::name));
+        // Runner names differ only in their UUIDs and image names in their tags: keep both ends in sight.
+        name.setCellFactory(column -> centreEllipsis());
         TableColumn<ContainerRow, String> state = column("State", "state", 100,
                 row -> row.summaryProperty().map(ContainerSummary::state));
         state.setCellFactory(column -> new ContainerStateCell());
-        TableColumn<ContainerRow, String> image = column("Image", "image", 200,
+        TableColumn<ContainerRow, String> image = column("Image", "image", 190,
                 row -> row.summaryProperty().map(ContainerSummary::image));
+        image.setCellFactory(column -> centreEllipsis());
         TableColumn<ContainerRow, String> status = column("Uptime / status", "status", 150,
                 row -> row.summaryProperty().map(ContainerSummary::status));
         TableColumn<ContainerRow, String> machine = column("Machine", "machine", 160, ContainerRow::machineProperty);
-        getColumns().setAll(java.util.List.of(name, state, image, status, machine));
+        getColumns().setAll(List.of(name, state, image, status, machine));
         getSortOrder().add(name);
 
         placeholder.setWrapText(true);
@@ -49,6 +55,18 @@ final class ContainersTable extends TableView<ContainerRow> {
     /** What an empty table says. */
     void setPlaceholderText(String text) {
         placeholder.setText(text);
+    }
+
+    private static TableCell<ContainerRow, String> centreEllipsis() {
+        TableCell<ContainerRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+        };
+        cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return cell;
     }
 
     private static TableColumn<ContainerRow, String> column(String title, String id, double width,

@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.jobs;
 
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LazyTooltip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +34,7 @@ final class JobFilterBar extends FlowPane {
         setAlignment(Pos.CENTER_LEFT);
         text.setId("jobs-filter");
         text.setPromptText("Filter jobs  (Ctrl+F)");
-        text.setPrefColumnCount(16);
+        text.setPrefColumnCount(10);
         viewModel.textFilterProperty().bind(text.textProperty());
         ComboBox<String> state = choice("state", "Any state", viewModel.stateFilterProperty(),
                 observable(JobsViewModel.STATES), Function.identity());
@@ -43,11 +45,13 @@ final class JobFilterBar extends FlowPane {
         ComboBox<String> context = choice("context", "Any context", viewModel.contextFilterProperty(),
                 viewModel.contextChoices(), Function.identity());
         time.setId("jobs-filter-time");
+        time.setPrefWidth(128);
         time.getItems().setAll(TimeWindow.values());
         time.valueProperty().bindBidirectional(viewModel.timeFilterProperty());
-        Button reset = new Button("Clear filters");
+        Button reset = new Button(null, Icon.CLOSE.node(14));
         reset.setId("jobs-filter-reset");
-        reset.getStyleClass().add("flat");
+        reset.getStyleClass().addAll("flat", "button-icon");
+        LazyTooltip.install(reset, () -> "Clear every filter");
         reset.setOnAction(e -> reset());
         getChildren().addAll(text, state, machine, task, context, time, reset);
     }
@@ -68,6 +72,7 @@ final class JobFilterBar extends FlowPane {
             Function<String, String> label) {
         ComboBox<String> combo = new ComboBox<>();
         combo.setId("jobs-filter-" + id);
+        combo.setPrefWidth(128);
         combo.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {

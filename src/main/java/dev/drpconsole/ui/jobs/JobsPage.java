@@ -68,6 +68,16 @@ public final class JobsPage implements SectionPage {
     @Override
     public void shown() {
         viewModel.start();
+        focusTable();
+    }
+
+    /** The table takes the keyboard (arrow keys at once) rather than the filter field, first in line. */
+    private void focusTable() {
+        if (viewModel.statusProperty().get() == JobsStatus.READY) {
+            table.requestFocus();
+        } else {
+            root.requestFocus();
+        }
     }
 
     @Override
@@ -96,6 +106,11 @@ public final class JobsPage implements SectionPage {
                 "Listing the endpoint's most recent jobs.");
         loading.setId("jobs-loading");
         showOnly(split, JobsStatus.READY);
+        viewModel.statusProperty().addListener((obs, old, now) -> {
+            if (now == JobsStatus.READY && root.isFocused()) {
+                table.requestFocus();
+            }
+        });
         showOnly(notConnected, JobsStatus.NOT_CONNECTED);
         showOnly(loading, JobsStatus.LOADING);
         return new StackPane(split, notConnected, loading);
@@ -129,7 +144,7 @@ public final class JobsPage implements SectionPage {
             return "No jobs yet. A job appears here as soon as a machine runs a task: give a runner machine a "
                     + "workflow (the demo content's context-demo, for instance) in Runner machines or Setup.";
         }
-        return "No job matches the filters. \"Clear filters\" shows them all.";
+        return "No job matches the filters. The × after them clears them.";
     }
 
     private void revealIfListed() {

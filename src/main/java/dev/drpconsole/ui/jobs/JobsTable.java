@@ -33,21 +33,21 @@ final class JobsTable extends TableView<JobRow> {
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<JobRow, String> state = column("State", "state", 104, jobField(Job::state));
+        TableColumn<JobRow, String> state = column("State", "state", 100, jobField(Job::state));
         state.setCellFactory(column -> new JobStateCell<>());
-        TableColumn<JobRow, String> task = column("Task", "task", 190, jobField(Job::task));
-        TableColumn<JobRow, String> machine = column("Machine", "machine", 140, JobRow::machineProperty);
+        TableColumn<JobRow, String> task = column("Task", "task", 170, jobField(Job::task));
+        TableColumn<JobRow, String> machine = column("Machine", "machine", 120, JobRow::machineProperty);
         TableColumn<JobRow, String> stage = column("Stage", "stage", 140, jobField(Job::stage));
-        TableColumn<JobRow, String> context = column("Context", "context", 90, jobField(Job::context));
-        TableColumn<JobRow, Instant> started = column("Started", "started", 92,
+        TableColumn<JobRow, String> context = column("Context", "context", 80, jobField(Job::context));
+        TableColumn<JobRow, Instant> started = column("Started", "started", 84,
                 jobField(job -> job.startTime().orElse(null)));
         started.setCellFactory(column -> formatted(time -> JobFormat.started(time, Instant.now(),
                 ZoneId.systemDefault())));
         started.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<JobRow, Duration> duration = column("Duration", "duration", 86, JobRow::durationProperty);
+        TableColumn<JobRow, Duration> duration = column("Duration", "duration", 76, JobRow::durationProperty);
         duration.setCellFactory(column -> formatted(JobFormat::duration));
         duration.getStyleClass().add("numeric-column");
-        TableColumn<JobRow, String> exit = column("Exit state", "exit", 86, jobField(Job::exitState));
+        TableColumn<JobRow, String> exit = column("Exit state", "exit", 84, jobField(Job::exitState));
         getColumns().setAll(List.of(state, task, machine, stage, context, started, duration, exit));
         getSortOrder().add(started);
 
