@@ -17,7 +17,9 @@ import dev.drpconsole.sandbox.SandboxDataDir;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.connection.ConnectionDialogs;
+import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.ui.contexts.ContextsPage;
+import dev.drpconsole.ui.jobs.JobsPage;
 import dev.drpconsole.ui.runners.RunnersPage;
 import dev.drpconsole.ui.connection.EndpointSwitcher;
 import dev.drpconsole.ui.connection.EndpointSwitcherViewModel;
@@ -106,6 +108,8 @@ public class ConsoleApp extends Application {
         return switch (section) {
             case CONTEXTS -> new ContextsPage(services);
             case RUNNERS -> new RunnersPage(services);
+            case CONTAINERS -> new ContainersPage(services);
+            case JOBS -> new JobsPage(services);
             default -> null;
         };
     }

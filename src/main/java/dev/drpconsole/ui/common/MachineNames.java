@@ -1,0 +1,90 @@
+package dev.drpconsole.ui.common;
+
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.LiveObjects;
+import dev.drpconsole.core.drp.Machine;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableMap;
+
+/**
+ * Machine names by UUID, kept live from the signed-in endpoint while started, so views that only know a machine's
+ * UUID (a runner container's name, a job's Machine field) can show its name. Empty while no endpoint is signed in;
+ * follows the user switching endpoints. Touch it on the FX thread only.
+ */
+public final class MachineNames {
+    private final ViewServices services;
+    private final ObservableMap<String, String> names = FXCollections.observableHashMap();
+    private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
+    private LiveObjects<Machine> live;
+    private CompletableFuture<Void> liveStarted;
+    private LiveList<Machine> machines;
+
+    public MachineNames(ViewServices services) {
+        this.services = services;
+    }
+
+    /** UUID → name; changes as machines are created, renamed and deleted. */
+    public ObservableMap<String, String> names() {
+        return names;
+    }
+
+    /** The machine's name, or its UUID while the name is unknown. */
+    public String label(String uuid) {
+        return names.getOrDefault(uuid, uuid);
+    }
+
+    public void start() {
+        services.client().addListener(clientChanged);
+        follow(services.client().get());
+    }
+
+    public void stop() {
+        services.client().removeListener(clientChanged);
+        follow(null);
+    }
+
+    private void follow(DrpClient client) {
+        if (live != null) {
+            // After its start (done or failed), so a start still on its way cannot subscribe after the close.
+            LiveObjects<Machine> closing = live;
+            liveStarted.whenCompleteAsync((done, failed) -> closing.close(), services.io());
+            live = null;
+            machines = null;
+        }
+        if (client == null) {
+            names.clear();
+            return;
+        }
+        LiveList<Machine> list = new LiveList<>(services.fxThread());
+        list.items().addListener((ListChangeListener<Machine>) change -> {
+            if (list == machines) {
+                update(list);
+            }
+        });
+        LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true,
+                services.io());
+        machines = list;
+        live = objects;
+        // Opening the event socket may wait on the network: never on the FX thread.
+        liveStarted = CompletableFuture.runAsync(() -> objects.start(list), services.io());
+    }
+
+    /** Puts only what changed, so listeners hear one change per renamed machine rather than a reload. */
+    private void update(LiveList<Machine> list) {
+        Map<String, String> now = new HashMap<>();
+        list.items().forEach(machine -> now.put(machine.uuid(), machine.name()));
+        names.keySet().retainAll(now.keySet());
+        now.forEach((uuid, name) -> {
+            if (!name.equals(names.get(uuid))) {
+                names.put(uuid, name);
+            }
+        });
+    }
+}

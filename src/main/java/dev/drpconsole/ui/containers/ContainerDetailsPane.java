@@ -1,0 +1,170 @@
+package dev.drpconsole.ui.containers;
+
+import dev.drpconsole.core.engine.ContainerSummary;
+import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.LogLine;
+import dev.drpconsole.core.engine.LogListener;
+import dev.drpconsole.ui.logview.LogView;
+import java.util.concurrent.Executor;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The selected container's log and inspection, as two tabs. The log is followed while a container is selected
+ * and the page is shown; a container that starts again (restart) is followed afresh. Ids:
+ * {@code #container-details}, {@code #container-logs-tab}, {@code #container-inspect-tab}, {@code #container-log}
+ * (the {@link LogView}), {@code #container-log-status}.
+ */
+final class ContainerDetailsPane extends TabPane {
+    private static final long MAX_LOG_LINES = 200_000;
+
+    private final ContainersViewModel viewModel;
+    private final Executor io;
+    private final Executor fxThread;
+    private final LogView log = new LogView(MAX_LOG_LINES);
+    private final Label logStatus = new Label();
+    private final ContainerInspectPane inspect = new ContainerInspectPane();
+    private final Tab logsTab;
+    private final Tab inspectTab;
+    private final ChangeListener<ContainerSummary> restarted = (obs, old, now) -> {
+        if (now.isRunning() && !old.isRunning()) {
+            follow();
+        }
+    };
+    private ContainerRow row;
+    private AutoCloseable following;
+    private boolean active;
+
+    ContainerDetailsPane(ContainersViewModel viewModel, Executor io, Executor fxThread) {
+        this.viewModel = viewModel;
+        this.io = io;
+        this.fxThread = fxThread;
+        setId("container-details");
+        getStyleClass().add("details-tabs");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        log.setId("container-log");
+        log.setPlaceholderText("Select a container to follow its log.");
+        logStatus.setId("container-log-status");
+        logStatus.getStyleClass().add("log-end-status");
+        logStatus.managedProperty().bind(logStatus.textProperty().isNotEmpty());
+        logStatus.visibleProperty().bind(logStatus.managedProperty());
+        BorderPane logBox = new BorderPane(log);
+        logBox.setBottom(logStatus);
+        logsTab = new Tab("Log", logBox);
+        logsTab.setId("container-logs-tab");
+        inspectTab = new Tab("Inspect", inspect);
+        inspectTab.setId("container-inspect-tab");
+        getTabs().setAll(logsTab, inspectTab);
+        getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == inspectTab) {
+                loadInspection();
+            }
+        });
+    }
+
+    /** The table's selection changed. */
+    void show(ContainerRow newRow) {
+        if (newRow == row) {
+            return;
+        }
+        if (row != null) {
+            row.summaryProperty().removeListener(restarted);
+        }
+        row = newRow;
+        inspect.clear();
+        if (row != null) {
+            row.summaryProperty().addListener(restarted);
+        }
+        follow();
+        if (getSelectionModel().getSelectedItem() == inspectTab) {
+            loadInspection();
+        }
+    }
+
+    void showLogs() {
+        getSelectionModel().select(logsTab);
+    }
+
+    void showInspection() {
+        getSelectionModel().select(inspectTab);
+        loadInspection();
+    }
+
+    /** The page was shown: follow the selected container's log again. */
+    void activate() {
+        active = true;
+        follow();
+    }
+
+    /** The page was hidden: no log stream stays open. */
+    void deactivate() {
+        active = false;
+        stopFollowing();
+    }
+
+    private void follow() {
+        stopFollowing();
+        log.clear();
+        logStatus.setText("");
+        log.setTitle(row == null ? "" : row.name());
+        if (row == null || !active) {
+            return;
+        }
+        ContainerRow followed = row;
+        following = viewModel.followLogs(followed, new LogListener() {
+            @Override
+            public void onLine(LogLine line) {
+                log.append(line.text());
+            }
+
+            @Override
+            public void onEnd() {
+                status(followed, "The container stopped; its log ends here.");
+            }
+
+            @Override
+            public void onFailure(EngineException failure) {
+                status(followed, "The log could not be followed: " + failure.getMessage());
+            }
+        });
+    }
+
+    private void status(ContainerRow followed, String text) {
+        fxThread.execute(() -> {
+            if (row == followed) {
+                logStatus.setText(text);
+            }
+        });
+    }
+
+    private void stopFollowing() {
+        if (following != null) {
+            AutoCloseable closing = following;
+            following = null;
+            // Closing an engine stream may wait on the socket: not on the FX thread.
+            io.execute(() -> {
+                try {
+                    closing.close();
+                } catch (Exception e) {
+                    // Abandoned either way; LogFollowHandle already swallows stream errors.
+                }
+            });
+        }
+    }
+
+    private void loadInspection() {
+        if (row == null) {
+            inspect.clear();
+            return;
+        }
+        ContainerRow inspected = row;
+        viewModel.inspect(inspected, inspection -> {
+            if (row == inspected) {
+                inspect.show(inspection);
+            }
+        });
+    }
+}

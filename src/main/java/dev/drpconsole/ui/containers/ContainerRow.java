@@ -1,0 +1,74 @@
+package dev.drpconsole.ui.containers;
+
+import dev.drpconsole.core.engine.ContainerSummary;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One container in the table. A row lives as long as its container: a re-list updates its properties in place
+ * instead of replacing it, so the table keeps the user's selection, scroll position and sort while the engine
+ * reports changes.
+ */
+public final class ContainerRow {
+    private final String id;
+    private final ReadOnlyObjectWrapper<ContainerSummary> summary;
+    private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
+
+    ContainerRow(ContainerSummary summary) {
+        this.id = summary.id();
+        this.summary = new ReadOnlyObjectWrapper<>(summary);
+    }
+
+    /** What a list of rows watches, so a sorted or filtered view re-sorts when a row changes. */
+    static Observable[] observables(ContainerRow row) {
+        return new Observable[] {row.summary, row.machine};
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ReadOnlyObjectProperty<ContainerSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ContainerSummary summary() {
+        return summary.get();
+    }
+
+    public String name() {
+        return summary.get().name();
+    }
+
+    public boolean isRunning() {
+        return summary.get().isRunning();
+    }
+
+    public boolean isRunner() {
+        return summary.get().isRunner();
+    }
+
+    /** The runner's machine UUID, for runner containers. */
+    public Optional<String> machineUuid() {
+        return summary.get().runnerMachineUuid().map(Object::toString);
+    }
+
+    /** The runner's machine name (its UUID until the name is known); "" for other containers. */
+    public ReadOnlyStringProperty machineProperty() {
+        return machine.getReadOnlyProperty();
+    }
+
+    void update(ContainerSummary newSummary) {
+        if (!newSummary.equals(summary.get())) {
+            summary.set(newSummary);
+        }
+    }
+
+    void setMachine(String label) {
+        machine.set(label);
+    }
+}

@@ -1,0 +1,337 @@
+package dev.drpconsole.ui.containers;
+
+import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LazyTooltip;
+import dev.drpconsole.ui.common.PageProblemBanner;
+import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.ViewServices;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Containers section: the engine's runner containers ({@code drp-runner-<machine uuid>}; all containers with
+ * {@code #containers-all}) in a live, sortable table, with their log and inspection below. Follows engine events
+ * only while shown. {@link #reveal(String)} takes a container name and selects it, showing its log.
+ *
+ * <p>Keys: Ctrl+F filter; in the table Enter log, Ctrl+I inspect, Ctrl+R restart, Ctrl+E stop, Delete remove.
+ *
+ * <p>Ids: {@code #containers-page}, {@code #containers-engine} (which engine answers), {@code #containers-activity},
+ * {@code #containers-filter}, {@code #containers-all}, {@code #containers-logs}, {@code #containers-inspect},
+ * {@code #containers-restart}, {@code #containers-stop}, {@code #containers-remove}, {@code #containers-table},
+ * {@code #containers-unreachable} (empty state) with {@code #containers-retry}, {@code #containers-connecting},
+ * {@code #page-problem}, the confirmation's {@code #containers-confirm-remove}, and those of
+ * {@link ContainerDetailsPane} and {@link ContainerInspectPane}.
+ */
+public final class ContainersPage implements SectionPage {
+    private static final String STYLESHEET = ContainersPage.class.getResource("containers.css").toExternalForm();
+
+    private final ContainersViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final TextField filter = new TextField();
+    private final ContainersTable table;
+    private final ContainerDetailsPane details;
+    private String pendingReveal;
+
+    public ContainersPage(ViewServices services) {
+        viewModel = new ContainersViewModel(services);
+        table = new ContainersTable(viewModel.visibleRows());
+        details = new ContainerDetailsPane(viewModel, services.io(), services.fxThread());
+        root.setId("containers-page");
+        root.getStyleClass().add("containers-page");
+        root.getStylesheets().add(STYLESHEET);
+        root.setTop(new VBox(header(), toolbar(),
+                new PageProblemBanner(viewModel.problemProperty(), viewModel::dismissProblem)));
+        root.setCenter(content());
+        wireTable();
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
+                filter.requestFocus();
+                filter.selectAll();
+                event.consume();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        viewModel.start();
+        details.activate();
+        focusTable();
+    }
+
+    /** The table takes the keyboard (arrows and action keys at once) rather than the filter, first in line. */
+    private void focusTable() {
+        if (viewModel.statusProperty().get() == EngineStatus.READY) {
+            table.requestFocus();
+        } else {
+            root.requestFocus();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        details.deactivate();
+        viewModel.stop();
+    }
+
+    /** Selects the container with this name and shows its log, once it is listed. */
+    @Override
+    public void reveal(String containerName) {
+        if (!RunnerContainerName.isRunner(containerName)) {
+            viewModel.showAllProperty().set(true);
+        }
+        filter.clear();
+        pendingReveal = containerName;
+        revealIfListed();
+    }
+
+    private Node header() {
+        Label engine = new Label();
+        engine.setId("containers-engine");
+        engine.getStyleClass().add("engine-label");
+        engine.setGraphic(Icon.DOCKER.node(18));
+        engine.textProperty().bind(Bindings.when(viewModel.engineLabelProperty().isEmpty())
+                .then("Looking for the container engine…").otherwise(viewModel.engineLabelProperty()));
+        Label activity = new Label();
+        activity.setId("containers-activity");
+        activity.getStyleClass().add("activity-label");
+        activity.textProperty().bind(viewModel.activityProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, engine, spacer, activity);
+        header.getStyleClass().add("page-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node toolbar() {
+        filter.setId("containers-filter");
+        filter.setPromptText("Filter  (Ctrl+F)");
+        // The filter gives way when the window is narrow; the buttons keep their words.
+        filter.setPrefWidth(260);
+        filter.setMinWidth(120);
+        HBox.setHgrow(filter, Priority.SOMETIMES);
+        LazyTooltip.install(filter, () -> "Words to find in the name, image, state, status or machine");
+        viewModel.filterTextProperty().bind(filter.textProperty());
+        CheckBox all = new CheckBox("All containers");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setId("containers-all");
+        all.selectedProperty().bindBidirectional(viewModel.showAllProperty());
+        LazyTooltip.install(all, () -> "Also list containers that are not DRP runners");
+
+        BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
+        Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "Follow the container's log (Enter)",
+                details::showLogs);
+        Button inspect = action("containers-inspect", "Inspect", Icon.TEXT_BOX_SEARCH_OUTLINE,
+                "Image, environment, labels, network, times, exit code (Ctrl+I)", details::showInspection);
+        Button restart = action("containers-restart", "Restart", Icon.RESTART, "Stop and start it again (Ctrl+R)",
+                this::restartSelected);
+        Button stop = action("containers-stop", "Stop", Icon.STOP, "Stop it (Ctrl+E)", this::stopSelected);
+        Button remove = action("containers-remove", "Remove", Icon.TRASH_CAN_OUTLINE,
+                "Stop and delete it, after asking (Delete)", this::removeSelected);
+        logs.disableProperty().bind(none);
+        inspect.disableProperty().bind(none);
+        restart.disableProperty().bind(none);
+        remove.disableProperty().bind(none);
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().map(row -> !row.isRunning())
+                .orElse(true), table.getSelectionModel().selectedItemProperty(), viewModel.visibleRows()));
+        remove.getStyleClass().add("remove-action");
+
+        HBox bar = new HBox(8, filter, all, new Separator(Orientation.VERTICAL), logs, inspect,
+                new Separator(Orientation.VERTICAL), restart, stop, remove);
+        bar.getStyleClass().add("page-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Button action(String id, String text, Icon icon, String tooltip, Runnable run) {
+        Button button = new Button(text, icon.node(16));
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> run.run());
+        LazyTooltip.install(button, () -> tooltip);
+        return button;
+    }
+
+    private Node content() {
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        split.getStyleClass().add("page-split");
+
+        EmptyState unreachable = new EmptyState(Icon.DOCKER, "No container engine answers", "");
+        unreachable.setId("containers-unreachable");
+        Button retry = unreachable.addAction("Retry");
+        retry.setId("containers-retry");
+        retry.setOnAction(e -> viewModel.retry());
+        viewModel.unreachableReasonProperty().addListener(obs -> unreachable.setText(unreachableText()));
+        viewModel.unreachableFixProperty().addListener(obs -> unreachable.setText(unreachableText()));
+
+        EmptyState connecting = new EmptyState(Icon.DOCKER, "Looking for the container engine…",
+                "The console asks Docker or Podman for its containers.");
+        connecting.setId("containers-connecting");
+
+        showOnly(split, EngineStatus.READY);
+        viewModel.statusProperty().addListener((obs, old, now) -> {
+            if (now == EngineStatus.READY && root.isFocused()) {
+                table.requestFocus();
+            }
+        });
+        showOnly(unreachable, EngineStatus.UNREACHABLE);
+        showOnly(connecting, EngineStatus.CONNECTING);
+        return new StackPane(split, unreachable, connecting);
+    }
+
+    private String unreachableText() {
+        return viewModel.unreachableReasonProperty().get() + "\n\n" + viewModel.unreachableFixProperty().get();
+    }
+
+    private void showOnly(Node node, EngineStatus status) {
+        BooleanBinding now = viewModel.statusProperty().isEqualTo(status);
+        node.visibleProperty().bind(now);
+        node.managedProperty().bind(now);
+    }
+
+    private void wireTable() {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> details.show(now));
+        table.setContextMenu(contextMenu());
+        table.setOnKeyPressed(this::tableKey);
+        viewModel.visibleRows().addListener((ListChangeListener<ContainerRow>) change -> revealIfListed());
+        Runnable placeholder = () -> table.setPlaceholderText(placeholderText());
+        viewModel.allRows().addListener((ListChangeListener<ContainerRow>) change -> placeholder.run());
+        viewModel.showAllProperty().addListener(obs -> placeholder.run());
+        viewModel.filterTextProperty().addListener(obs -> placeholder.run());
+        placeholder.run();
+    }
+
+    private String placeholderText() {
+        if (!viewModel.filterTextProperty().get().isBlank()) {
+            return "No container matches the filter.";
+        }
+        if (viewModel.showAllProperty().get()) {
+            return "The engine has no containers.";
+        }
+        return "No runner containers yet. DRP starts drp-runner-<machine uuid> as soon as a machine's context is "
+                + "a docker-context: create a runner machine in Setup. Tick \"All containers\" to see the "
+                + "engine's other containers.";
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem logs = menuItem("Follow log", Icon.TEXT_LONG, details::showLogs);
+        MenuItem inspect = menuItem("Inspect", Icon.TEXT_BOX_SEARCH_OUTLINE, details::showInspection);
+        MenuItem restart = menuItem("Restart", Icon.RESTART, this::restartSelected);
+        MenuItem stop = menuItem("Stop", Icon.STOP, this::stopSelected);
+        MenuItem remove = menuItem("Remove…", Icon.TRASH_CAN_OUTLINE, this::removeSelected);
+        ContextMenu menu = new ContextMenu(logs, inspect, new SeparatorMenuItem(), restart, stop, remove);
+        menu.setOnShowing(e -> {
+            boolean none = selected().isEmpty();
+            menu.getItems().forEach(item -> item.setDisable(none));
+            stop.setDisable(selected().map(row -> !row.isRunning()).orElse(true));
+        });
+        return menu;
+    }
+
+    private static MenuItem menuItem(String text, Icon icon, Runnable run) {
+        MenuItem item = new MenuItem(text, icon.node(14));
+        item.setOnAction(e -> run.run());
+        return item;
+    }
+
+    private void tableKey(KeyEvent event) {
+        boolean shortcut = event.isShortcutDown();
+        if (event.getCode() == KeyCode.ENTER && !shortcut) {
+            details.showLogs();
+        } else if (shortcut && event.getCode() == KeyCode.I) {
+            details.showInspection();
+        } else if (shortcut && event.getCode() == KeyCode.R) {
+            restartSelected();
+        } else if (shortcut && event.getCode() == KeyCode.E) {
+            stopSelected();
+        } else if (event.getCode() == KeyCode.DELETE) {
+            removeSelected();
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private Optional<ContainerRow> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private void restartSelected() {
+        selected().ifPresent(viewModel::restart);
+    }
+
+    private void stopSelected() {
+        selected().filter(ContainerRow::isRunning).ifPresent(viewModel::stop);
+    }
+
+    private void removeSelected() {
+        selected().ifPresent(row -> {
+            if (confirmRemove(row)) {
+                viewModel.remove(row);
+            }
+        });
+    }
+
+    private boolean confirmRemove(ContainerRow row) {
+        ButtonType removeButton = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", removeButton, ButtonType.CANCEL);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle("Remove container");
+        confirm.setHeaderText("Remove " + row.name() + "?");
+        confirm.setContentText((row.isRunning() ? "It is stopped first. " : "") + (row.isRunner()
+                ? "DRP starts a new runner for the machine when its context is set again." : "This cannot be undone."));
+        confirm.getDialogPane().lookupButton(removeButton).setId("containers-confirm-remove");
+        confirm.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
+        return confirm.showAndWait().filter(removeButton::equals).isPresent();
+    }
+
+    private void revealIfListed() {
+        if (pendingReveal == null) {
+            return;
+        }
+        for (ContainerRow row : table.getItems()) {
+            if (row.name().equals(pendingReveal)) {
+                pendingReveal = null;
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+                details.showLogs();
+                return;
+            }
+        }
+    }
+}

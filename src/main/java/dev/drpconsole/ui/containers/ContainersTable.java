@@ -1,0 +1,80 @@
+package dev.drpconsole.ui.containers;
+
+import dev.drpconsole.core.engine.ContainerSummary;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Callback;
+
+/**
+ * The containers as a sortable table. Sorting is done by a {@link SortedList} over the view model's live rows,
+ * bound to the table's comparator, so the user's sort holds while the engine reports changes.
+ * Column ids: {@code #containers-col-name}, {@code -state}, {@code -image}, {@code -status}, {@code -machine}.
+ */
+final class ContainersTable extends TableView<ContainerRow> {
+    private final Label placeholder = new Label();
+
+    ContainersTable(ObservableList<ContainerRow> rows) {
+        setId("containers-table");
+        getStyleClass().add("containers-table");
+        SortedList<ContainerRow> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<ContainerRow, String> name = column("Name", "name", 330,
+                row -> row.summaryProperty().map(ContainerSummary::name));
+        // Runner names differ only in their UUIDs and image names in their tags: keep both ends in sight.
+        name.setCellFactory(column -> centreEllipsis());
+        TableColumn<ContainerRow, String> state = column("State", "state", 100,
+                row -> row.summaryProperty().map(ContainerSummary::state));
+        state.setCellFactory(column -> new ContainerStateCell());
+        TableColumn<ContainerRow, String> image = column("Image", "image", 190,
+                row -> row.summaryProperty().map(ContainerSummary::image));
+        image.setCellFactory(column -> centreEllipsis());
+        TableColumn<ContainerRow, String> status = column("Uptime / status", "status", 150,
+                row -> row.summaryProperty().map(ContainerSummary::status));
+        TableColumn<ContainerRow, String> machine = column("Machine", "machine", 160, ContainerRow::machineProperty);
+        getColumns().setAll(List.of(name, state, image, status, machine));
+        getSortOrder().add(name);
+
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(520);
+        placeholder.getStyleClass().add("table-placeholder");
+        setPlaceholder(placeholder);
+    }
+
+    /** What an empty table says. */
+    void setPlaceholderText(String text) {
+        placeholder.setText(text);
+    }
+
+    private static TableCell<ContainerRow, String> centreEllipsis() {
+        TableCell<ContainerRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+        };
+        cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return cell;
+    }
+
+    private static TableColumn<ContainerRow, String> column(String title, String id, double width,
+            Callback<ContainerRow, ObservableValue<String>> value) {
+        TableColumn<ContainerRow, String> column = new TableColumn<>(title);
+        column.setId("containers-col-" + id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.call(cell.getValue()));
+        return column;
+    }
+}

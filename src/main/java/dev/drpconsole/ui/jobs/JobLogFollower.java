@@ -1,0 +1,114 @@
+package dev.drpconsole.ui.jobs;
+
+import dev.drpconsole.core.concurrent.CoalescingTask;
+import dev.drpconsole.core.concurrent.Repeating;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.core.drp.JobLogChunk;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Reads one job's log by byte range and hands each new piece to a sink, for as long as the job runs. DRP has no
+ * log stream: the agent uploads output about once a second, so this reads when the job changes (its events) and
+ * polls every {@value #POLL_MS} ms while it runs, and stops after one last read once the job has ended. Reads
+ * never overlap, and requests that come during a read are folded into one more.
+ */
+final class JobLogFollower implements AutoCloseable {
+    static final long POLL_MS = 500;
+
+    private final DrpClient client;
+    private final String jobUuid;
+    private final Executor io;
+    private final JobLogSink sink;
+    private final Consumer<String> failure;
+    private final CoalescingTask reader;
+    private long offset; // only touched by reads, which never overlap
+    private Repeating poll; // guarded by this
+    private boolean ended; // guarded by this
+    private boolean failedOnce; // guarded by this
+    private boolean closed; // guarded by this
+
+    /**
+     * @param sink    gets each new piece of the log, and the end, on a background thread
+     * @param failure gets a plain-words reason when the log cannot be read, on a background thread
+     */
+    JobLogFollower(DrpClient client, String jobUuid, Executor io, JobLogSink sink, Consumer<String> failure) {
+        this.client = client;
+        this.jobUuid = jobUuid;
+        this.io = io;
+        this.sink = sink;
+        this.failure = failure;
+        this.reader = new CoalescingTask(this::read, Duration.ZERO, io);
+    }
+
+    /** Reads what there is, and keeps polling while the job runs. */
+    synchronized void start(Job job) {
+        if (job.archived()) {
+            failure.accept("DRP has archived this job's log; it can no longer be read.");
+            return;
+        }
+        ended = !job.isRunning();
+        reader.request();
+        if (!ended) {
+            poll = Repeating.every(Duration.ofMillis(POLL_MS), reader::request, io);
+        }
+    }
+
+    /** The job changed (an event): read now; once it has ended, this is the last read. */
+    synchronized void jobChanged(Job job) {
+        if (closed || job.archived()) {
+            return;
+        }
+        ended = !job.isRunning();
+        reader.request();
+        if (ended && poll != null) {
+            poll.close();
+            poll = null;
+        }
+    }
+
+    private void read() {
+        JobLogChunk chunk;
+        try {
+            chunk = client.jobLog(jobUuid, offset);
+        } catch (DrpException e) {
+            reportOnce("Could not read the job's log: " + e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            offset = chunk.nextOffset();
+            failedOnce = false;
+            if (!chunk.text().isEmpty()) {
+                sink.append(chunk.text());
+            }
+            if (ended) {
+                sink.finish();
+            }
+        }
+    }
+
+    /** A poll that keeps failing says so once, not twice a second. */
+    private synchronized void reportOnce(String message) {
+        if (!closed && !failedOnce) {
+            failedOnce = true;
+            failure.accept(message);
+        }
+    }
+
+    /** Stops reading; nothing reaches the sink after this returns. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        reader.close();
+        if (poll != null) {
+            poll.close();
+            poll = null;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.drpconsole.ui.jobs;
+
+import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.PageProblemBanner;
+import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.ViewServices;
+import dev.drpconsole.ui.logview.LogView;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Jobs section: the endpoint's recent jobs in a live, sortable, filterable table, and the selected job's
+ * fields and output below, the output growing while the job runs (ANSI colours rendered). Follows events only
+ * while shown. {@link #reveal(String)} takes a job UUID.
+ *
+ * <p>Keys: Ctrl+F the text filter; in the table, Enter moves to the job's output.
+ *
+ * <p>Ids: {@code #jobs-page}, {@code #jobs-table}, {@code #jobs-not-connected} and {@code #jobs-loading} (empty
+ * states), {@code #page-problem}, and those of {@link JobFilterBar}, {@link JobsTable} and {@link JobDetailPane}
+ * ({@code #job-detail}, {@code #job-log}).
+ */
+public final class JobsPage implements SectionPage {
+    private static final String STYLESHEET = JobsPage.class.getResource("jobs.css").toExternalForm();
+    private static final long MAX_LOG_LINES = 200_000;
+
+    private final JobsViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final LogView log = new LogView(MAX_LOG_LINES);
+    private final JobsTable table;
+    private final JobFilterBar filters;
+    private final JobDetailPane detail;
+    private String pendingReveal;
+
+    public JobsPage(ViewServices services) {
+        viewModel = new JobsViewModel(services, new LogViewSink(log));
+        table = new JobsTable(viewModel.visibleRows());
+        filters = new JobFilterBar(viewModel);
+        detail = new JobDetailPane(viewModel, log);
+        root.setId("jobs-page");
+        root.getStyleClass().add("jobs-page");
+        root.getStylesheets().add(STYLESHEET);
+        root.setTop(new VBox(filters, new PageProblemBanner(viewModel.problemProperty(),
+                viewModel::dismissProblem)));
+        root.setCenter(content());
+        wireTable();
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
+                filters.focusText();
+                event.consume();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        viewModel.start();
+        focusTable();
+    }
+
+    /** The table takes the keyboard (arrow keys at once) rather than the filter field, first in line. */
+    private void focusTable() {
+        if (viewModel.statusProperty().get() == JobsStatus.READY) {
+            table.requestFocus();
+        } else {
+            root.requestFocus();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.stop();
+    }
+
+    /** Selects the job with this UUID and shows its output, once it is listed; filters are cleared for it. */
+    @Override
+    public void reveal(String jobUuid) {
+        filters.reset();
+        pendingReveal = jobUuid;
+        revealIfListed();
+    }
+
+    private Node content() {
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        split.getStyleClass().add("page-split");
+        EmptyState notConnected = new EmptyState(Icon.LAN_CONNECT, "Not connected to a DRP endpoint",
+                "Connect to an endpoint, or start the local sandbox, in Setup. Its jobs then appear here live, "
+                        + "with their output.");
+        notConnected.setId("jobs-not-connected");
+        EmptyState loading = new EmptyState(Icon.FORMAT_LIST_CHECKS, "Loading jobs…",
+                "Listing the endpoint's most recent jobs.");
+        loading.setId("jobs-loading");
+        showOnly(split, JobsStatus.READY);
+        viewModel.statusProperty().addListener((obs, old, now) -> {
+            if (now == JobsStatus.READY && root.isFocused()) {
+                table.requestFocus();
+            }
+        });
+        showOnly(notConnected, JobsStatus.NOT_CONNECTED);
+        showOnly(loading, JobsStatus.LOADING);
+        return new StackPane(split, notConnected, loading);
+    }
+
+    private void showOnly(Node node, JobsStatus status) {
+        BooleanBinding now = viewModel.statusProperty().isEqualTo(status);
+        node.visibleProperty().bind(now);
+        node.managedProperty().bind(now);
+    }
+
+    private void wireTable() {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            viewModel.selectedProperty().set(now);
+            detail.show(now);
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                log.requestFocus();
+                event.consume();
+            }
+        });
+        viewModel.visibleRows().addListener((ListChangeListener<JobRow>) change -> revealIfListed());
+        viewModel.allRows().addListener((ListChangeListener<JobRow>) change ->
+                table.setPlaceholderText(placeholderText()));
+        table.setPlaceholderText(placeholderText());
+    }
+
+    private String placeholderText() {
+        if (viewModel.allRows().isEmpty()) {
+            return "No jobs yet. A job appears here as soon as a machine runs a task: give a runner machine a "
+                    + "workflow (the demo content's context-demo, for instance) in Runner machines or Setup.";
+        }
+        return "No job matches the filters. The × after them clears them.";
+    }
+
+    private void revealIfListed() {
+        if (pendingReveal == null) {
+            return;
+        }
+        JobRow row = viewModel.row(pendingReveal);
+        if (row != null && table.getItems().contains(row)) {
+            pendingReveal = null;
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        }
+    }
+}

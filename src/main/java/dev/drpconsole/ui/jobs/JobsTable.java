@@ -1,0 +1,86 @@
+package dev.drpconsole.ui.jobs;
+
+import dev.drpconsole.core.drp.Job;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Callback;
+
+/**
+ * The jobs as a sortable table, newest first until the user sorts otherwise. Sorting is a {@link SortedList} over
+ * the view model's live rows bound to the table's comparator, so the user's sort holds while jobs update.
+ * Column ids: {@code #jobs-col-state}, {@code -task}, {@code -machine}, {@code -stage}, {@code -context},
+ * {@code -started}, {@code -duration}, {@code -exit}.
+ */
+final class JobsTable extends TableView<JobRow> {
+    private final Label placeholder = new Label();
+
+    JobsTable(ObservableList<JobRow> rows) {
+        setId("jobs-table");
+        SortedList<JobRow> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<JobRow, String> state = column("State", "state", 100, jobField(Job::state));
+        state.setCellFactory(column -> new JobStateCell<>());
+        TableColumn<JobRow, String> task = column("Task", "task", 170, jobField(Job::task));
+        TableColumn<JobRow, String> machine = column("Machine", "machine", 120, JobRow::machineProperty);
+        TableColumn<JobRow, String> stage = column("Stage", "stage", 140, jobField(Job::stage));
+        TableColumn<JobRow, String> context = column("Context", "context", 80, jobField(Job::context));
+        TableColumn<JobRow, Instant> started = column("Started", "started", 84,
+                jobField(job -> job.startTime().orElse(null)));
+        started.setCellFactory(column -> formatted(time -> JobFormat.started(time, Instant.now(),
+                ZoneId.systemDefault())));
+        started.setSortType(TableColumn.SortType.DESCENDING);
+        TableColumn<JobRow, Duration> duration = column("Duration", "duration", 76, JobRow::durationProperty);
+        duration.setCellFactory(column -> formatted(JobFormat::duration));
+        duration.getStyleClass().add("numeric-column");
+        TableColumn<JobRow, String> exit = column("Exit state", "exit", 84, jobField(Job::exitState));
+        getColumns().setAll(List.of(state, task, machine, stage, context, started, duration, exit));
+        getSortOrder().add(started);
+
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(560);
+        placeholder.getStyleClass().add("table-placeholder");
+        setPlaceholder(placeholder);
+    }
+
+    void setPlaceholderText(String text) {
+        placeholder.setText(text);
+    }
+
+    private static <T> Callback<JobRow, ObservableValue<T>> jobField(Function<Job, T> field) {
+        return row -> row.jobProperty().map(field);
+    }
+
+    private static <T> TableColumn<JobRow, T> column(String title, String id, double width,
+            Callback<JobRow, ObservableValue<T>> value) {
+        TableColumn<JobRow, T> column = new TableColumn<>(title);
+        column.setId("jobs-col-" + id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.call(cell.getValue()));
+        return column;
+    }
+
+    private static <T> TableCell<JobRow, T> formatted(Function<T, String> format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.drpconsole.sandbox;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpCredentials;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.drp.MemoryCertificatePins;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.TestLabels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * For view tests and demos: the real sandbox in-process with docker-context runners on the real engine, the seed's
+ * runner image built with the real drpcli, the context {@value DemoContentPack#CONTEXT} using it, the demo content
+ * pack installed with drpcli, and a signed-in {@link OkHttpDrpClient}. Everything on the engine carries this run's
+ * test label; {@link #close()} removes it.
+ */
+public final class RunnerSandbox implements AutoCloseable {
+    private final Path work;
+    private final DockerEngine engine;
+    private final SandboxServer server;
+    private final OkHttpDrpClient client;
+
+    private RunnerSandbox(Path work, DockerEngine engine, SandboxServer server, OkHttpDrpClient client) {
+        this.work = work;
+        this.engine = engine;
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Starts it all under {@code work} (a fresh directory): about 10 s, most of it the image build. */
+    public static RunnerSandbox start(Path work) throws Exception {
+        DockerEngine engine = RunnerImageFixture.openEngine();
+        try {
+            String image = RunnerImageFixture.buildRunnerImage(engine, work);
+            SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(
+                    work.resolve("data"))).withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
+            Drpcli drpcli = new Drpcli(server, work.resolve("tokens"));
+            drpcli.run("contents", "create", ContentsTest.bundleDemoPack(drpcli, work).toString()).ok();
+            OkHttpDrpClient client = OkHttpDrpClient.connect(endpoint(server), pins(server));
+            client.create(DrpContext.of(DemoContentPack.CONTEXT, DrpContext.DOCKER_CONTEXT, image,
+                    "Runner context for console tests"));
+            return new RunnerSandbox(work, engine, server, client);
+        } catch (Exception | Error e) {
+            TestCleanup.removeEverythingOfThisRun(engine);
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static DrpEndpoint endpoint(SandboxServer server) {
+        return new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
+                new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false);
+    }
+
+    private static MemoryCertificatePins pins(SandboxServer server) {
+        MemoryCertificatePins pins = new MemoryCertificatePins();
+        pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
+        return pins;
+    }
+
+    public DrpClient client() {
+        return client;
+    }
+
+    public DockerEngine engine() {
+        return engine;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** A machine whose home is the runner context: the sandbox starts its drp-runner-&lt;uuid&gt; container. */
+    public Machine createRunner(String name) {
+        return client.create(Machine.runner(name, DemoContentPack.CONTEXT, "created by a console test"));
+    }
+
+    /**
+     * The seed's last step: a plain machine given the demo workflow, then the runner context, so the demo task runs
+     * in that machine's own runner container. Returns the machine.
+     */
+    public Machine runDemoWorkflow(String machineName) {
+        Machine machine = client.create(new Machine(
+                JsonNodeFactory.instance.objectNode().put("Name", machineName)));
+        Machine withWorkflow = client.update(machine, machine.withWorkflow(DemoContentPack.WORKFLOW));
+        return client.update(withWorkflow, withWorkflow.withContext(DemoContentPack.CONTEXT));
+    }
+
+    /** The current state of a machine. */
+    public Machine machine(String uuid) {
+        return client.get(DrpType.MACHINES, uuid).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        TestCleanup.removeEverythingOfThisRun(engine);
+        engine.close();
+    }
+}
