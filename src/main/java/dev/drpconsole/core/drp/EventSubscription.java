@@ -8,8 +8,8 @@ public interface EventSubscription extends AutoCloseable {
 
     /**
      * Completes once events for this filter flow: when the server acknowledged the registration (at once if it
-     * already had for another holder), when the acknowledgement timed out, or at once while the socket is down
-     * (its {@link EventStreamListener#connected} then says when to catch up). Never fails. Lets a holder of live
+     * already had for another holder), when the acknowledgement timed out, or when the socket failed or is waiting
+     * to reconnect (its {@link EventStreamListener#connected} then says when to catch up). Never fails. Lets a holder of live
      * state list only after its events are sure to arrive, so nothing slips between the list and the first event.
      */
     default CompletionStage<Void> registered() {

@@ -67,7 +67,10 @@ public final class OkHttpDrpEvents implements DrpEvents {
     OkHttpDrpEvents(DrpHttp http, DrpClientOptions options) {
         this.http = http;
         this.options = options;
+        // No read timeout on an idle event stream (pings find dead peers), but a bound on the handshake: OkHttp
+        // applies the call timeout to the upgrade only.
         this.socketClient = http.http().newBuilder().readTimeout(0, TimeUnit.MILLISECONDS)
+                .callTimeout(options.connectTimeout().plus(options.readTimeout()).toMillis(), TimeUnit.MILLISECONDS)
                 .pingInterval(20, TimeUnit.SECONDS).build();
         this.pauseMillis = options.reconnectInitial().toMillis();
         this.loop = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -312,11 +315,16 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
         subscribers.add(subscriber);
         int holding = holders.merge(subscriber.filter, 1, Integer::sum);
-        if (socket == null || acked.contains(subscriber.filter)) {
+        if (acked.contains(subscriber.filter) || socket == null && opening == null) {
+            // Registered already, or waiting to reconnect: connected() will say when to catch up.
             subscriber.registered.complete(null);
             return;
         }
+        // Released by the acknowledgement, the acknowledgement timeout, or the socket failing.
         waiting.computeIfAbsent(subscriber.filter, filter -> new ArrayList<>()).add(subscriber.registered);
+        if (socket == null) {
+            return; // still opening: opened() registers every held filter
+        }
         subscriber.registered.completeOnTimeout(null, options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (holding == 1) {
             socket.send("register " + subscriber.filter);
