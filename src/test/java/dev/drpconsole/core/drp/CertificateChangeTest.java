@@ -1,5 +1,6 @@
 package dev.drpconsole.core.drp;
 
+import dev.drpconsole.core.connection.FileCertificatePins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +20,7 @@ class CertificateChangeTest {
     @Test
     void anotherCertificateOnThePinnedAddressIsRefused(@TempDir Path first, @TempDir Path second,
                                                        @TempDir Path settings) throws Exception {
-        FileCertificatePins pins = new FileCertificatePins(settings);
+        FileCertificatePins pins = FileCertificatePins.load(settings);
         String pinned;
         int port;
         try (SandboxFixture original = SandboxFixture.start(first)) {
@@ -33,12 +34,12 @@ class CertificateChangeTest {
             }
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                settings.resolve(FileCertificatePins.FILE_NAME))));
+                settings.resolve("certificate-pins.json"))));
 
         try (SandboxFixture impostor = SandboxFixture.start(second, port)) {
             assertNotEquals(pinned, impostor.fingerprint());
             UntrustedCertificateException changed = assertThrows(UntrustedCertificateException.class,
-                    () -> OkHttpDrpClient.connect(impostor.endpoint(), new FileCertificatePins(settings)));
+                    () -> OkHttpDrpClient.connect(impostor.endpoint(), FileCertificatePins.load(settings)));
             assertFalse(changed.isFirstUse());
             assertEquals(Optional.of(pinned), changed.pinnedSha256());
             assertEquals(impostor.fingerprint(), changed.presentedSha256());
