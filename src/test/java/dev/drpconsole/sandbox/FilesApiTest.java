@@ -74,6 +74,21 @@ class FilesApiTest {
     }
 
     @Test
+    void aClientThatAcceptsGzipStillGetsTheWholeFile() throws Exception {
+        byte[] content = "a line of a docker save tar that compresses well\n".repeat(2000)
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, upload("gzip-check/big.tar", content).status());
+
+        SandboxApi.Reply download = api.send("GET", "files/gzip-check/big.tar", null, null,
+                "Accept-Encoding", "gzip");
+
+        assertEquals(200, download.status());
+        assertEquals(null, download.header("Content-Encoding"));
+        assertEquals(Integer.toString(content.length), download.header("Content-Length"));
+        assertArrayEquals(content, download.bytes());
+    }
+
+    @Test
     void errorsAnswerDrpsWay() {
         SandboxApi.Reply missing = api.get("files/nothing/here");
         assertEquals(404, missing.status());

@@ -297,8 +297,7 @@ public final class OkHttpDrpClient implements DrpClient {
     /** Streams into a temporary file beside {@code target}, then moves it in place: no half-written target. */
     @Override
     public void downloadFile(String path, Path target, TransferProgress progress) {
-        // identity: progress is measured against Content-Length, and the sandbox keeps its Content-Length when it
-        // gzips a download (the body then ends early).
+        // identity: progress is measured against Content-Length, which a gzip-encoded reply would not match.
         Request.Builder request = DrpHttp.request(fileUrl(path)).header("Accept", "application/octet-stream")
                 .header("Accept-Encoding", "identity");
         Path absolute = target.toAbsolutePath();

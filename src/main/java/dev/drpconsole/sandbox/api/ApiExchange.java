@@ -182,7 +182,12 @@ public final class ApiExchange {
         context.result(new byte[0]);
     }
 
+    /**
+     * Streams a blob as is. Never compressed: callers set Content-Length to the blob's size, which gzip would
+     * make wrong (the client then sees the body end early).
+     */
     public void replyStream(int status, String contentType, InputStream body) {
+        context.disableCompression();
         context.status(status);
         context.contentType(contentType);
         context.result(body);
