@@ -7,13 +7,14 @@ import java.util.concurrent.CompletionStage;
 public interface EventSubscription extends AutoCloseable {
 
     /**
-     * Completes once events for this filter flow: when the server acknowledged the registration (at once if it
-     * already had for another holder), when the acknowledgement timed out, or when the socket failed or is waiting
-     * to reconnect (its {@link EventStreamListener#connected} then says when to catch up). Never fails. Lets a holder of live
-     * state list only after its events are sure to arrive, so nothing slips between the list and the first event.
+     * Completes once events for this filter flow: with true when the server acknowledged the registration (at once
+     * if it already had for another holder); with false when the acknowledgement timed out, or when the socket
+     * failed or is waiting to reconnect (its {@link EventStreamListener#connected} then says when to catch up).
+     * Never fails. Lets a holder of live state list only after its events are sure to arrive, so nothing slips
+     * between the list and the first event.
      */
-    default CompletionStage<Void> registered() {
-        return CompletableFuture.completedFuture(null);
+    default CompletionStage<Boolean> registered() {
+        return CompletableFuture.completedFuture(false);
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
     private EventSubscription subscription;
     private AutoCloseable streamListener;
     private boolean closed;
+    /** Set (on the event thread, before it announces the connection) when the first list followed the ack. */
+    private volatile boolean listedAfterAck;
 
     /**
      * @param listFilter narrows the list on the server
@@ -61,9 +63,11 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         streamListener = events.addListener(new EventStreamListener() {
             @Override
             public void connected(boolean reconnect) {
-                // Also on the first connection: a list made while the socket was still coming up may have
-                // missed events sent before our filter was registered.
-                relist();
+                // Also on the first connection, unless the list already ran after the server acknowledged our
+                // filter: a list made before that may have missed events sent before the filter was in place.
+                if (reconnect || !listedAfterAck) {
+                    relist();
+                }
             }
 
             @Override
@@ -72,7 +76,10 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
             }
         });
         subscription = events.subscribe(type.prefix() + ".*.*", this::onEvent);
-        subscription.registered().thenRun(this::relist);
+        subscription.registered().thenAccept(acknowledged -> {
+            listedAfterAck = acknowledged;
+            relist();
+        });
     }
 
     private void relist() {

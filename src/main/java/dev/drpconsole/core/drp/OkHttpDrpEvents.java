@@ -54,7 +54,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final Set<String> acked = new HashSet<>();
     private final Set<String> awaitingAcks = new HashSet<>();
-    private final Map<String, List<CompletableFuture<Void>>> waiting = new HashMap<>();
+    private final Map<String, List<CompletableFuture<Boolean>>> waiting = new HashMap<>();
     private WebSocket socket;
     private WebSocket opening;
     private int generation;
@@ -86,7 +86,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
     public EventSubscription subscribe(String filter, Consumer<DrpEvent> listener) {
         Subscriber subscriber = new Subscriber(filter, new EventFilterMatcher(filter), listener);
         if (!post(() -> add(subscriber))) {
-            subscriber.registered.complete(null);
+            subscriber.registered.complete(false);
         }
         return subscriber;
     }
@@ -188,7 +188,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
         LOG.warn("{} did not acknowledge the event filters {} within {} ms; carrying on without the "
                 + "acknowledgement", http.url(), awaitingAcks, options.ackTimeout().toMillis());
-        new ArrayList<>(awaitingAcks).forEach(this::releaseWaiters);
+        new ArrayList<>(awaitingAcks).forEach(filter -> releaseWaiters(filter, false));
         awaitingAcks.clear();
         announce();
     }
@@ -237,16 +237,17 @@ public final class OkHttpDrpEvents implements DrpEvents {
 
     private void acknowledged(String filter) {
         acked.add(filter);
-        releaseWaiters(filter);
+        releaseWaiters(filter, true);
         if (awaitingAcks.remove(filter) && awaitingAcks.isEmpty() && !announced) {
             announce();
         }
     }
 
-    private void releaseWaiters(String filter) {
-        List<CompletableFuture<Void>> released = waiting.remove(filter);
+    /** @param acknowledged true when the server acknowledged the filter, false when the socket failed first */
+    private void releaseWaiters(String filter, boolean acknowledged) {
+        List<CompletableFuture<Boolean>> released = waiting.remove(filter);
         if (released != null) {
-            released.forEach(future -> future.complete(null));
+            released.forEach(future -> future.complete(acknowledged));
         }
     }
 
@@ -283,7 +284,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
         acked.clear();
         awaitingAcks.clear();
-        new ArrayList<>(waiting.keySet()).forEach(this::releaseWaiters);
+        new ArrayList<>(waiting.keySet()).forEach(filter -> releaseWaiters(filter, false));
         boolean wasUp = announced;
         announced = false;
         connected = false;
@@ -310,14 +311,18 @@ public final class OkHttpDrpEvents implements DrpEvents {
 
     private void add(Subscriber subscriber) {
         if (subscriber.closed) {
-            subscriber.registered.complete(null);
+            subscriber.registered.complete(false);
             return;
         }
         subscribers.add(subscriber);
         int holding = holders.merge(subscriber.filter, 1, Integer::sum);
-        if (acked.contains(subscriber.filter) || socket == null && opening == null) {
-            // Registered already, or waiting to reconnect: connected() will say when to catch up.
-            subscriber.registered.complete(null);
+        if (acked.contains(subscriber.filter)) {
+            subscriber.registered.complete(true); // another holder's registration is in place
+            return;
+        }
+        if (socket == null && opening == null) {
+            // Waiting to reconnect: connected() will say when to catch up.
+            subscriber.registered.complete(false);
             return;
         }
         // Released by the acknowledgement, the acknowledgement timeout, or the socket failing.
@@ -325,7 +330,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         if (socket == null) {
             return; // still opening: opened() registers every held filter
         }
-        subscriber.registered.completeOnTimeout(null, options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        subscriber.registered.completeOnTimeout(false, options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (holding == 1) {
             socket.send("register " + subscriber.filter);
             if (!announced) {
@@ -335,7 +340,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
     }
 
     private void remove(Subscriber subscriber) {
-        subscriber.registered.complete(null);
+        subscriber.registered.complete(false);
         if (!subscribers.remove(subscriber)) {
             return;
         }
@@ -345,7 +350,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
         holders.remove(subscriber.filter);
         acked.remove(subscriber.filter);
-        releaseWaiters(subscriber.filter);
+        releaseWaiters(subscriber.filter, false);
         if (socket != null) {
             socket.send("deregister " + subscriber.filter);
             if (awaitingAcks.remove(subscriber.filter) && awaitingAcks.isEmpty() && !announced) {
@@ -359,7 +364,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         final String filter;
         final EventFilterMatcher matcher;
         final Consumer<DrpEvent> listener;
-        final CompletableFuture<Void> registered = new CompletableFuture<>();
+        final CompletableFuture<Boolean> registered = new CompletableFuture<>();
         volatile boolean closed;
 
         Subscriber(String filter, EventFilterMatcher matcher, Consumer<DrpEvent> listener) {
@@ -369,7 +374,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
 
         @Override
-        public CompletionStage<Void> registered() {
+        public CompletionStage<Boolean> registered() {
             return registered;
         }
 
@@ -380,7 +385,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
             }
             closed = true;
             if (!post(() -> remove(this))) {
-                registered.complete(null);
+                registered.complete(false);
             }
         }
     }

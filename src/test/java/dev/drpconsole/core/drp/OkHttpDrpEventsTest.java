@@ -113,6 +113,23 @@ class OkHttpDrpEventsTest {
         }
     }
 
+    @Test
+    void onAFreshSocketTheFirstListRunsOnce() throws Exception {
+        try (OkHttpDrpClient fresh = sandbox.connect()) {
+            LinkedBlockingQueue<String> stream = new LinkedBlockingQueue<>();
+            LiveCopy<Machine> copy = new LiveCopy<>();
+            try (LiveObjects<Machine> live = new LiveObjects<>(fresh, DrpType.MACHINES, Filter.ALL, m -> true, io)) {
+                fresh.events().addListener(listener(stream));
+                live.start(copy);
+                assertEquals("connected false", stream.poll(5, TimeUnit.SECONDS));
+                LiveCopy.await("the first list arrived", () -> copy.resets.get() >= 1);
+                // A second list would start at the announcement just seen; give it time to land.
+                Thread.sleep(300);
+                assertEquals(1, copy.resets.get(), "a list after the acknowledgement is not repeated");
+            }
+        }
+    }
+
     private static String imageOf(LiveCopy<DrpContext> copy, String name) {
         DrpContext context = copy.objects.get(name);
         return context == null ? null : context.image();
