@@ -1,0 +1,57 @@
+package dev.drpconsole.core.setup;
+
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.ContainerSpec;
+import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.LogLine;
+import dev.drpconsole.core.engine.LogListener;
+import dev.drpconsole.core.engine.LogOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds a base image's package manager by reading its {@code /etc/os-release} in a throwaway container: labels and
+ * history are often missing or misleading (an image built FROM debian but labelled by its maker), the file is not.
+ */
+public final class BaseImageProbe {
+    private BaseImageProbe() {
+    }
+
+    /** The package manager, empty when the image has no os-release or an unknown distribution. */
+    public static Optional<PackageManager> packageManager(ContainerEngine engine, String image,
+                                                          Map<String, String> labels) throws InterruptedException {
+        String id = engine.containers().run(ContainerSpec.of(image).withEntrypoint("cat")
+                .withCommand("/etc/os-release").withLabels(labels));
+        try {
+            StringBuilder text = new StringBuilder();
+            CountDownLatch ended = new CountDownLatch(1);
+            try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything(), new LogListener() {
+                @Override
+                public void onLine(LogLine line) {
+                    text.append(line.text()).append('\n');
+                }
+
+                @Override
+                public void onEnd() {
+                    ended.countDown();
+                }
+
+                @Override
+                public void onFailure(EngineException failure) {
+                    ended.countDown();
+                }
+            })) {
+                ended.await(10, TimeUnit.SECONDS);
+            } catch (IOException closing) {
+                // What arrived is what there is.
+            }
+            return PackageManager.fromOsRelease(text.toString());
+        } finally {
+            engine.containers().remove(id, true);
+        }
+    }
+}

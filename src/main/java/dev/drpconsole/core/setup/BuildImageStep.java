@@ -1,0 +1,95 @@
+package dev.drpconsole.core.setup;
+
+import dev.drpconsole.core.engine.BuildProgressListener;
+import dev.drpconsole.core.engine.BuildStep;
+import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.ImageBuildException;
+import dev.drpconsole.core.engine.ImageBuildRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the runner image from the Dockerfile shown (and maybe edited) with drpcli next to it. */
+public final class BuildImageStep implements SetupStep {
+    public static final String ID = "build";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Build image";
+    }
+
+    @Override
+    public String willDo(SetupChoices choices) {
+        return "Builds the image " + choices.imageTag() + " on the container engine from the Dockerfile, with "
+                + choices.drpcli() + " copied in. Nothing is downloaded: the base image must be local.";
+    }
+
+    @Override
+    public List<String> commands(SetupChoices choices) {
+        return List.of("mkdir runner-image && cp " + choices.drpcli() + " runner-image/drpcli",
+                "cat > runner-image/Dockerfile  # the Dockerfile shown", "docker build --pull=false -t "
+                        + choices.imageTag() + " runner-image");
+    }
+
+    @Override
+    public void run(StepContext context, StepProgress progress) {
+        SetupChoices choices = context.choices();
+        Path directory = prepare(context.workDir().resolve("runner-image"), choices);
+        // Recorded before the build: a build interrupted after tagging still leaves an image clean-up must remove.
+        context.journal().recordCreated(new CreatedObject(CreatedKind.IMAGE, choices.imageTag(), ID));
+        try {
+            context.targets().engine().images().build(
+                    new ImageBuildRequest(directory, Set.of(choices.imageTag()), context.targets().labels(), false),
+                    new BuildProgressListener() {
+                        @Override
+                        public void onStep(BuildStep step) {
+                            progress.status("Step " + step.number() + " of " + step.total() + ": "
+                                    + step.instruction());
+                            progress.fraction(step.progressAtStart());
+                        }
+
+                        @Override
+                        public void onOutput(String line) {
+                            progress.output(line);
+                        }
+                    });
+        } catch (ImageBuildException e) {
+            throw failure(choices.dockerfile(), e);
+        } catch (EngineException e) {
+            throw new SetupProblem("The engine could not build the image: " + e.getMessage(),
+                    "Check the container engine runs, then retry.", e);
+        }
+        progress.fraction(1);
+    }
+
+    private static BuildProblem failure(String dockerfile, ImageBuildException e) {
+        if (e.failedStep().isEmpty()) {
+            return new BuildProblem("The build failed: " + e.error(), "Fix the Dockerfile and build again.", 0, e);
+        }
+        BuildStep step = e.failedStep().get();
+        int line = DockerfileLines.lineOfStep(dockerfile, step.number());
+        return new BuildProblem("The build failed at line " + line + " of the Dockerfile (" + step.instruction()
+                + "): " + e.error(), "Fix line " + line + " of the Dockerfile and build again.", line, e);
+    }
+
+    private static Path prepare(Path directory, SetupChoices choices) {
+        try {
+            Files.createDirectories(directory);
+            Files.copy(choices.drpcli(), directory.resolve(RunnerDockerfile.DRPCLI_FILE),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(directory.resolve("Dockerfile"), choices.dockerfile());
+            return directory;
+        } catch (IOException e) {
+            throw new SetupProblem("Cannot prepare the build directory " + directory + ": " + e.getMessage(),
+                    "Check the disk has room and " + choices.drpcli() + " can be read.", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.drpconsole.core.setup;
+
+/** The kinds of things the setup wizard creates, each removed its own way by {@link SetupTargets}. */
+public enum CreatedKind {
+    /** An image on the container engine, by tag. */
+    IMAGE,
+    /** A file on the endpoint, by path under files/. */
+    FILE,
+    /** A content pack on the endpoint, by name. */
+    CONTENT_PACK,
+    /** A context, by name. */
+    CONTEXT,
+    /** A machine, by UUID. */
+    MACHINE
+}

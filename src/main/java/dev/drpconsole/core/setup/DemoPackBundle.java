@@ -1,0 +1,42 @@
+package dev.drpconsole.core.setup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.sandbox.content.DemoContentPack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo content pack as one JSON document, bundled by drpcli itself ({@code drpcli contents bundle}), so the
+ * pack the test job installs is exactly what a user would upload by hand.
+ */
+public final class DemoPackBundle {
+    private DemoPackBundle() {
+    }
+
+    public static ObjectNode bundle(Path drpcli, Path workDir) throws InterruptedException {
+        Path source = workDir.resolve("context-demo-src");
+        Path bundled = workDir.resolve("context-demo.json");
+        try {
+            DemoContentPack.extractTo(source);
+            ProcessBuilder builder = new ProcessBuilder(List.of(drpcli.toString(), "contents", "bundle",
+                    bundled.toString())).directory(source.toFile()).redirectErrorStream(true);
+            // Bundling is offline: keep the user's RS_* settings from making drpcli reach for an endpoint.
+            builder.environment().keySet().removeIf(key -> key.startsWith("RS_"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new SetupProblem("drpcli could not bundle the demo content pack: " + output.strip(),
+                        "Check " + drpcli + " is a working drpcli for this machine.");
+            }
+            return (ObjectNode) new ObjectMapper().readTree(bundled.toFile());
+        } catch (IOException e) {
+            throw new SetupProblem("Cannot bundle the demo content pack: " + e.getMessage(),
+                    "Check " + drpcli + " runs and the disk has room.", e);
+        }
+    }
+}

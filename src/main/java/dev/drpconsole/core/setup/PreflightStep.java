@@ -1,0 +1,108 @@
+package dev.drpconsole.core.setup;
+
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.engine.EngineException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks what the setup needs before it changes anything: DRP 4.2.0 or newer, the docker-context plugin
+ * provider, a reachable container engine, and a drpcli binary for the image. Each check reports one line in plain
+ * words with its fix; the step fails when any check does.
+ */
+public final class PreflightStep implements SetupStep {
+    public static final String ID = "preflight";
+    static final String MINIMUM_DRP = "4.2.0";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Preflight";
+    }
+
+    @Override
+    public String willDo(SetupChoices choices) {
+        return "Checks that DRP is " + MINIMUM_DRP + " or newer, that its docker-context plugin provider is"
+                + " installed, that a container engine answers, and that " + choices.drpcli() + " is a drpcli binary"
+                + " to put in the image. Nothing is changed.";
+    }
+
+    @Override
+    public List<String> commands(SetupChoices choices) {
+        return List.of("drpcli info get", "drpcli plugin_providers list", "docker version",
+                "ls -l " + choices.drpcli());
+    }
+
+    @Override
+    public void run(StepContext context, StepProgress progress) {
+        List<String> failures = new ArrayList<>();
+        check(progress, failures, drp(context.targets().client()));
+        check(progress, failures, provider(context.targets().client()));
+        check(progress, failures, engine(context));
+        check(progress, failures, drpcli(context.choices()));
+        if (!failures.isEmpty()) {
+            throw new SetupProblem(failures.size() + " of 4 checks failed.", String.join(" ", failures));
+        }
+    }
+
+    private static void check(StepProgress progress, List<String> failures, String[] result) {
+        boolean passed = result[1] == null;
+        progress.output((passed ? "✓ " : "✗ ") + result[0] + (passed ? "" : " Fix: " + result[1]));
+        if (!passed) {
+            failures.add(result[1]);
+        }
+    }
+
+    private static String[] drp(DrpClient client) {
+        try {
+            String version = client.info().version();
+            return DrpVersion.atLeast(version, MINIMUM_DRP)
+                    ? new String[] {"DRP answers at " + client.url() + ", version " + version + ".", null}
+                    : new String[] {"DRP " + version + " is older than " + MINIMUM_DRP + ", which added contexts.",
+                        "Upgrade the endpoint to DRP " + MINIMUM_DRP + " or newer."};
+        } catch (DrpException e) {
+            return new String[] {"DRP does not answer at " + client.url() + ": " + e.getMessage(),
+                "Check the endpoint runs and reconnect in step 1."};
+        }
+    }
+
+    private static String[] provider(DrpClient client) {
+        try {
+            boolean installed = client.pluginProviders().stream()
+                    .anyMatch(provider -> DrpContext.DOCKER_CONTEXT.equals(provider.name()));
+            return installed ? new String[] {"The docker-context plugin provider is installed.", null}
+                    : new String[] {"The docker-context plugin provider is not installed.",
+                        "Run: drpcli catalog item install docker-context, or upload a provider binary"
+                                + " (drpcli plugin_providers upload docker-context from ./docker-context)."};
+        } catch (DrpException e) {
+            return new String[] {"Cannot list the plugin providers: " + e.getMessage(),
+                "Check your user may read plugin_providers."};
+        }
+    }
+
+    private static String[] engine(StepContext context) {
+        try {
+            var info = context.targets().engine().info();
+            return new String[] {"The container engine answers: " + info.product() + " " + info.version() + ".",
+                null};
+        } catch (EngineException e) {
+            return new String[] {"No container engine answers: " + e.getMessage(),
+                "Start Docker or Podman (e.g. dockerd, or podman system service) and run the checks again."};
+        }
+    }
+
+    private static String[] drpcli(SetupChoices choices) {
+        if (choices.drpcli() != null && Files.isRegularFile(choices.drpcli()) && Files.isExecutable(choices.drpcli())) {
+            return new String[] {"drpcli for the image: " + choices.drpcli() + ".", null};
+        }
+        return new String[] {"No drpcli binary at " + choices.drpcli() + ".",
+            "Put drpcli on your PATH or choose the binary (the Linux build, for the container)."};
+    }
+}

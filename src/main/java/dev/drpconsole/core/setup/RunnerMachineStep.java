@@ -1,0 +1,129 @@
+package dev.drpconsole.core.setup;
+
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.ContainerDetails;
+import dev.drpconsole.core.engine.EngineObjectNotFoundException;
+import dev.drpconsole.core.engine.LogLine;
+import dev.drpconsole.core.engine.LogListener;
+import dev.drpconsole.core.engine.LogOptions;
+import dev.drpconsole.core.engine.RunnerContainerName;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates the runner machine with {@code Meta.BaseContext} set to the context, then waits until the plugin's
+ * {@code drp-runner-<uuid>} container runs; a container that exits instead shows its log.
+ */
+public final class RunnerMachineStep implements SetupStep {
+    public static final String ID = "runner";
+    public static final String UUID_VALUE = "runner.uuid";
+    private static final long PATIENCE_MS = 60_000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Runner machine";
+    }
+
+    @Override
+    public String willDo(SetupChoices choices) {
+        return "Creates the machine " + choices.runnerName() + " whose base context is " + choices.contextName()
+                + ", then waits until the docker-context plugin runs its drp-runner container.";
+    }
+
+    @Override
+    public List<String> commands(SetupChoices choices) {
+        return List.of("drpcli machines create '{\"Name\": \"" + choices.runnerName()
+                + "\", \"Meta\": {\"BaseContext\": \"" + choices.contextName() + "\"}}'",
+                "docker ps --filter name=drp-runner-");
+    }
+
+    @Override
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        String uuid = existingRunner(context).orElseGet(() -> create(context, progress));
+        String container = RunnerContainerName.forMachine(java.util.UUID.fromString(uuid));
+        progress.status("Waiting for " + container);
+        long deadline = System.currentTimeMillis() + PATIENCE_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<ContainerDetails> details = inspect(context, container);
+            if (details.map(ContainerDetails::running).orElse(false)) {
+                progress.output(container + " is running.");
+                return;
+            }
+            if (details.isPresent() && details.get().finishedAt().isPresent()) {
+                showLog(context, container, progress);
+                throw new SetupProblem(container + " exited with code " + details.get().exitCode() + ".",
+                        "Read its log above: usually the image lacks drpcli or cannot reach the endpoint.");
+            }
+            Thread.sleep(250);
+        }
+        throw new SetupProblem(container + " did not start within " + PATIENCE_MS / 1000 + " s.",
+                "Check the docker-context plugin runs on the endpoint and can reach its engine, then retry.");
+    }
+
+    /** The runner an interrupted run created, if it still exists. */
+    private static Optional<String> existingRunner(StepContext context) {
+        return context.journal().createdBy(ID, CreatedKind.MACHINE)
+                .filter(uuid -> context.targets().client().get(DrpType.MACHINES, uuid).isPresent());
+    }
+
+    private static String create(StepContext context, StepProgress progress) {
+        SetupChoices choices = context.choices();
+        try {
+            Machine machine = context.targets().client().create(Machine.runner(choices.runnerName(),
+                    choices.contextName(), "Runner machine created by the setup wizard"));
+            context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, machine.uuid(), ID));
+            context.journal().putValue(UUID_VALUE, machine.uuid());
+            progress.output("Created the machine " + machine.name() + " (" + machine.uuid() + ").");
+            return machine.uuid();
+        } catch (DrpException e) {
+            throw new SetupProblem("Could not create the runner machine: " + e.getMessage(),
+                    "Choose a name no other machine has, then retry.", e);
+        }
+    }
+
+    private static Optional<ContainerDetails> inspect(StepContext context, String container) {
+        try {
+            return Optional.of(context.targets().engine().containers().inspect(container));
+        } catch (EngineObjectNotFoundException notYet) {
+            return Optional.empty();
+        }
+    }
+
+    private static void showLog(StepContext context, String container, StepProgress progress)
+            throws InterruptedException {
+        Object ended = new Object();
+        boolean[] done = {false};
+        try (Closeable follow = context.targets().engine().containers().followLogs(container,
+                LogOptions.everything().withTail(200), new LogListener() {
+                    @Override
+                    public void onLine(LogLine line) {
+                        progress.output(line.text());
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        synchronized (ended) {
+                            done[0] = true;
+                            ended.notifyAll();
+                        }
+                    }
+                })) {
+            synchronized (ended) {
+                if (!done[0]) {
+                    ended.wait(5_000);
+                }
+            }
+        } catch (IOException closing) {
+            // The log was shown as far as it came; the step fails either way.
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.drpconsole.core.setup;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the user chose in the wizard's forms.
+ *
+ * @param drpcli             the drpcli binary copied into the image
+ * @param baseImage          a local image of the engine
+ * @param packages           extra packages installed in the image
+ * @param dockerfile         the Dockerfile as shown and maybe edited
+ * @param imageTag           the runner image's tag, also the context's Image
+ * @param contextName        the context to create or reuse
+ * @param contextDescription its description
+ * @param replaceContext     replace an existing context of that name whose settings differ (the user said so)
+ * @param runnerName         the runner machine's name
+ * @param testMachineName    the test job's machine's name
+ */
+public record SetupChoices(Path drpcli, String baseImage, List<String> packages, String dockerfile, String imageTag,
+                           String contextName, String contextDescription, boolean replaceContext, String runnerName,
+                           String testMachineName) {
+    public SetupChoices {
+        packages = List.copyOf(packages);
+        Objects.requireNonNull(imageTag, "imageTag");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.drpconsole.core.setup;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.core.drp.JobLogChunk;
+import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.sandbox.content.DemoContentPack;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Proves the setup works: installs the demo content pack, creates a test machine, gives it the demo workflow and
+ * the context, and follows the demo task's job output until the job ends.
+ */
+public final class TestJobStep implements SetupStep {
+    public static final String ID = "test-job";
+    public static final String JOB_VALUE = "test-job.uuid";
+    private static final long PATIENCE_MS = 90_000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Test job";
+    }
+
+    @Override
+    public String willDo(SetupChoices choices) {
+        return "Installs the demo content pack " + DemoContentPack.NAME + " (its workflow runs in the context "
+                + DemoContentPack.CONTEXT + "), creates the machine " + choices.testMachineName() + ", sets its"
+                + " workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
+                + ", and shows the job's output live until it finishes.";
+    }
+
+    @Override
+    public List<String> commands(SetupChoices choices) {
+        String name = choices.testMachineName();
+        return List.of("drpcli contents bundle context-demo.yaml && drpcli contents create context-demo.yaml",
+                "drpcli machines create " + name,
+                "drpcli machines update Name:" + name + " '{\"Workflow\": \"" + DemoContentPack.WORKFLOW + "\"}'",
+                "drpcli machines update Name:" + name + " '{\"Context\": \"" + choices.contextName() + "\"}'",
+                "drpcli jobs list Machine=<uuid> Task=" + DemoContentPack.TASK + "; drpcli jobs log <job uuid>");
+    }
+
+    @Override
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        DrpClient client = context.targets().client();
+        try {
+            installPack(context, progress);
+            Machine machine = testMachine(context, progress);
+            progress.status("Waiting for the job of " + DemoContentPack.TASK);
+            Job job = awaitJob(client, machine.uuid());
+            context.journal().putValue(JOB_VALUE, job.uuid());
+            follow(client, job, progress);
+        } catch (DrpException e) {
+            throw new SetupProblem("The test job could not run: " + e.getMessage(),
+                    "Check the endpoint is reachable, then retry.", e);
+        }
+    }
+
+    private static void installPack(StepContext context, StepProgress progress) throws InterruptedException {
+        DrpClient client = context.targets().client();
+        if (client.contents().stream().anyMatch(pack -> DemoContentPack.NAME.equals(pack.name()))) {
+            progress.output("The content pack " + DemoContentPack.NAME + " is installed already.");
+            return;
+        }
+        context.journal().recordCreated(new CreatedObject(CreatedKind.CONTENT_PACK, DemoContentPack.NAME, ID));
+        client.putContent(DemoPackBundle.bundle(context.choices().drpcli(), context.workDir()));
+        progress.output("Installed the content pack " + DemoContentPack.NAME + ".");
+    }
+
+    private static Machine testMachine(StepContext context, StepProgress progress) {
+        DrpClient client = context.targets().client();
+        Optional<Machine> earlier = context.journal().createdBy(ID, CreatedKind.MACHINE)
+                .flatMap(uuid -> client.get(DrpType.MACHINES, uuid));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Machine created = client.create(new Machine(JsonNodeFactory.instance.objectNode()
+                .put("Name", context.choices().testMachineName())));
+        context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, created.uuid(), ID));
+        Machine withWorkflow = client.update(created, created.withWorkflow(DemoContentPack.WORKFLOW));
+        Machine started = client.update(withWorkflow, withWorkflow.withContext(context.choices().contextName()));
+        progress.output("Created the machine " + started.name() + " (" + started.uuid() + ") with the workflow "
+                + DemoContentPack.WORKFLOW + " in the context " + context.choices().contextName() + ".");
+        return started;
+    }
+
+    private static Job awaitJob(DrpClient client, String machineUuid) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + PATIENCE_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Job> job = client.list(DrpType.JOBS, Filter.where("Machine", machineUuid)
+                    .and("Task", DemoContentPack.TASK)).stream().findFirst();
+            if (job.isPresent()) {
+                return job.get();
+            }
+            Thread.sleep(250);
+        }
+        throw new SetupProblem("No job started for the test machine within " + PATIENCE_MS / 1000 + " s.",
+                "Check the runner machine's container runs (Containers view), then retry.");
+    }
+
+    /** Streams the job's log until the job is no longer running and every byte has been read. */
+    private static void follow(DrpClient client, Job job, StepProgress progress) throws InterruptedException {
+        long offset = 0;
+        long deadline = System.currentTimeMillis() + PATIENCE_MS;
+        StringBuilder partial = new StringBuilder();
+        while (true) {
+            Job now = client.get(DrpType.JOBS, job.uuid()).orElse(job);
+            JobLogChunk chunk = client.jobLog(job.uuid(), offset);
+            offset = chunk.nextOffset();
+            partial.append(chunk.text());
+            int newline;
+            while ((newline = partial.indexOf("\n")) >= 0) {
+                progress.output(partial.substring(0, newline));
+                partial.delete(0, newline + 1);
+            }
+            if (!now.isRunning() && chunk.text().isEmpty() && !"created".equals(now.state())) {
+                if (!partial.isEmpty()) {
+                    progress.output(partial.toString());
+                }
+                if (!"finished".equals(now.state())) {
+                    throw new SetupProblem("The test job ended " + now.state() + ".",
+                            "Read its output above; fix the image or the context, then retry.");
+                }
+                progress.status("The test job finished.");
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new SetupProblem("The test job did not finish within " + PATIENCE_MS / 1000 + " s.",
+                        "Look at the job in the Jobs view.");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
