@@ -11,6 +11,7 @@ import dev.drpconsole.core.connection.TokenVault;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineHandle;
+import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.status.EngineMonitor;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxDataDir;
@@ -20,6 +21,7 @@ import dev.drpconsole.ui.connection.ConnectionDialogs;
 import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.ui.contexts.ContextsPage;
 import dev.drpconsole.ui.jobs.JobsPage;
+import dev.drpconsole.ui.setup.SetupPage;
 import dev.drpconsole.ui.runners.RunnersPage;
 import dev.drpconsole.ui.connection.EndpointSwitcher;
 import dev.drpconsole.ui.connection.EndpointSwitcherViewModel;
@@ -89,7 +91,7 @@ public class ConsoleApp extends Application {
                 (sectionId, key) -> shellView.show(sectionId, key));
         EndpointSwitcher switcher = new EndpointSwitcher(
                 new EndpointSwitcherViewModel(connections, profiles, Platform::runLater), dialogs);
-        shellView = new ShellView(shell, section -> featurePage(section, services), switcher);
+        shellView = new ShellView(shell, section -> featurePage(section, services, settingsDir), switcher);
         Scene scene = new Scene(shellView,
                 Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
                 Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
@@ -104,8 +106,10 @@ public class ConsoleApp extends Application {
     }
 
     /** The feature view of a section, built on its first visit; null while a section has none. */
-    private static SectionPage featurePage(Section section, ViewServices services) {
+    private SectionPage featurePage(Section section, ViewServices services, Path settingsDir) {
         return switch (section) {
+            case SETUP -> new SetupPage(services, connections::connectLocalSandbox, settingsDir,
+                    Map.of(SetupTargets.LABEL, "true"));
             case CONTEXTS -> new ContextsPage(services);
             case RUNNERS -> new RunnersPage(services);
             case CONTAINERS -> new ContainersPage(services);
