@@ -1,6 +1,8 @@
 package dev.drpconsole.ui.common;
 
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,6 +31,8 @@ public final class FilteredTable<R> {
     private final TableView<R> table;
     private final Function<R, String> key;
     private final SortedList<R> sorted;
+    /** Each row's visible text, lower-cased, made once per row object: typing re-filters thousands of rows. */
+    private final Map<R, String> searchText = new IdentityHashMap<>();
     private String selectedKey;
 
     /**
@@ -38,6 +42,12 @@ public final class FilteredTable<R> {
     public FilteredTable(TableView<R> table, ObservableList<R> rows, TextField filter, Function<R, String> key) {
         this.table = table;
         this.key = key;
+        rows.addListener((ListChangeListener<R>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(searchText::remove);
+            }
+        });
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<R, ?>>) change -> searchText.clear());
         FilteredList<R> filtered = new FilteredList<>(rows);
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(filter.getText()),
                 filter.textProperty()));
@@ -97,8 +107,13 @@ public final class FilteredTable<R> {
         if (needle.isEmpty()) {
             return row -> true;
         }
-        return row -> table.getVisibleLeafColumns().stream()
-                .anyMatch(column -> cellText(column, row).toLowerCase(Locale.ROOT).contains(needle));
+        return row -> searchText.computeIfAbsent(row, this::visibleText).contains(needle);
+    }
+
+    private String visibleText(R row) {
+        StringBuilder text = new StringBuilder();
+        table.getVisibleLeafColumns().forEach(column -> text.append(cellText(column, row)).append('\n'));
+        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     private static <R> String cellText(TableColumn<R, ?> column, R row) {
