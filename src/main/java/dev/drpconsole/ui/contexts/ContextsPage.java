@@ -5,7 +5,7 @@ import dev.drpconsole.ui.common.FilteredTable;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.common.LivePageLayout;
-import dev.drpconsole.ui.common.PageProblem;
+import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
@@ -56,7 +56,8 @@ public final class ContextsPage implements SectionPage {
         LazyTooltip.install(refresh, () -> "List again and check every image again (the table updates live "
                 + "without it)");
         rows = new FilteredTable<>(table, model.rows(), filter, ContextRow::name);
-        layout = new LivePageLayout(toolbar, new PageProblem(model.problemProperty()), content(),
+        PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
+        layout = new LivePageLayout(toolbar, problem, content(),
                 notConnected(), empty(), "Loading contexts…", model.stateProperty());
         FilteredTable.focusOnFind(layout, filter);
         wireKeys();

@@ -6,7 +6,7 @@ import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.common.LivePageLayout;
 import dev.drpconsole.ui.common.Navigator;
-import dev.drpconsole.ui.common.PageProblem;
+import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
@@ -61,7 +61,8 @@ public final class RunnersPage implements SectionPage {
         refresh.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
         LazyTooltip.install(refresh, () -> "List again (the table updates live without it)");
         rows = new FilteredTable<>(table, model.rows(), filter, RunnerRow::uuid);
-        layout = new LivePageLayout(toolbar, new PageProblem(model.problemProperty()), content(), notConnected(),
+        PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
+        layout = new LivePageLayout(toolbar, problem, content(), notConnected(),
                 empty(), "Loading runner machines…", model.stateProperty());
         FilteredTable.focusOnFind(layout, filter);
         wireKeys();
