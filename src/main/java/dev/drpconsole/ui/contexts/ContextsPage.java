@@ -10,13 +10,10 @@ import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
 import dev.drpconsole.ui.common.ViewServices;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 
 /**
  * The Contexts section: a live table of DRP contexts with a details pane, and create, edit and delete.
@@ -33,7 +30,6 @@ public final class ContextsPage implements SectionPage {
     private final ContextsTable table = new ContextsTable();
     private final LivePageLayout layout;
     private final FilteredTable<ContextRow> rows;
-    private String pendingReveal;
 
     public ContextsPage(ViewServices services) {
         this.services = services;
@@ -60,8 +56,7 @@ public final class ContextsPage implements SectionPage {
         layout = new LivePageLayout(toolbar, problem, content(),
                 notConnected(), empty(), "Loading contexts…", model.stateProperty());
         FilteredTable.focusOnFind(layout, filter);
-        wireKeys();
-        model.rows().addListener((ListChangeListener<ContextRow>) change -> revealPending());
+        rows.onRowActions(this::editSelected, this::deleteSelected);
     }
 
     @Override
@@ -82,15 +77,7 @@ public final class ContextsPage implements SectionPage {
     /** Selects the context named {@code name}, now or as soon as it is listed. */
     @Override
     public void reveal(String name) {
-        pendingReveal = name;
-        revealPending();
-    }
-
-    private void revealPending() {
-        if (pendingReveal != null && rows.select(pendingReveal)) {
-            pendingReveal = null;
-            table.requestFocus();
-        }
+        rows.reveal(name);
     }
 
     private Node content() {
@@ -101,14 +88,7 @@ public final class ContextsPage implements SectionPage {
     }
 
     private EmptyState notConnected() {
-        EmptyState state = new EmptyState(Icon.LAN_DISCONNECT, "Not connected to a DRP endpoint",
-                "Contexts live on a DRP endpoint. Open Setup to start the local sandbox or to connect to your "
-                        + "endpoint; this list fills in as soon as you are signed in.");
-        state.setId("contexts-not-connected");
-        Button setup = state.addAction("Open Setup");
-        setup.setId("contexts-open-setup");
-        setup.setOnAction(e -> services.navigator().show(LivePageLayout.SETUP_SECTION, ""));
-        return state;
+        return EmptyState.notConnected("contexts", "Contexts live on a DRP endpoint.", services.navigator());
     }
 
     private EmptyState empty() {
@@ -120,23 +100,6 @@ public final class ContextsPage implements SectionPage {
         create.setId("contexts-empty-new");
         create.setOnAction(e -> openNew());
         return state;
-    }
-
-    private void wireKeys() {
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                editSelected();
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE) {
-                deleteSelected();
-                event.consume();
-            }
-        });
-        table.setOnMouseClicked(event -> {
-            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
-                editSelected();
-            }
-        });
     }
 
     private void openNew() {
