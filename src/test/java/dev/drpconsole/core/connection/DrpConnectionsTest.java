@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.sandbox.LocalSandbox;
-import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,10 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,10 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DrpConnectionsTest {
     private static final String USER = AdminPassword.ADMIN_USER;
 
-    @TempDir
-    static Path sandboxDir;
-    static SandboxServer sandbox;
-    static String password;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
+
+    private final SandboxServer sandbox = SANDBOX.server();
+    private final String password = sandbox.adminPassword().password();
 
     @TempDir
     Path settingsDir;
@@ -53,16 +53,6 @@ class DrpConnectionsTest {
     private final EndpointProfile lab = EndpointProfile.create("Lab", List.of(SandboxAccess.url(sandbox)), USER,
             false, ProfileSource.USER);
 
-    @BeforeAll
-    static void startSandbox() throws SandboxStartException {
-        sandbox = SandboxServer.start(SandboxConfig.inDataDir(sandboxDir).withPort(0).withRunnerEngine(false));
-        password = sandbox.adminPassword().password();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @AfterEach
     void close() {
@@ -249,7 +239,7 @@ class DrpConnectionsTest {
     }
 
     /** Gives the user a new Secret, through the API. */
-    private static void changeSecret() throws Exception {
+    private void changeSecret() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SandboxAccess.url(sandbox) + "/api/v3/users/" + USER))
                 .header("Authorization", SandboxAccess.adminAuthorization(sandbox))
                 .header("Content-Type", "application/json")

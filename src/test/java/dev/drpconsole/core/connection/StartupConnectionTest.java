@@ -4,27 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.drpconsole.sandbox.LocalSandbox;
-import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which endpoint the console connects to at start, against the real sandbox and the console's OkHttp client. */
 class StartupConnectionTest {
-    @TempDir
-    static Path sandboxDir;
-    static SandboxServer sandbox;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
+
+    private final SandboxServer sandbox = SANDBOX.server();
 
     @TempDir
     Path settingsDir;
@@ -34,15 +33,6 @@ class StartupConnectionTest {
     private EndpointProfiles profiles;
     private DrpConnections connections;
 
-    @BeforeAll
-    static void startSandbox() throws SandboxStartException {
-        sandbox = SandboxServer.start(SandboxConfig.inDataDir(sandboxDir).withPort(0).withRunnerEngine(false));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @AfterEach
     void close() {

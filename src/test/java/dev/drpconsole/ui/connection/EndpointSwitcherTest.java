@@ -12,10 +12,10 @@ import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.sandbox.LocalSandbox;
-import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +29,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -38,10 +39,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class EndpointSwitcherTest extends FxRobot {
     @TempDir
     Path settingsDir;
-    @TempDir
-    Path sandboxDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
 
-    private SandboxServer sandbox;
+    private final SandboxServer sandbox = SANDBOX.server();
 
     private DrpConnections connections;
 
@@ -49,12 +50,10 @@ class EndpointSwitcherTest extends FxRobot {
     void tearDown() throws Exception {
         FxToolkit.cleanupStages();
         connections.close();
-        sandbox.close();
     }
 
     @Test
     void listsProfilesMarksTheActiveOneAndBadgesAnInsecureConnection() throws Exception {
-        sandbox = SandboxServer.start(SandboxConfig.inDataDir(sandboxDir).withPort(0).withRunnerEngine(false));
         EndpointProfiles profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
