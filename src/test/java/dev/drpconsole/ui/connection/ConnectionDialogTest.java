@@ -14,20 +14,15 @@ import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
-import dev.drpconsole.ui.theme.Theme;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,15 +149,7 @@ class ConnectionDialogTest extends FxRobot {
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), () -> {
                     throw new SandboxStartException("not in this test", null);
                 });
-        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
-        Stage owner = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.LIGHT.apply();
-            stage.setScene(new Scene(new StackPane(), 300, 200));
-            stage.show();
-        });
-        FxToolkit.setupFixture(() -> dialogs.open(owner, Optional.empty()));
-        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionDialogStage.open(connections, profiles, drpcli);
     }
 
     private String text(String query) {
