@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 
 /**
  * A table over live rows with a filter box: the filter matches a substring of any visible column (as the cells
@@ -34,6 +35,7 @@ public final class FilteredTable<R> {
     /** Each row's visible text, lower-cased, made once per row object: typing re-filters thousands of rows. */
     private final Map<R, String> searchText = new IdentityHashMap<>();
     private String selectedKey;
+    private String pendingReveal;
 
     /**
      * @param rows the page's rows, kept current by its view model
@@ -59,7 +61,10 @@ public final class FilteredTable<R> {
                 selectedKey = key.apply(now);
             }
         });
-        sorted.addListener((ListChangeListener<R>) change -> keepSelection());
+        sorted.addListener((ListChangeListener<R>) change -> {
+            keepSelection();
+            revealPending();
+        });
         filter.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 filter.clear();
@@ -84,6 +89,30 @@ public final class FilteredTable<R> {
         });
     }
 
+    /** Selects the row with this key and focuses the table, now or as soon as the row is listed. */
+    public void reveal(String rowKey) {
+        pendingReveal = rowKey;
+        revealPending();
+    }
+
+    /** Enter and a double click on a row run {@code open}; Delete runs {@code delete}. */
+    public void onRowActions(Runnable open, Runnable delete) {
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                open.run();
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                delete.run();
+                event.consume();
+            }
+        });
+        table.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+                open.run();
+            }
+        });
+    }
+
     /** Selects and shows the row with this key; false when no visible row has it. */
     public boolean select(String rowKey) {
         for (int i = 0; i < sorted.size(); i++) {
@@ -94,6 +123,13 @@ public final class FilteredTable<R> {
             }
         }
         return false;
+    }
+
+    private void revealPending() {
+        if (pendingReveal != null && select(pendingReveal)) {
+            pendingReveal = null;
+            table.requestFocus();
+        }
     }
 
     private void keepSelection() {

@@ -13,6 +13,7 @@ import dev.drpconsole.sandbox.RunnerSandbox;
 import dev.drpconsole.sandbox.content.DemoContentPack;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.ui.PageTestSupport;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.theme.Theme;
@@ -29,8 +30,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -86,15 +85,7 @@ class JobsPageTest extends FxRobot {
     private void show(DrpClient client) throws Exception {
         ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engine, io, Platform::runLater,
                 (section, key) -> navigations.add(section + " " + key));
-        FxToolkit.setupStage(stage -> {
-            page = new JobsPage(services);
-            Scene scene = new Scene((Parent) page.node(), 1100, 700);
-            scene.getStylesheets().add(Theme.CONSOLE_CSS);
-            stage.setScene(scene);
-            stage.show();
-            page.shown();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        page = PageTestSupport.show(() -> new JobsPage(services));
     }
 
     @Test
