@@ -54,6 +54,7 @@ public final class FilteredTable<R> {
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(filter.getText()),
                 filter.textProperty()));
         sorted = new SortedList<>(filtered);
+        TextOrder.applyTo(table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

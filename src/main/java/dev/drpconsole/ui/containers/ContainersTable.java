@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.containers;
 
+import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.ui.common.StateCell;
 import java.util.List;
@@ -27,6 +28,7 @@ final class ContainersTable extends TableView<ContainerRow> {
         setId("containers-table");
         getStyleClass().add("containers-table");
         SortedList<ContainerRow> sorted = new SortedList<>(rows);
+        TextOrder.applyTo(this);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);

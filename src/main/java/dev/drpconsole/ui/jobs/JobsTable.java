@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.jobs;
 
+import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.ui.common.StateCell;
 import java.time.Duration;
@@ -29,6 +30,7 @@ final class JobsTable extends TableView<JobRow> {
     JobsTable(ObservableList<JobRow> rows) {
         setId("jobs-table");
         SortedList<JobRow> sorted = new SortedList<>(rows);
+        TextOrder.applyTo(this);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
