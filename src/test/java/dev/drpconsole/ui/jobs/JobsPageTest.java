@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -100,7 +99,10 @@ class JobsPageTest extends FxRobot {
         show(sandbox.client());
         Machine machine = sandbox.runDemoWorkflow("jobs-view-example");
         waitUntil("the demo job is listed", () -> demoJob(machine).isPresent());
-        clickOn(from(lookup("#jobs-table")).lookup(LabeledMatchers.hasText(DemoContentPack.TASK)).queryLabeled());
+        // This machine's job, not an earlier test's row with the same task name.
+        String uuid = demoJob(machine).orElseThrow().uuid();
+        waitUntil("its row is drawn", () -> jobRow(uuid).tryQuery().isPresent());
+        clickOn(jobRow(uuid).queryAs(javafx.scene.control.TableRow.class));
 
         Node log = lookup("#job-log").query();
         String stateWhenSeen = waitFor("a line the task prints before it sleeps", () -> {
@@ -140,6 +142,11 @@ class JobsPageTest extends FxRobot {
 
     private TableView<JobRow> table() {
         return lookup("#jobs-table").queryTableView();
+    }
+
+    private org.testfx.service.query.NodeQuery jobRow(String uuid) {
+        return lookup(".table-row-cell").match((javafx.scene.control.TableRow<JobRow> row) -> row.getItem() != null
+                && row.getItem().job().uuid().equals(uuid));
     }
 
     private Optional<JobRow> demoJob(Machine machine) {
