@@ -63,9 +63,9 @@ class EndpointSwitcherTest extends FxRobot {
         EndpointProfile lab = EndpointProfile.create("Lab", List.of(SandboxAccess.url(sandbox)), "", true,
                 ProfileSource.USER);
         connections.connect(lab, Optional.of(sandbox.adminPassword().password())).get(10, TimeUnit.SECONDS);
+        FxToolkit.registerPrimaryStage(); // the view model hands updates to the FX thread at once
         EndpointSwitcherViewModel viewModel = new EndpointSwitcherViewModel(connections, profiles,
                 Platform::runLater);
-        FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
             Scene scene = new Scene(new StackPane(new EndpointSwitcher(viewModel,
