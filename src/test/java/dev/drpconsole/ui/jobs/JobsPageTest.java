@@ -106,7 +106,7 @@ class JobsPageTest extends FxRobot {
 
         Node log = lookup("#job-log").query();
         String stateWhenSeen = waitFor("a line the task prints before it sleeps", () -> {
-            boolean seen = ShownLog.text(log).contains("context-demo: resting for 3 seconds");
+            boolean seen = ShownLog.text(log).contains("context-demo: resting for 6 seconds");
             return seen ? demoJob(machine).orElseThrow().job().state() : null;
         });
         assertEquals("running", stateWhenSeen, "the output was shown while the job was still running");
