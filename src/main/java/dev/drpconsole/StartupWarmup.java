@@ -8,7 +8,7 @@ import javafx.css.CssParser;
 /**
  * Uses the second core while the JavaFX toolkit starts on the first: loads and initialises what the first
  * frame needs but that does not need the toolkit (the theme's parsed stylesheet classes, the shell's
- * controls). Nothing here is required; a failure only costs the time it would save.
+ * controls, Jackson for the endpoint list). Nothing here is required; a failure only costs the time it would save.
  */
 final class StartupWarmup {
     private static final List<String> FIRST_FRAME_CLASSES_NO_INIT = List.of(
@@ -30,7 +30,13 @@ final class StartupWarmup {
             "javafx.scene.shape.Circle",
             "javafx.scene.image.ImageView",
             "javafx.scene.shape.SVGPath",
-            "dev.drpconsole.ui.common.Icon");
+            "dev.drpconsole.ui.common.Icon",
+            "dev.drpconsole.ui.connection.EndpointSwitcher",
+            "dev.drpconsole.ui.connection.EndpointSwitcherViewModel",
+            "dev.drpconsole.core.connection.DrpConnections",
+            "javafx.scene.control.MenuButton",
+            "javafx.scene.control.skin.MenuButtonSkin",
+            "javafx.scene.control.skin.MenuButtonSkinBase");
 
     private StartupWarmup() {
     }
@@ -47,6 +53,8 @@ final class StartupWarmup {
             ClassLoader loader = StartupWarmup.class.getClassLoader();
             javafx.css.Stylesheet.loadBinary(new URL(Theme.LIGHT.binaryStylesheet()));
             new CssParser().parse(new URL(Theme.CONSOLE_CSS));
+            // The endpoint list and certificate pins are read with Jackson while the window is built.
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"warm\":[1]}");
             for (String name : FIRST_FRAME_CLASSES_NO_INIT) {
                 Class.forName(name, false, loader);
             }

@@ -16,8 +16,14 @@ import javafx.stage.Stage;
  * Log view benchmark: a real {@link LogView} (headless Monocle unless {@code -Dbench.display=true}) following
  * while a producer thread appends a million ANSI-coloured lines one by one as fast as it can. Reports the ingest
  * rate, the longest gap between two frames (an AnimationTimer on the UI thread: any stall shows there), the
- * heap the million lines hold after GC, and the time to find a string in them.
- * Run: {@code mvn -B -Pbench verify -DskipTests}. Reports figures; asserts nothing.
+ * heap the million lines hold after GC, and the time to find a string in them: one rare string (its single match
+ * is near the end), and a common one (time to the first match shown, then to the whole count). GC pauses are
+ * reported apart from the UI thread's own work: a pause stops every thread, so it shows as a frame gap, but it
+ * is not the view's work per frame.
+ * Run: {@code mvn -B -Pbench verify -DskipTests}, or after {@code mvn -B -o -q test-compile -Dexec.skip=true}:
+ * {@code java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath
+ * -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test) dev.drpconsole.bench.LogViewBenchmark}.
+ * Reports figures; asserts nothing.
  */
 public final class LogViewBenchmark {
     private static final int LINES = 1_000_000;
@@ -57,7 +63,9 @@ public final class LogViewBenchmark {
         onFx(view[0]::clear);
         Thread.sleep(500);
         long heapBefore = usedHeapAfterGc();
+        GcPauses pauses = new GcPauses();
         gaps.reset();
+        pauses.reset();
         long start = System.nanoTime();
         Thread producer = new Thread(() -> {
             for (int i = 1; i <= LINES; i++) {
@@ -77,37 +85,106 @@ public final class LogViewBenchmark {
         long frames = gaps.frames();
         long slowFrames = gaps.over50();
         long mostCpuMs = gaps.mostCpuMillis();
+        double p95CpuMs = gaps.cpuPercentileMillis(95);
+        String gcDuringIngest = pauses.summary();
         long heapMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
 
         gaps.reset();
-        long findStart = System.nanoTime();
-        onFx(() -> {
+        Label findCount = fx(() -> {
             ((javafx.scene.control.Button) view[0].lookup("#log-find")).fire();
-            ((TextField) view[0].lookup("#log-find-field")).setText("step 999999 ");
+            return (Label) view[0].lookup("#log-find-count");
         });
+        TextField findField = fx(() -> (TextField) view[0].lookup("#log-find-field"));
+        long findStart = System.nanoTime();
+        onFx(() -> findField.setText("step 999999 "));
         String count;
         do {
             Thread.sleep(2);
-            count = fx(() -> ((Label) view[0].lookup("#log-find-count")).getText());
+            count = fx(findCount::getText);
         } while (!count.contains(" of ") || count.endsWith("…"));
         double findMs = (System.nanoTime() - findStart) / 1e6;
         long longestGapWithFindMs = gaps.longestMillis();
+
+        // A common string, searched from the end (the view follows): matches stream in from the top.
+        String common = "[runner-3] task";
+        onFx(() -> findField.setText(""));
+        Thread.sleep(200);
+        gaps.reset();
+        long commonStart = System.nanoTime();
+        onFx(() -> findField.setText(common));
+        double firstMatchMs = -1;
+        String commonCount;
+        do {
+            Thread.sleep(1);
+            commonCount = fx(findCount::getText);
+            if (firstMatchMs < 0 && !commonCount.isEmpty() && Character.isDigit(commonCount.charAt(0))) {
+                firstMatchMs = (System.nanoTime() - commonStart) / 1e6;
+            }
+        } while (!commonCount.contains(" of ") || commonCount.endsWith("…"));
+        double allMatchesMs = (System.nanoTime() - commonStart) / 1e6;
+        long longestGapWithCommonMs = gaps.longestMillis();
 
         System.out.printf("LogView: %,d lines appended one by one from a producer thread while following%n", LINES);
         System.out.printf("  ingest rate        %,.0f lines/s (producer done in %.2f s; all shown after %.2f s)"
                 + "  goal >= 100,000%n", LINES / producerSeconds, producerSeconds, shownSeconds);
         System.out.printf("  longest frame gap  %d ms over %,d frames while ingesting (%d gaps over 50 ms)"
                 + "  goal < 50 ms%n", longestGapMs, frames, slowFrames);
-        System.out.printf("  UI thread work     at most %d ms of CPU in one frame (load average %.1f on this machine)%n",
-                mostCpuMs, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  UI thread work     at most %d ms of CPU in one frame, p95 %.1f ms (load average %.1f on this"
+                + " machine)%n", mostCpuMs, p95CpuMs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  GC while ingesting %s (%s)%n", gcDuringIngest, gcNames());
         System.out.printf("  heap for 1M lines  %d MB after GC (%.0f bytes/line, text ~%d bytes/line)%n", heapMb,
                 heapMb * 1024.0 * 1024 / LINES, 95);
         System.out.printf("  find in 1M lines   %.0f ms to \"%s\" (longest frame gap meanwhile %d ms)%n", findMs,
                 count, longestGapWithFindMs);
+        System.out.printf("  find \"%s\"  first match shown after %.0f ms, all counted after %.0f ms (\"%s\";"
+                + " longest frame gap meanwhile %d ms)%n", common, firstMatchMs, allMatchesMs, commonCount,
+                longestGapWithCommonMs);
         System.out.printf("  (JVM: %s, max heap %d MB, %d cores)%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
         Platform.exit();
         System.exit(0);
+    }
+
+    private static String gcNames() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Every GC pause while measuring, from the collectors' notifications (concurrent cycles are not pauses). */
+    private static final class GcPauses {
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong totalMicros = new AtomicLong();
+        private final AtomicLong longestMicros = new AtomicLong();
+
+        GcPauses() {
+            for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean.getName().contains("Concurrent") && !bean.getName().contains("Pauses")) {
+                    continue; // G1's / ZGC's concurrent cycles: their time is not a pause
+                }
+                ((javax.management.NotificationEmitter) bean).addNotificationListener((notification, hand) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    long micros = info.getGcInfo().getDuration() * 1000;
+                    count.incrementAndGet();
+                    totalMicros.addAndGet(micros);
+                    longestMicros.accumulateAndGet(micros, Math::max);
+                }, notification -> notification.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            }
+        }
+
+        void reset() {
+            count.set(0);
+            totalMicros.set(0);
+            longestMicros.set(0);
+        }
+
+        String summary() {
+            return String.format("%d pauses, %d ms in all, longest %d ms", count.get(), totalMicros.get() / 1000,
+                    longestMicros.get() / 1000);
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
@@ -152,6 +229,8 @@ public final class LogViewBenchmark {
         private final AtomicLong frames = new AtomicLong();
         private final AtomicLong over50 = new AtomicLong();
         private final AtomicLong mostCpu = new AtomicLong();
+        private final java.util.List<Long> cpuPerFrame = java.util.Collections.synchronizedList(
+                new java.util.ArrayList<>());
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private long last;
         private long lastCpu;
@@ -169,6 +248,7 @@ public final class LogViewBenchmark {
             long cpu = threads.getCurrentThreadCpuTime();
             if (lastCpu != 0) {
                 mostCpu.accumulateAndGet(cpu - lastCpu, Math::max);
+                cpuPerFrame.add(cpu - lastCpu);
             }
             lastCpu = cpu;
             last = at;
@@ -180,6 +260,20 @@ public final class LogViewBenchmark {
             frames.set(0);
             over50.set(0);
             mostCpu.set(0);
+            cpuPerFrame.clear();
+        }
+
+        double cpuPercentileMillis(int percentile) {
+            java.util.List<Long> sorted;
+            synchronized (cpuPerFrame) {
+                sorted = new java.util.ArrayList<>(cpuPerFrame);
+            }
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            java.util.Collections.sort(sorted);
+            int at = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, at)) / 1e6;
         }
 
         long mostCpuMillis() {

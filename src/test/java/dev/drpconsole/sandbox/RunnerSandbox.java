@@ -3,19 +3,16 @@ package dev.drpconsole.sandbox;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
-import dev.drpconsole.core.drp.DrpCredentials;
-import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
-import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * For view tests and demos: the real sandbox in-process with docker-context runners on the real engine, the seed's
@@ -45,7 +42,7 @@ public final class RunnerSandbox implements AutoCloseable {
                     work.resolve("data"))).withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
             Drpcli drpcli = new Drpcli(server, work.resolve("tokens"));
             drpcli.run("contents", "create", ContentsTest.bundleDemoPack(drpcli, work).toString()).ok();
-            OkHttpDrpClient client = OkHttpDrpClient.connect(endpoint(server), pins(server));
+            OkHttpDrpClient client = SandboxAccess.connect(server);
             client.create(DrpContext.of(DemoContentPack.CONTEXT, DrpContext.DOCKER_CONTEXT, image,
                     "Runner context for console tests"));
             return new RunnerSandbox(work, engine, server, client);
@@ -54,17 +51,6 @@ public final class RunnerSandbox implements AutoCloseable {
             engine.close();
             throw e;
         }
-    }
-
-    private static DrpEndpoint endpoint(SandboxServer server) {
-        return new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
-                new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false);
-    }
-
-    private static MemoryCertificatePins pins(SandboxServer server) {
-        MemoryCertificatePins pins = new MemoryCertificatePins();
-        pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
-        return pins;
     }
 
     public DrpClient client() {

@@ -1,6 +1,7 @@
 package dev.drpconsole.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drpconsole.testsupport.SandboxAccess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -9,14 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A plain HTTPS client for the sandbox's API in tests. It trusts exactly the sandbox's own certificate (read back
@@ -35,9 +31,8 @@ final class SandboxApi {
     }
 
     static SandboxApi forServer(SandboxServer server) {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(server.certificate().certificate()))
-                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-        return new SandboxApi(server.url(), client, null).asAdmin(server.adminPassword().password());
+        return new SandboxApi(server.url(), SandboxAccess.httpClient(server),
+                SandboxAccess.adminAuthorization(server));
     }
 
     SandboxApi asAdmin(String password) {
@@ -123,22 +118,6 @@ final class SandboxApi {
         }
         return builder.buildAsync(URI.create("wss://" + base.getHost() + ":" + base.getPort() + "/api/v3/" + path),
                 listener);
-    }
-
-    private static SSLContext trusting(X509Certificate certificate) {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificate.getEncoded())));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new AssertionError("Cannot trust the sandbox certificate: " + e, e);
-        }
     }
 
     /** One reply: status, headers, body. */

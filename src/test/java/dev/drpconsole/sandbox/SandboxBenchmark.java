@@ -130,7 +130,7 @@ public final class SandboxBenchmark {
             }
         }
         Duration all = Duration.between(start, Instant.now());
-        System.out.printf("%d runner containers, demo job (3 s sleep) each: first finished after %d ms, %d/%d "
+        System.out.printf("%d runner containers, demo job (6 s sleep) each: first finished after %d ms, %d/%d "
                 + "finished after %d ms%n", RUNNERS, firstFinished == null ? -1 : firstFinished.toMillis(), finished,
                 RUNNERS, all.toMillis());
     }

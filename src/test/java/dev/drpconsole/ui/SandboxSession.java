@@ -1,10 +1,6 @@
 package dev.drpconsole.ui;
 
-import dev.drpconsole.core.drp.CertificatePins;
 import dev.drpconsole.core.drp.DrpClient;
-import dev.drpconsole.core.drp.DrpCredentials;
-import dev.drpconsole.core.drp.DrpEndpoint;
-import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.DockerEngine;
@@ -12,7 +8,7 @@ import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
@@ -22,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,21 +59,7 @@ public final class SandboxSession implements AutoCloseable {
 
     /** A new, independent client signed in as the admin (a view's client, or "another user"). */
     public DrpClient connect() {
-        String fingerprint = server.certificate().sha256Fingerprint();
-        CertificatePins pins = new CertificatePins() {
-            @Override
-            public Optional<String> pinned(String hostPort) {
-                return Optional.of(fingerprint);
-            }
-
-            @Override
-            public void pin(String hostPort, String sha256) {
-                throw new IllegalStateException("the test pins the sandbox certificate up front");
-            }
-        };
-        DrpClient client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString()),
-                new DrpCredentials.Password(AdminPassword.ADMIN_USER, server.adminPassword().password()), false),
-                pins);
+        DrpClient client = SandboxAccess.connect(server);
         clients.add(client);
         return client;
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * The project's demo content pack {@value #NAME}, kept as a {@code drpcli contents bundle} source tree (object
  * directories plus {@code ._<Field>.meta} files) under {@code dev/drpconsole/sandbox/demo/context-demo}: a
  * workflow whose stage runs {@code context:runner}, a bash task that prints a few lines (one in colour) and
- * sleeps 3 s, then {@code context:}. Like the seed's colordemo context-demo, it expects a context named
+ * sleeps 6 s, then {@code context:}. Like the seed's colordemo context-demo, it expects a context named
  * {@code runner} whose Engine is docker-context.
  */
 public final class DemoContentPack {

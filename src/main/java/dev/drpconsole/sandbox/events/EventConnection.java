@@ -24,6 +24,9 @@ final class EventConnection implements EventSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger(EventConnection.class);
     /** A client that stops reading is dropped rather than allowed to grow the queue without end. */
     private static final int MAX_QUEUED = 10_000;
+    /** Queued like a frame (so sends never overlap) and recognised by identity when sent. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String PING = new String("ping");
 
     private final WsContext socket;
     private final Principal principal;
@@ -83,6 +86,13 @@ final class EventConnection implements EventSubscriber {
         }
     }
 
+    /** Sends a websocket ping after whatever is queued. */
+    void ping() {
+        if (!closed.get()) {
+            enqueue(PING);
+        }
+    }
+
     void close() {
         closed.set(true);
         outgoing.clear();
@@ -105,7 +115,11 @@ final class EventConnection implements EventSubscriber {
         try {
             String frame;
             while (!closed.get() && (frame = outgoing.poll()) != null) {
-                socket.send(frame);
+                if (frame == PING) {
+                    socket.sendPing(java.nio.ByteBuffer.allocate(0));
+                } else {
+                    socket.send(frame);
+                }
             }
         } catch (RuntimeException e) {
             LOG.debug("Event websocket of {} failed: {}", principal.id(), e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -19,7 +20,11 @@ import java.util.function.Consumer;
  */
 public final class EventSocket implements AutoCloseable {
 
-    /** Keeps idle agent connections open through proxies and Jetty's idle timeout; Go answers pings itself. */
+    /**
+     * Keeps idle agent connections open through proxies and Jetty's idle timeout; Go answers pings itself. Sent by
+     * our own daemon thread: Javalin's automatic pings run on a non-daemon thread that kept the JVM (the console,
+     * a benchmark) alive after the sandbox stopped.
+     */
     private static final long PING_SECONDS = 30;
 
     private final EventBus bus;
@@ -31,6 +36,11 @@ public final class EventSocket implements AutoCloseable {
         return thread;
     });
     private final Map<String, EventConnection> connections = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sandbox-event-ping");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param visible whether a principal may see an event (machine tokens see only their own machine and jobs)
@@ -39,6 +49,8 @@ public final class EventSocket implements AutoCloseable {
         this.bus = bus;
         this.authenticator = authenticator;
         this.visible = visible;
+        pinger.scheduleAtFixedRate(() -> connections.values().forEach(EventConnection::ping), PING_SECONDS,
+                PING_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The Javalin websocket handlers. Credentials were already checked before the upgrade. */
@@ -54,7 +66,6 @@ public final class EventSocket implements AutoCloseable {
                     return;
                 }
                 context.session.setIdleTimeout(java.time.Duration.ofHours(24));
-                context.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS, java.nio.ByteBuffer.allocate(0));
                 EventConnection connection = new EventConnection(context, principal, visible, sender);
                 connections.put(context.sessionId(), connection);
                 bus.subscribe(connection);
@@ -93,6 +104,7 @@ public final class EventSocket implements AutoCloseable {
             connection.close();
         });
         connections.clear();
+        pinger.shutdownNow();
         sender.shutdownNow();
     }
 }

@@ -26,6 +26,23 @@ public class EmptyState extends VBox {
         getChildren().addAll(glyph, title, text);
     }
 
+    /**
+     * "Not connected to a DRP endpoint" with an Open Setup button ({@code #<idPrefix>-not-connected},
+     * {@code #<idPrefix>-open-setup}).
+     *
+     * @param lead what lives on the endpoint, e.g. "Contexts live on a DRP endpoint."
+     */
+    public static EmptyState notConnected(String idPrefix, String lead, Navigator navigator) {
+        EmptyState state = new EmptyState(Icon.LAN_DISCONNECT, "Not connected to a DRP endpoint", lead
+                + " Open Setup to start the local sandbox or to connect to your endpoint; this list fills in as "
+                + "soon as you are signed in.");
+        state.setId(idPrefix + "-not-connected");
+        Button setup = state.addAction("Open Setup");
+        setup.setId(idPrefix + "-open-setup");
+        setup.setOnAction(e -> navigator.show(LivePageLayout.SETUP_SECTION, ""));
+        return state;
+    }
+
     /** Adds a button under the text; returns it so the caller can wire it. */
     public Button addAction(String label) {
         Button button = new Button(label);

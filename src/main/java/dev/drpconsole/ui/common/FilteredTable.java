@@ -1,6 +1,8 @@
 package dev.drpconsole.ui.common;
 
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 
 /**
  * A table over live rows with a filter box: the filter matches a substring of any visible column (as the cells
@@ -29,7 +32,10 @@ public final class FilteredTable<R> {
     private final TableView<R> table;
     private final Function<R, String> key;
     private final SortedList<R> sorted;
+    /** Each row's visible text, lower-cased, made once per row object: typing re-filters thousands of rows. */
+    private final Map<R, String> searchText = new IdentityHashMap<>();
     private String selectedKey;
+    private String pendingReveal;
 
     /**
      * @param rows the page's rows, kept current by its view model
@@ -38,10 +44,17 @@ public final class FilteredTable<R> {
     public FilteredTable(TableView<R> table, ObservableList<R> rows, TextField filter, Function<R, String> key) {
         this.table = table;
         this.key = key;
+        rows.addListener((ListChangeListener<R>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(searchText::remove);
+            }
+        });
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<R, ?>>) change -> searchText.clear());
         FilteredList<R> filtered = new FilteredList<>(rows);
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(filter.getText()),
                 filter.textProperty()));
         sorted = new SortedList<>(filtered);
+        TextOrder.applyTo(table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -49,7 +62,10 @@ public final class FilteredTable<R> {
                 selectedKey = key.apply(now);
             }
         });
-        sorted.addListener((ListChangeListener<R>) change -> keepSelection());
+        sorted.addListener((ListChangeListener<R>) change -> {
+            keepSelection();
+            revealPending();
+        });
         filter.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 filter.clear();
@@ -74,6 +90,30 @@ public final class FilteredTable<R> {
         });
     }
 
+    /** Selects the row with this key and focuses the table, now or as soon as the row is listed. */
+    public void reveal(String rowKey) {
+        pendingReveal = rowKey;
+        revealPending();
+    }
+
+    /** Enter and a double click on a row run {@code open}; Delete runs {@code delete}. */
+    public void onRowActions(Runnable open, Runnable delete) {
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                open.run();
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                delete.run();
+                event.consume();
+            }
+        });
+        table.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+                open.run();
+            }
+        });
+    }
+
     /** Selects and shows the row with this key; false when no visible row has it. */
     public boolean select(String rowKey) {
         for (int i = 0; i < sorted.size(); i++) {
@@ -84,6 +124,13 @@ public final class FilteredTable<R> {
             }
         }
         return false;
+    }
+
+    private void revealPending() {
+        if (pendingReveal != null && select(pendingReveal)) {
+            pendingReveal = null;
+            table.requestFocus();
+        }
     }
 
     private void keepSelection() {
@@ -97,8 +144,13 @@ public final class FilteredTable<R> {
         if (needle.isEmpty()) {
             return row -> true;
         }
-        return row -> table.getVisibleLeafColumns().stream()
-                .anyMatch(column -> cellText(column, row).toLowerCase(Locale.ROOT).contains(needle));
+        return row -> searchText.computeIfAbsent(row, this::visibleText).contains(needle);
+    }
+
+    private String visibleText(R row) {
+        StringBuilder text = new StringBuilder();
+        table.getVisibleLeafColumns().forEach(column -> text.append(cellText(column, row)).append('\n'));
+        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     private static <R> String cellText(TableColumn<R, ?> column, R row) {

@@ -1,6 +1,12 @@
 package dev.drpconsole.ui.common;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -14,6 +20,25 @@ import javafx.stage.Window;
  */
 public final class FormWindow {
     private FormWindow() {
+    }
+
+    /** Loads the form {@code fxml} next to {@code owner}'s class, with {@code controller} as its controller. */
+    public static Parent load(Class<?> owner, String fxml, Object controller) {
+        FXMLLoader loader = new FXMLLoader(owner.getResource(fxml));
+        loader.setController(controller);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(fxml + " is part of the application and must load", e);
+        }
+    }
+
+    /** The form's error line: DRP's answer to the last save while there is one, else what the input lacks. */
+    public static void bindError(Label error, ObservableStringValue validation, ObservableStringValue saveProblem) {
+        error.textProperty().bind(Bindings.when(Bindings.isEmpty(saveProblem)).then(validation)
+                .otherwise(saveProblem));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
     }
 
     public static Stage open(Window owner, String title, Parent form) {

@@ -22,6 +22,9 @@ import javafx.collections.ObservableList;
  * however many changes came), the last change of a key winning.
  */
 public final class LiveList<T extends DrpObject> implements LiveObjects.Listener<T> {
+    /** Above this many changes in one batch, the list is replaced in one go (each single change costs a pass). */
+    private static final int MAX_SINGLE_CHANGES = 32;
+
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -136,19 +139,41 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
         for (int i = 0; i < items.size(); i++) {
             index.put(items.get(i).key(), i);
         }
+        if (changes.size() > MAX_SINGLE_CHANGES) {
+            items.setAll(merged(changes, index)); // one change for listeners, however large the burst
+        } else {
+            applyOneByOne(changes, index);
+        }
+    }
+
+    private List<T> merged(Map<String, T> changes, Map<String, Integer> index) {
+        List<T> merged = new ArrayList<>(items);
+        changes.forEach((key, object) -> {
+            Integer at = index.get(key);
+            if (at != null && object != null) {
+                merged.set(at, object);
+            }
+        });
+        merged.removeIf(item -> changes.containsKey(item.key()) && changes.get(item.key()) == null);
+        changes.forEach((key, object) -> {
+            if (object != null && !index.containsKey(key)) {
+                merged.add(object);
+            }
+        });
+        return merged;
+    }
+
+    private void applyOneByOne(Map<String, T> changes, Map<String, Integer> index) {
         List<T> added = new ArrayList<>();
-        boolean anyRemoved = false;
         for (Map.Entry<String, T> change : changes.entrySet()) {
             Integer at = index.get(change.getKey());
-            if (change.getValue() == null) {
-                anyRemoved |= at != null;
-            } else if (at != null) {
+            if (change.getValue() != null && at != null) {
                 items.set(at, change.getValue());
-            } else {
+            } else if (change.getValue() != null) {
                 added.add(change.getValue());
             }
         }
-        if (anyRemoved) {
+        if (changes.containsValue(null)) {
             items.removeIf(item -> changes.containsKey(item.key()) && changes.get(item.key()) == null);
         }
         items.addAll(added);

@@ -24,7 +24,7 @@ public class LivePageLayout extends BorderPane {
     private final Node empty;
     private final Node loading;
 
-    public LivePageLayout(Node toolbar, PageProblem problem, Node content, EmptyState notConnected, EmptyState empty,
+    public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, EmptyState notConnected, EmptyState empty,
             String loadingText, ObservableValue<PageState> state) {
         this.content = content;
         this.notConnected = notConnected;

@@ -59,6 +59,11 @@ public abstract class LiveSection {
         return problem;
     }
 
+    /** The banner's dismiss: forgets the problem. */
+    public void dismissProblem() {
+        problem.set("");
+    }
+
     public ReadOnlyObjectProperty<PageState> stateProperty() {
         return state.getReadOnlyProperty();
     }

@@ -1,7 +1,9 @@
 package dev.drpconsole.ui.common;
 
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 
 /**
  * A table cell showing its value as text with a style class picked from the value ("cell-ok", "cell-bad"...), and
@@ -17,6 +19,19 @@ public class TextCell<R, V> extends TableCell<R, V> {
     public TextCell(Function<V, String> styleOf) {
         this.styleOf = styleOf;
         LazyTooltip.install(this, () -> tooltipText);
+    }
+
+    /**
+     * A text column ({@code #id}) of {@code value}s, styled by {@code style} (the style class for a value, or null).
+     */
+    public static <R> TableColumn<R, String> column(String title, String id, double width, Function<R, String> value,
+            Function<String, String> style) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell<>(style == null ? text -> null : style));
+        return column;
     }
 
     /** The tooltip for a value: the value itself, for texts cut off by a narrow column. */

@@ -16,6 +16,8 @@ public class Toolbar extends HBox {
     public Button action(String id, String text, Icon icon) {
         Button button = new Button(text, icon.node(16));
         button.setId(id);
+        // Actions keep their words; the filter box is the one that gives way on a narrow window.
+        button.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().add(button);
         return button;
     }
@@ -28,6 +30,7 @@ public class Toolbar extends HBox {
         filter.setId(id);
         filter.setPromptText(prompt);
         filter.getStyleClass().add("filter-box");
+        filter.setMinWidth(120);
         getChildren().addAll(spacer, filter);
         return filter;
     }

@@ -6,6 +6,7 @@ import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -32,7 +33,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -203,25 +203,17 @@ public final class ContainersPage implements SectionPage {
                 "The console asks Docker or Podman for its containers.");
         connecting.setId("containers-connecting");
 
-        showOnly(split, EngineStatus.READY);
         viewModel.statusProperty().addListener((obs, old, now) -> {
             if (now == EngineStatus.READY && root.isFocused()) {
                 table.requestFocus();
             }
         });
-        showOnly(unreachable, EngineStatus.UNREACHABLE);
-        showOnly(connecting, EngineStatus.CONNECTING);
-        return new StackPane(split, unreachable, connecting);
+        return new StatusStack<>(viewModel.statusProperty()).show(EngineStatus.READY, split)
+                .show(EngineStatus.UNREACHABLE, unreachable).show(EngineStatus.CONNECTING, connecting);
     }
 
     private String unreachableText() {
         return viewModel.unreachableReasonProperty().get() + "\n\n" + viewModel.unreachableFixProperty().get();
-    }
-
-    private void showOnly(Node node, EngineStatus status) {
-        BooleanBinding now = viewModel.statusProperty().isEqualTo(status);
-        node.visibleProperty().bind(now);
-        node.managedProperty().bind(now);
     }
 
     private void wireTable() {

@@ -1,6 +1,8 @@
 package dev.drpconsole.ui.containers;
 
+import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
+import dev.drpconsole.ui.common.StateCell;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -11,6 +13,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.shape.Circle;
 import javafx.util.Callback;
 
 /**
@@ -25,6 +28,7 @@ final class ContainersTable extends TableView<ContainerRow> {
         setId("containers-table");
         getStyleClass().add("containers-table");
         SortedList<ContainerRow> sorted = new SortedList<>(rows);
+        TextOrder.applyTo(this);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
@@ -36,7 +40,11 @@ final class ContainersTable extends TableView<ContainerRow> {
         name.setCellFactory(column -> centreEllipsis());
         TableColumn<ContainerRow, String> state = column("State", "state", 100,
                 row -> row.summaryProperty().map(ContainerSummary::state));
-        state.setCellFactory(column -> new ContainerStateCell());
+        state.setCellFactory(column -> {
+            Circle dot = new Circle(4.5);
+            dot.getStyleClass().add("container-state-dot");
+            return new StateCell<>("container-state", value -> dot);
+        });
         TableColumn<ContainerRow, String> image = column("Image", "image", 190,
                 row -> row.summaryProperty().map(ContainerSummary::image));
         image.setCellFactory(column -> centreEllipsis());

@@ -1,29 +1,25 @@
 package dev.drpconsole.ui.contexts;
 
 import dev.drpconsole.ui.common.DetailsGrid;
+import dev.drpconsole.ui.common.DetailsPane;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 
 /**
  * The selected context in full ({@code #context-details}): description, engine and image, DRP's validation, where
  * the image is, and which machines use it. Follows the selection, and so live updates of the selected row.
  */
-final class ContextDetails extends VBox {
-    private final Label title = new Label();
+final class ContextDetails extends DetailsPane<ContextRow> {
     private final Label description = new Label();
     private final Label engine;
     private final Label image;
     private final Label available;
     private final Label imageStatus;
     private final Label usedBy;
-    private final Label nothing = new Label("Select a context to see its details.");
 
     ContextDetails(ObservableValue<ContextRow> selected) {
-        setId("context-details");
-        getStyleClass().add("details-pane");
+        super("context-details", "Select a context to see its details.");
         setMinWidth(260);
-        title.getStyleClass().add("details-title");
         description.setWrapText(true);
         description.getStyleClass().add("hint");
         DetailsGrid grid = new DetailsGrid();
@@ -33,19 +29,12 @@ final class ContextDetails extends VBox {
         available = grid.addRow("Available", "context-details-available");
         imageStatus = grid.addRow("Image status", "context-details-image-status");
         usedBy = grid.addRow("Used by", "context-details-used-by");
-        nothing.getStyleClass().add("hint");
-        getChildren().addAll(title, description, grid, nothing);
-        show(selected.getValue());
-        selected.addListener((obs, old, now) -> show(now));
+        getChildren().addAll(title, description, grid);
+        follow(selected);
     }
 
-    private void show(ContextRow row) {
-        boolean any = row != null;
-        getChildren().forEach(child -> child.setVisible(any == (child != nothing)));
-        getChildren().forEach(child -> child.setManaged(child.isVisible()));
-        if (!any) {
-            return;
-        }
+    @Override
+    protected void fill(ContextRow row) {
         title.setText(row.name());
         description.setText(row.context().description().isBlank() ? "No description." : row.context().description());
         engine.setText(row.engine());

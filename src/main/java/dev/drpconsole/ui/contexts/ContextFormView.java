@@ -2,12 +2,9 @@ package dev.drpconsole.ui.contexts;
 
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.ui.common.FormWindow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -52,14 +49,7 @@ public final class ContextFormView {
     /** Opens the form over {@code owner}; {@code onSaved} hears DRP's version after a successful save. */
     public static void open(Window owner, ContextFormViewModel model, Consumer<DrpContext> onSaved) {
         ContextFormView view = new ContextFormView(model, onSaved);
-        FXMLLoader loader = new FXMLLoader(ContextFormView.class.getResource("ContextForm.fxml"));
-        loader.setController(view);
-        Parent form;
-        try {
-            form = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ContextForm.fxml is part of the application and must load", e);
-        }
+        Parent form = FormWindow.load(ContextFormView.class, "ContextForm.fxml", view);
         view.stage = FormWindow.open(owner, model.title(), form);
         view.nameField.requestFocus();
     }
@@ -72,10 +62,7 @@ public final class ContextFormView {
         imageField.textProperty().bindBidirectional(model.imageProperty());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
         requestArea.textProperty().bind(model.requestProperty());
-        errorLabel.textProperty().bind(Bindings.when(model.saveProblemProperty().isEmpty())
-                .then(model.validationProperty()).otherwise(model.saveProblemProperty()));
-        errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        FormWindow.bindError(errorLabel, model.validationProperty(), model.saveProblemProperty());
         reloadButton.visibleProperty().bind(model.conflictProperty());
         saveButton.disableProperty().bind(model.canSaveProperty().not());
         saveButton.textProperty().bind(Bindings.when(model.savingProperty()).then("Saving…")

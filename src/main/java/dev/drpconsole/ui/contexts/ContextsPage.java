@@ -5,18 +5,15 @@ import dev.drpconsole.ui.common.FilteredTable;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.common.LivePageLayout;
-import dev.drpconsole.ui.common.PageProblem;
+import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
 import dev.drpconsole.ui.common.ViewServices;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 
 /**
  * The Contexts section: a live table of DRP contexts with a details pane, and create, edit and delete.
@@ -33,7 +30,6 @@ public final class ContextsPage implements SectionPage {
     private final ContextsTable table = new ContextsTable();
     private final LivePageLayout layout;
     private final FilteredTable<ContextRow> rows;
-    private String pendingReveal;
 
     public ContextsPage(ViewServices services) {
         this.services = services;
@@ -56,11 +52,11 @@ public final class ContextsPage implements SectionPage {
         LazyTooltip.install(refresh, () -> "List again and check every image again (the table updates live "
                 + "without it)");
         rows = new FilteredTable<>(table, model.rows(), filter, ContextRow::name);
-        layout = new LivePageLayout(toolbar, new PageProblem(model.problemProperty()), content(),
+        PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
+        layout = new LivePageLayout(toolbar, problem, content(),
                 notConnected(), empty(), "Loading contexts…", model.stateProperty());
         FilteredTable.focusOnFind(layout, filter);
-        wireKeys();
-        model.rows().addListener((ListChangeListener<ContextRow>) change -> revealPending());
+        rows.onRowActions(this::editSelected, this::deleteSelected);
     }
 
     @Override
@@ -81,15 +77,7 @@ public final class ContextsPage implements SectionPage {
     /** Selects the context named {@code name}, now or as soon as it is listed. */
     @Override
     public void reveal(String name) {
-        pendingReveal = name;
-        revealPending();
-    }
-
-    private void revealPending() {
-        if (pendingReveal != null && rows.select(pendingReveal)) {
-            pendingReveal = null;
-            table.requestFocus();
-        }
+        rows.reveal(name);
     }
 
     private Node content() {
@@ -100,14 +88,7 @@ public final class ContextsPage implements SectionPage {
     }
 
     private EmptyState notConnected() {
-        EmptyState state = new EmptyState(Icon.LAN_DISCONNECT, "Not connected to a DRP endpoint",
-                "Contexts live on a DRP endpoint. Open Setup to start the local sandbox or to connect to your "
-                        + "endpoint; this list fills in as soon as you are signed in.");
-        state.setId("contexts-not-connected");
-        Button setup = state.addAction("Open Setup");
-        setup.setId("contexts-open-setup");
-        setup.setOnAction(e -> services.navigator().show(LivePageLayout.SETUP_SECTION, ""));
-        return state;
+        return EmptyState.notConnected("contexts", "Contexts live on a DRP endpoint.", services.navigator());
     }
 
     private EmptyState empty() {
@@ -119,23 +100,6 @@ public final class ContextsPage implements SectionPage {
         create.setId("contexts-empty-new");
         create.setOnAction(e -> openNew());
         return state;
-    }
-
-    private void wireKeys() {
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                editSelected();
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE) {
-                deleteSelected();
-                event.consume();
-            }
-        });
-        table.setOnMouseClicked(event -> {
-            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
-                editSelected();
-            }
-        });
     }
 
     private void openNew() {

@@ -3,7 +3,6 @@ package dev.drpconsole.ui.contexts;
 import dev.drpconsole.ui.common.TextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,16 +32,7 @@ final class ContextsTable extends TableView<ContextRow> {
 
     private static TableColumn<ContextRow, String> column(String title, String id, double width,
             Function<ContextRow, String> value, Function<String, String> style) {
-        TableColumn<ContextRow, String> column = new TableColumn<>(title);
-        column.setId("contexts-col-" + id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new TextCell<>(style == null ? text -> null : style));
-        return column;
-    }
-
-    private static ObservableValue<String> constant(String value) {
-        return new ReadOnlyObjectWrapper<>(value);
+        return TextCell.column(title, "contexts-col-" + id, width, value, style);
     }
 
     /** Warns when no runner could start: the image is neither on the engine nor published. */

@@ -82,7 +82,7 @@ final class JobDetailPane extends BorderPane {
     private void showFields() {
         Job job = row.job();
         state.setText(job.state());
-        state.setGraphic(JobStateCell.icon(job.state()).node(15));
+        state.setGraphic(JobStateIcon.of(job.state()).node(15));
         state.getStyleClass().removeIf(style -> style.startsWith("job-state-"));
         state.getStyleClass().add("job-state-" + job.state());
         task.setText(job.task());

@@ -4,9 +4,9 @@ import dev.drpconsole.ui.common.EmptyState;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
+import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.logview.LogView;
-import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -14,7 +14,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -105,21 +104,13 @@ public final class JobsPage implements SectionPage {
         EmptyState loading = new EmptyState(Icon.FORMAT_LIST_CHECKS, "Loading jobs…",
                 "Listing the endpoint's most recent jobs.");
         loading.setId("jobs-loading");
-        showOnly(split, JobsStatus.READY);
         viewModel.statusProperty().addListener((obs, old, now) -> {
             if (now == JobsStatus.READY && root.isFocused()) {
                 table.requestFocus();
             }
         });
-        showOnly(notConnected, JobsStatus.NOT_CONNECTED);
-        showOnly(loading, JobsStatus.LOADING);
-        return new StackPane(split, notConnected, loading);
-    }
-
-    private void showOnly(Node node, JobsStatus status) {
-        BooleanBinding now = viewModel.statusProperty().isEqualTo(status);
-        node.visibleProperty().bind(now);
-        node.managedProperty().bind(now);
+        return new StatusStack<>(viewModel.statusProperty()).show(JobsStatus.READY, split)
+                .show(JobsStatus.NOT_CONNECTED, notConnected).show(JobsStatus.LOADING, loading);
     }
 
     private void wireTable() {

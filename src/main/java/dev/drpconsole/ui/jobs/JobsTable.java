@@ -1,6 +1,8 @@
 package dev.drpconsole.ui.jobs;
 
+import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.ui.common.StateCell;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,13 +30,14 @@ final class JobsTable extends TableView<JobRow> {
     JobsTable(ObservableList<JobRow> rows) {
         setId("jobs-table");
         SortedList<JobRow> sorted = new SortedList<>(rows);
+        TextOrder.applyTo(this);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<JobRow, String> state = column("State", "state", 100, jobField(Job::state));
-        state.setCellFactory(column -> new JobStateCell<>());
+        state.setCellFactory(column -> new StateCell<>("job-state", value -> JobStateIcon.of(value).node(15)));
         TableColumn<JobRow, String> task = column("Task", "task", 170, jobField(Job::task));
         TableColumn<JobRow, String> machine = column("Machine", "machine", 120, JobRow::machineProperty);
         TableColumn<JobRow, String> stage = column("Stage", "stage", 140, jobField(Job::stage));

@@ -2,7 +2,9 @@ package dev.drpconsole.ui.logview;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
@@ -30,16 +32,41 @@ final class LineGraphic extends Region {
         getChildren().addAll(time, underlay, flow);
     }
 
-    /** Shows a line; {@code timeText} null hides the time column. */
-    void show(String timeText, List<Text> runs, List<Mark> newMarks, boolean wrapLines) {
+    /**
+     * Shows a line; {@code timeText} null hides the time column. The run Text nodes already shown are reused
+     * (their text set, their style classes changed only when they differ), so a row that shows another line of
+     * the same look needs no CSS pass; returns whether a Text node is new or restyled and needs CSS before it is
+     * measured.
+     */
+    boolean show(String timeText, List<Run> runs, List<Mark> newMarks, boolean wrapLines) {
         time.setVisible(timeText != null);
         time.setText(timeText == null ? "" : timeText);
-        flow.getChildren().setAll(runs);
-        marks.clear();
-        marks.addAll(newMarks);
-        underlay.getChildren().clear();
+        ObservableList<Node> shown = flow.getChildren();
+        boolean needsCss = false;
+        int reused = Math.min(shown.size(), runs.size());
+        for (int i = 0; i < reused; i++) {
+            needsCss |= runs.get(i).applyTo((Text) shown.get(i));
+        }
+        if (shown.size() > runs.size()) {
+            shown.remove(runs.size(), shown.size());
+        } else if (runs.size() > reused) {
+            List<Text> added = new ArrayList<>(runs.size() - reused);
+            for (int i = reused; i < runs.size(); i++) {
+                Text text = new Text();
+                runs.get(i).applyTo(text);
+                added.add(text);
+            }
+            shown.addAll(added);
+            needsCss = true;
+        }
+        if (!marks.isEmpty() || !newMarks.isEmpty()) {
+            marks.clear();
+            marks.addAll(newMarks);
+            underlay.getChildren().clear();
+        }
         wrap = wrapLines;
         requestLayout();
+        return needsCss;
     }
 
     private double textX() {
@@ -80,6 +107,32 @@ final class LineGraphic extends Region {
                 path.setFill(mark.colour());
             }
             underlay.getChildren().add(path);
+        }
+    }
+
+    /**
+     * One styled piece of text: its content, style classes, and the few looks set in code (a 24-bit colour
+     * as an inline style, underline, strike-through, dim).
+     */
+    record Run(String text, List<String> styleClasses, String inlineStyle, boolean underline, boolean strike,
+               boolean dim) {
+        /** Makes {@code node} show this run; returns whether its CSS must be applied again. */
+        boolean applyTo(Text node) {
+            node.setText(text);
+            boolean restyled = false;
+            if (!node.getStyleClass().equals(styleClasses)) {
+                node.getStyleClass().setAll(styleClasses);
+                restyled = true;
+            }
+            String style = inlineStyle == null ? "" : inlineStyle;
+            if (!style.equals(node.getStyle())) {
+                node.setStyle(style);
+                restyled = true;
+            }
+            node.setUnderline(underline);
+            node.setStrikethrough(strike);
+            node.setOpacity(dim ? 0.65 : 1);
+            return restyled;
         }
     }
 

@@ -28,6 +28,8 @@ final class LineStore {
     private final long cap;
     private volatile Blocks blocks = new Blocks(0, new Block[0]);
     private volatile long end;
+    /** Scratch room for a line's chars while appending; under the lock. */
+    private char[] chars = new char[1024];
 
     /** @param cap lines kept at least; beyond it and a block more, the oldest block is dropped */
     LineStore(long cap) {
@@ -35,10 +37,17 @@ final class LineStore {
     }
 
     void append(String line, long timeMillis) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         writeLock.lock();
         try {
-            appendLocked(bytes, timeMillis);
+            // Most log lines are ASCII: copied straight into the block, with no byte[] per line.
+            if (chars.length < line.length()) {
+                chars = new char[Math.max(line.length(), chars.length * 2)];
+            }
+            if (!blockFor(line.length()).addAscii(line, chars, timeMillis)) {
+                appendLocked(line.getBytes(StandardCharsets.UTF_8), timeMillis);
+                return;
+            }
+            end = end + 1; // publishes the line
         } finally {
             writeLock.unlock();
         }
@@ -65,18 +74,26 @@ final class LineStore {
     }
 
     private void appendLocked(byte[] bytes, long timeMillis) {
+        blockFor(bytes.length).add(bytes, timeMillis);
+        end = end + 1; // publishes the line
+    }
+
+    /** The block the next line goes to, opening one when the last is full. Under the lock. */
+    private Block blockFor(int lengthHint) {
         Blocks current = blocks;
         Block last = current.last();
         if (last == null || last.isFull()) {
+            int capacity = FIRST_BLOCK_BYTES;
             if (last != null) {
-                last.trim();
+                int used = last.trim();
+                // Sized like the last block plus a little: one array per block, not a chain of doublings.
+                capacity = Math.max(FIRST_BLOCK_BYTES, used + used / 32);
             }
-            last = new Block();
+            last = new Block(Math.max(capacity, lengthHint));
             boolean dropOldest = end - current.first - BLOCK_LINES >= cap; // keep at least cap lines
             blocks = current.with(last, dropOldest);
         }
-        last.add(bytes, timeMillis);
-        end = end + 1; // publishes the line
+        return last;
     }
 
     /** Absolute number of the oldest line kept. */
@@ -120,17 +137,29 @@ final class LineStore {
      */
     void visit(long from, long to, LineVisitor visitor) {
         long limit = Math.min(to, end);
-        for (long line = Math.max(from, first()); line < limit; line++) {
+        long line = Math.max(from, first());
+        while (line < limit) {
             Block block = blockOf(line);
             if (block == null) {
-                line = first() - 1; // dropped while visiting: go on from the oldest kept
+                long oldest = first();
+                if (oldest <= line) {
+                    return; // cleared meanwhile: nothing left below the limit
+                }
+                line = oldest; // dropped while visiting: go on from the oldest kept
                 continue;
             }
-            int i = indexInBlock(line);
+            // The rest of this block in one go: its arrays read once, not per line.
             byte[] data = block.data;
-            int start = i == 0 ? 0 : block.ends[i - 1];
-            if (!visitor.visit(line, data, start, block.ends[i] - start)) {
-                return;
+            int[] ends = block.ends;
+            int i = indexInBlock(line);
+            int last = (int) Math.min(BLOCK_LINES, i + (limit - line));
+            int start = i == 0 ? 0 : ends[i - 1];
+            for (; i < last; i++, line++) {
+                int stop = ends[i];
+                if (!visitor.visit(line, data, start, stop - start)) {
+                    return;
+                }
+                start = stop;
             }
         }
     }
@@ -187,10 +216,14 @@ final class LineStore {
     }
 
     private static final class Block {
-        private volatile byte[] data = new byte[FIRST_BLOCK_BYTES];
+        private volatile byte[] data;
         private final int[] ends = new int[BLOCK_LINES];
         private final long[] times = new long[BLOCK_LINES];
         private int count; // written under the store's lock only
+
+        Block(int capacity) {
+            data = new byte[capacity];
+        }
 
         boolean isFull() {
             return count == BLOCK_LINES;
@@ -198,20 +231,56 @@ final class LineStore {
 
         void add(byte[] bytes, long timeMillis) {
             int start = count == 0 ? 0 : ends[count - 1];
-            byte[] target = data;
-            if (start + bytes.length > target.length) {
-                target = Arrays.copyOf(target, Math.max(target.length * 2, start + bytes.length));
-            }
-            System.arraycopy(bytes, 0, target, start, bytes.length);
-            data = target;
+            System.arraycopy(bytes, 0, room(start, bytes.length), start, bytes.length);
             ends[count] = start + bytes.length;
             times[count] = timeMillis;
             count++;
         }
 
-        /** A full block keeps exactly its bytes: doubling would otherwise waste up to half. */
-        void trim() {
-            data = Arrays.copyOf(data, ends[count - 1]);
+        /**
+         * Adds an ASCII line, its chars copied as bytes (UTF-8 of ASCII is ASCII); returns false, having added
+         * nothing, when the line has a character beyond ASCII (the caller then encodes it as UTF-8).
+         * {@code chars} is scratch room of at least the line's length.
+         */
+        boolean addAscii(String line, char[] chars, long timeMillis) {
+            int start = count == 0 ? 0 : ends[count - 1];
+            int length = line.length();
+            line.getChars(0, length, chars, 0);
+            for (int i = 0; i < length; i++) {
+                if (chars[i] >= 0x80) {
+                    return false;
+                }
+            }
+            byte[] target = room(start, length);
+            for (int i = 0; i < length; i++) {
+                target[start + i] = (byte) chars[i];
+            }
+            ends[count] = start + length;
+            times[count] = timeMillis;
+            count++;
+            return true;
+        }
+
+        /** The data array, grown when {@code length} more bytes after {@code start} do not fit. */
+        private byte[] room(int start, int length) {
+            byte[] target = data;
+            if (start + length > target.length) {
+                target = Arrays.copyOf(target, Math.max(target.length + target.length / 2, start + length));
+                data = target; // a copy holding every published line, published whole
+            }
+            return target;
+        }
+
+        /**
+         * A full block gives back its spare room when that is worth a copy (more than 1/16); returns the bytes
+         * it holds.
+         */
+        int trim() {
+            int used = ends[count - 1];
+            if (data.length - used > data.length / 16) {
+                data = Arrays.copyOf(data, used);
+            }
+            return used;
         }
 
         String text(int i) {

@@ -11,9 +11,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Find in the log: which lines match, which one is current, and the "3 of 120" text. Lines are scanned on a
- * background executor, a block at a time, with partial results handed back to the UI thread every 100 ms, so
- * a million lines never hold the UI up; lines that arrive later are scanned as they come. A count is of
- * matching lines, like {@code grep -c}. All methods are for the UI thread.
+ * background executor, straight on their stored bytes, from the top line in view down to the end first and
+ * then from the oldest line up to it, so the match a user wants next is found first. The scan never waits for
+ * the UI thread: its first match is handed over at once, the rest every 100 ms, so a million lines never hold
+ * the UI up; lines that arrive later are scanned as they come. A count is of matching lines, like
+ * {@code grep -c}; until the first full count is in, it ends with "…". All methods are for the UI thread.
  */
 final class LogSearch {
     private static final long PUBLISH_EVERY_NANOS = 100_000_000L;
@@ -31,7 +33,11 @@ final class LogSearch {
     private long anchor = -1;
     private long scannedTo;
     private boolean scanning;
+    /** The first scan of a new query is still running: the count is not complete. */
+    private boolean counting;
     private int generation;
+    /** {@link #generation}, for the scanning thread: a replaced search's scan stops. */
+    private volatile int liveGeneration;
 
     LogSearch(LineStore store, Executor background, Executor ui) {
         this.store = store;
@@ -45,14 +51,17 @@ final class LogSearch {
      */
     void search(String query, long anchor, long end) {
         generation++;
+        liveGeneration = generation;
         matcher.set(new LineMatcher(query));
         hitCount = 0;
         current = -1;
         currentLine.set(-1);
         this.anchor = anchor;
         scanning = false;
+        counting = !query.isEmpty();
         scannedTo = store.first();
         extendTo(end);
+        counting &= scanning;
         updateStatus();
     }
 
@@ -65,52 +74,115 @@ final class LogSearch {
         int scanGeneration = generation;
         LineMatcher scanMatcher = matcher.get();
         long from = scannedTo;
-        background.execute(() -> scan(scanGeneration, scanMatcher, from, end));
+        // Below the anchor first: the match to show is there, unless there is none and the search wraps.
+        long split = anchor > from && anchor < end ? anchor : from;
+        background.execute(() -> new Scan(scanGeneration, scanMatcher, end).run(from, split));
     }
 
-    /** Runs on the background executor; stops after about 100 ms to hand over what it found. */
-    private void scan(int scanGeneration, LineMatcher scanMatcher, long from, long end) {
-        long started = System.nanoTime();
-        long[][] found = {new long[64]};
-        int[] count = {0};
-        long[] reached = {from};
-        store.visit(from, end, (line, bytes, offset, length) -> {
-            if (scanMatcher.matches(bytes, offset, length)) {
-                if (count[0] == found[0].length) {
-                    found[0] = Arrays.copyOf(found[0], count[0] * 2);
-                }
-                found[0][count[0]++] = line;
+    /** One scan on the background executor: [split, end), then [from, split), handing over batches of hits. */
+    private final class Scan implements LineStore.LineVisitor {
+        private final int scanGeneration;
+        private final LineMatcher scanMatcher;
+        private final long end;
+        private long[] found = new long[64];
+        private int count;
+        private long lastHandedOver = System.nanoTime();
+        private boolean handedOverAny;
+        private boolean belowDone;
+        private boolean stopped;
+
+        Scan(int scanGeneration, LineMatcher scanMatcher, long end) {
+            this.scanGeneration = scanGeneration;
+            this.scanMatcher = scanMatcher;
+            this.end = end;
+        }
+
+        void run(long from, long split) {
+            store.visit(split, end, this);
+            belowDone = true;
+            handOver(false); // a batch never spans the split: batches stay sorted where they go
+            if (!stopped && from < split) {
+                store.visit(from, split, this);
             }
-            reached[0] = line + 1;
-            return (line & 1023) != 0 || System.nanoTime() - started < PUBLISH_EVERY_NANOS;
-        });
-        long[] batch = Arrays.copyOf(found[0], count[0]);
-        long scanned = Math.max(reached[0], store.first());
-        ui.execute(() -> accept(scanGeneration, batch, scanned, end));
+            handOver(true);
+        }
+
+        @Override
+        public boolean visit(long line, byte[] bytes, int offset, int length) {
+            if (scanMatcher.matches(bytes, offset, length)) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = line;
+                if (!handedOverAny) {
+                    handOver(false); // the first match shows at once
+                }
+            }
+            if ((line & 1023) == 0) {
+                if (liveGeneration != scanGeneration) {
+                    stopped = true;
+                    return false;
+                }
+                if (System.nanoTime() - lastHandedOver >= PUBLISH_EVERY_NANOS) {
+                    handOver(false);
+                }
+            }
+            return true;
+        }
+
+        private void handOver(boolean last) {
+            long[] batch = Arrays.copyOf(found, count);
+            boolean below = belowDone;
+            count = 0;
+            handedOverAny |= batch.length > 0;
+            lastHandedOver = System.nanoTime();
+            ui.execute(() -> accept(scanGeneration, batch, last, below, end));
+        }
     }
 
-    private void accept(int scanGeneration, long[] batch, long reached, long end) {
+    private void accept(int scanGeneration, long[] batch, boolean last, boolean belowDone, long end) {
         if (scanGeneration != generation) {
             return; // a newer search replaced this one
         }
-        for (long line : batch) {
-            add(line);
+        insert(batch);
+        if (last) {
+            scannedTo = Math.max(end, store.first());
+            scanning = false;
+            counting = false;
         }
-        scannedTo = reached;
-        scanning = false;
         if (current < 0 && anchor >= 0) {
-            pickFirstAfterAnchor(reached >= end);
+            pickFirstAfterAnchor(belowDone);
         }
-        extendTo(end);
+        if (last) {
+            extendTo(end);
+        }
         updateStatus();
     }
 
-    private void pickFirstAfterAnchor(boolean scanComplete) {
+    /** Adds a sorted batch of hits where it belongs (every hit kept is either below or above all of it). */
+    private void insert(long[] batch) {
+        if (batch.length == 0) {
+            return;
+        }
+        int at = firstHitAtOrAfter(batch[0]);
+        if (hitCount + batch.length > hits.length) {
+            hits = Arrays.copyOf(hits, Math.max(hits.length * 2, hitCount + batch.length));
+        }
+        System.arraycopy(hits, at, hits, at + batch.length, hitCount - at);
+        System.arraycopy(batch, 0, hits, at, batch.length);
+        hitCount += batch.length;
+        if (current >= at) {
+            current += batch.length;
+        }
+    }
+
+    /** @param belowDone every line from the anchor down has been scanned */
+    private void pickFirstAfterAnchor(boolean belowDone) {
         int at = firstHitAtOrAfter(anchor);
         if (at < hitCount) {
             select(at);
-        } else if (scanComplete && hitCount > 0) {
-            select(0); // nothing below the anchor: wrap to the top
+        } else if (belowDone && hitCount > 0) {
+            select(0); // nothing below the anchor: wrap to the top (lines above it are scanned in order)
         }
     }
 
@@ -167,13 +239,6 @@ final class LogSearch {
         updateStatus();
     }
 
-    private void add(long line) {
-        if (hitCount == hits.length) {
-            hits = Arrays.copyOf(hits, hits.length * 2);
-        }
-        hits[hitCount++] = line;
-    }
-
     private int firstHitAtOrAfter(long line) {
         int at = Arrays.binarySearch(hits, 0, hitCount, line);
         return at >= 0 ? at : -at - 1;
@@ -190,6 +255,6 @@ final class LogSearch {
         } else {
             text = scanning ? "Searching…" : "No matches";
         }
-        status.set(scanning && current < 0 && hitCount > 0 ? text + "…" : text);
+        status.set(scanning && counting && hitCount > 0 ? text + "…" : text);
     }
 }

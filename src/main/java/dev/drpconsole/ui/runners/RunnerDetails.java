@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.runners;
 
 import dev.drpconsole.ui.common.DetailsGrid;
+import dev.drpconsole.ui.common.DetailsPane;
 import dev.drpconsole.ui.common.Icon;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -9,15 +10,13 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 /**
  * The selected runner machine in full ({@code #runner-details}), with the ways to follow it elsewhere:
  * {@code #runner-logs} (its container's log) and {@code #runner-job} (its current job). Follows live updates of
  * the selected row.
  */
-final class RunnerDetails extends VBox {
-    private final Label title = new Label();
+final class RunnerDetails extends DetailsPane<RunnerRow> {
     private final Label uuid;
     private final Label context;
     private final Label workflow;
@@ -27,14 +26,11 @@ final class RunnerDetails extends VBox {
     private final Label container;
     private final Button logs = new Button("Container logs", Icon.TEXT_BOX_OUTLINE.node(16));
     private final Button currentJob = new Button("Current job", Icon.PLAY_CIRCLE_OUTLINE.node(16));
-    private final Label nothing = new Label("Select a runner machine to see its details.");
     private final GridPane columns = new GridPane();
     private RunnerRow shown;
 
     RunnerDetails(ObservableValue<RunnerRow> selected, RunnersViewModel model) {
-        setId("runner-details");
-        getStyleClass().add("details-pane");
-        title.getStyleClass().add("details-title");
+        super("runner-details", "Select a runner machine to see its details.");
         DetailsGrid left = new DetailsGrid();
         uuid = left.addRow("UUID", "runner-details-uuid");
         uuid.getStyleClass().add("mono");
@@ -52,10 +48,8 @@ final class RunnerDetails extends VBox {
         currentJob.setOnAction(e -> model.showCurrentJob(shown));
         HBox actions = new HBox(logs, currentJob);
         actions.getStyleClass().add("details-actions");
-        nothing.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(12, title, actions), columns, nothing);
-        show(selected.getValue());
-        selected.addListener((obs, old, now) -> show(now));
+        getChildren().addAll(new HBox(12, title, actions), columns);
+        follow(selected);
     }
 
     private void layoutColumns(DetailsGrid left, DetailsGrid right) {
@@ -67,14 +61,9 @@ final class RunnerDetails extends VBox {
         columns.addRow(0, left, right);
     }
 
-    private void show(RunnerRow row) {
+    @Override
+    protected void fill(RunnerRow row) {
         shown = row;
-        boolean any = row != null;
-        getChildren().forEach(child -> child.setVisible(any == (child != nothing)));
-        getChildren().forEach(child -> child.setManaged(child.isVisible()));
-        if (!any) {
-            return;
-        }
         title.setText(row.name());
         uuid.setText(row.uuid());
         context.setText(describeContext(row));

@@ -2,12 +2,9 @@ package dev.drpconsole.ui.runners;
 
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.ui.common.FormWindow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -42,14 +39,7 @@ public final class RunnerFormView {
 
     public static void open(Window owner, RunnerFormViewModel model, Consumer<Machine> onSaved) {
         RunnerFormView view = new RunnerFormView(model, onSaved);
-        FXMLLoader loader = new FXMLLoader(RunnerFormView.class.getResource("RunnerForm.fxml"));
-        loader.setController(view);
-        Parent form;
-        try {
-            form = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("RunnerForm.fxml is part of the application and must load", e);
-        }
+        Parent form = FormWindow.load(RunnerFormView.class, "RunnerForm.fxml", view);
         view.stage = FormWindow.open(owner, "New runner machine", form);
         view.nameField.requestFocus();
     }
@@ -60,10 +50,7 @@ public final class RunnerFormView {
         contextBox.setItems(model.contexts());
         contextBox.valueProperty().bindBidirectional(model.contextProperty());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
-        errorLabel.textProperty().bind(Bindings.when(model.saveProblemProperty().isEmpty())
-                .then(model.validationProperty()).otherwise(model.saveProblemProperty()));
-        errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        FormWindow.bindError(errorLabel, model.validationProperty(), model.saveProblemProperty());
         saveButton.disableProperty().bind(model.canSaveProperty().not());
         saveButton.textProperty().bind(Bindings.when(model.savingProperty()).then("Creating…").otherwise("Create"));
     }

@@ -6,21 +6,18 @@ import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
 import dev.drpconsole.ui.common.LivePageLayout;
 import dev.drpconsole.ui.common.Navigator;
-import dev.drpconsole.ui.common.PageProblem;
+import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
 import dev.drpconsole.ui.common.ViewServices;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 
 /**
  * The Runner machines section: a live table of machines whose tasks run in a context, with their job and their
@@ -39,7 +36,6 @@ public final class RunnersPage implements SectionPage {
     private final RunnersTable table = new RunnersTable();
     private final LivePageLayout layout;
     private final FilteredTable<RunnerRow> rows;
-    private String pendingReveal;
 
     public RunnersPage(ViewServices services) {
         this.services = services;
@@ -61,11 +57,11 @@ public final class RunnersPage implements SectionPage {
         refresh.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
         LazyTooltip.install(refresh, () -> "List again (the table updates live without it)");
         rows = new FilteredTable<>(table, model.rows(), filter, RunnerRow::uuid);
-        layout = new LivePageLayout(toolbar, new PageProblem(model.problemProperty()), content(), notConnected(),
+        PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
+        layout = new LivePageLayout(toolbar, problem, content(), notConnected(),
                 empty(), "Loading runner machines…", model.stateProperty());
         FilteredTable.focusOnFind(layout, filter);
-        wireKeys();
-        model.rows().addListener((ListChangeListener<RunnerRow>) change -> revealPending());
+        rows.onRowActions(() -> withSelected(this::changeContext), () -> withSelected(this::delete));
     }
 
     @Override
@@ -86,15 +82,7 @@ public final class RunnersPage implements SectionPage {
     /** Selects the machine with this UUID, now or as soon as it is listed. */
     @Override
     public void reveal(String uuid) {
-        pendingReveal = uuid;
-        revealPending();
-    }
-
-    private void revealPending() {
-        if (pendingReveal != null && rows.select(pendingReveal)) {
-            pendingReveal = null;
-            table.requestFocus();
-        }
+        rows.reveal(uuid);
     }
 
     private void onSelected(Button button, BooleanBinding noSelection, Consumer<RunnerRow> action) {
@@ -119,14 +107,7 @@ public final class RunnersPage implements SectionPage {
     }
 
     private EmptyState notConnected() {
-        EmptyState state = new EmptyState(Icon.LAN_DISCONNECT, "Not connected to a DRP endpoint",
-                "Runner machines live on a DRP endpoint. Open Setup to start the local sandbox or to connect to "
-                        + "your endpoint; this list fills in as soon as you are signed in.");
-        state.setId("runners-not-connected");
-        Button setup = state.addAction("Open Setup");
-        setup.setId("runners-open-setup");
-        setup.setOnAction(e -> services.navigator().show(LivePageLayout.SETUP_SECTION, ""));
-        return state;
+        return EmptyState.notConnected("runners", "Runner machines live on a DRP endpoint.", services.navigator());
     }
 
     private EmptyState empty() {
@@ -142,23 +123,6 @@ public final class RunnersPage implements SectionPage {
         contexts.setOnAction(e -> services.navigator().show(Navigator.CONTEXTS, ""));
         state.getChildren().add(contexts);
         return state;
-    }
-
-    private void wireKeys() {
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                withSelected(this::changeContext);
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE) {
-                withSelected(this::delete);
-                event.consume();
-            }
-        });
-        table.setOnMouseClicked(event -> {
-            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
-                withSelected(this::changeContext);
-            }
-        });
     }
 
     private void openNew() {

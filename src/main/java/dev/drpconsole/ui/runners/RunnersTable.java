@@ -35,12 +35,7 @@ final class RunnersTable extends TableView<RunnerRow> {
 
     private static TableColumn<RunnerRow, String> column(String title, String id, double width,
             Function<RunnerRow, String> value, Function<String, String> style) {
-        TableColumn<RunnerRow, String> column = new TableColumn<>(title);
-        column.setId("runners-col-" + id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new TextCell<>(style));
-        return column;
+        return TextCell.column(title, "runners-col-" + id, width, value, style);
     }
 
     private static TableColumn<RunnerRow, TaskProgress> progressColumn() {

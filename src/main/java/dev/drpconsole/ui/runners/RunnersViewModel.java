@@ -41,7 +41,7 @@ public final class RunnersViewModel extends LiveSection {
         machines = new LiveList<>(services.fxThread());
         jobs = new LiveList<>(services.fxThread());
         contexts = new LiveList<>(services.fxThread());
-        machines.items().addListener((ListChangeListener<Machine>) change -> rebuild());
+        machines.items().addListener(this::machinesChanged);
         jobs.items().addListener((ListChangeListener<Job>) change -> rebuild());
         contexts.items().addListener((ListChangeListener<DrpContext>) change -> contextNames.setAll(
                 contexts.items().stream().map(DrpContext::name).sorted().toList()));
@@ -160,6 +160,50 @@ public final class RunnersViewModel extends LiveSection {
                 throw e;
             }
         }, saved -> problemProperty().set(""));
+    }
+
+    /**
+     * A live update replaces a few machines in place: only their rows are redone (rebuilding 10,000 rows per event
+     * would cost every update tens of milliseconds). Anything else (first list, resync, new or gone machines) is
+     * a rebuild.
+     */
+    private void machinesChanged(ListChangeListener.Change<? extends Machine> change) {
+        List<Machine> replaced = new ArrayList<>();
+        while (change.next()) {
+            if (!change.wasReplaced() || change.getAddedSize() != change.getRemovedSize()) {
+                rebuild();
+                return;
+            }
+            replaced.addAll(change.getAddedSubList());
+        }
+        for (Machine machine : replaced) {
+            int at = rowIndex(machine.uuid());
+            if (at < 0) {
+                rebuild();
+                return;
+            }
+            rows.set(at, new RunnerRow(machine, currentJob(machine), containerState(machine)));
+        }
+        updateState();
+    }
+
+    private int rowIndex(String uuid) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).uuid().equals(uuid)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Job currentJob(Machine machine) {
+        Job found = null;
+        for (Job job : jobs.items()) {
+            if (job.machine().equals(machine.uuid())) {
+                found = job; // the last one listed wins, as in rebuild()
+            }
+        }
+        return found;
     }
 
     private void rebuild() {

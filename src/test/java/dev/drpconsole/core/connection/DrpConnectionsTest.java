@@ -8,8 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.sandbox.LocalSandbox;
+import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,22 +27,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The active connection, against a client that plays the contract's part (pins, passwords, tokens, outages). */
+/**
+ * The active connection, for real: the sandbox endpoint in-process over HTTPS and the console's OkHttp client, with
+ * the app's pin and token files. Unreachable is a closed local port; a revoked token is the user's changed Secret.
+ */
 class DrpConnectionsTest {
-    private static final String PASSWORD = "correct-horse-battery";
+    private static final String USER = AdminPassword.ADMIN_USER;
+
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
+
+    private final SandboxServer sandbox = SANDBOX.server();
+    private final String password = sandbox.adminPassword().password();
 
     @TempDir
     Path settingsDir;
 
-    private final FakeEndpoint endpoint = new FakeEndpoint("alice", PASSWORD);
     private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
     private final List<Optional<DrpClient>> clients = new CopyOnWriteArrayList<>();
     private EndpointProfiles profiles;
     private DrpConnections connections;
-    private final EndpointProfile lab = EndpointProfile.create("Lab", List.of("https://lab:8092"), "alice", false,
-            ProfileSource.USER);
+    private final EndpointProfile lab = EndpointProfile.create("Lab", List.of(SandboxAccess.url(sandbox)), USER,
+            false, ProfileSource.USER);
+
 
     @AfterEach
     void close() {
@@ -46,7 +64,7 @@ class DrpConnectionsTest {
     private DrpConnections open(SandboxStarter sandbox) {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
-                FileCertificatePins.load(settingsDir), endpoint, sandbox);
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), sandbox);
         connections.start(states::add);
         connections.addClientListener(clients::add);
         return connections;
@@ -62,37 +80,42 @@ class DrpConnectionsTest {
     void firstUseAsksToTrustTheCertificateThenConnectsAndReportsIt() throws Exception {
         open();
         profiles.save(lab);
-        ConnectResult first = await(connections.connect(lab, Optional.of(PASSWORD)));
+        ConnectResult first = await(connections.connect(lab, Optional.of(password)));
         ConnectResult.CertificateUntrusted untrusted = assertInstanceOf(ConnectResult.CertificateUntrusted.class,
                 first);
         assertTrue(untrusted.certificate().isFirstUse());
-        assertEquals("lab:8092", untrusted.certificate().hostPort());
+        assertEquals(SandboxAccess.hostPort(sandbox), untrusted.certificate().hostPort());
+        assertEquals(sandbox.certificate().sha256Fingerprint(), untrusted.certificate().presentedSha256());
         assertTrue(clients.stream().allMatch(Optional::isEmpty), "nothing published before sign-in");
 
         connections.trust(untrusted.certificate()).get(5, TimeUnit.SECONDS);
         ConnectResult.Connected connected = assertInstanceOf(ConnectResult.Connected.class,
-                await(connections.connect(lab, Optional.of(PASSWORD))));
+                await(connections.connect(lab, Optional.of(password))));
 
-        assertEquals("https://lab:8092", connected.connection().url());
-        assertEquals(ConnectionState.connected("Lab · https://lab:8092", ""), withoutDetail(last()));
-        assertTrue(last().detail().contains("v4.8.0-fake"));
-        assertEquals(Optional.of(endpoint.lastClient), clients.get(clients.size() - 1));
+        String url = SandboxAccess.url(sandbox);
+        assertEquals(url, connected.connection().url());
+        assertEquals(ConnectionState.connected("Lab · " + url, ""), withoutDetail(last()));
+        assertTrue(last().detail().contains("DRP " + connected.connection().version()), last().detail());
+        assertEquals(url, clients.get(clients.size() - 1).orElseThrow().url(), "the signed-in client published");
         assertEquals(lab.id(), profiles.lastUsed().orElseThrow().id());
     }
 
     @Test
     void laterConnectsUseTheKeptTokenAndThePasswordIsInNoFile() throws Exception {
         open();
-        FileCertificatePins.load(settingsDir).pin("lab:8092", FakeEndpoint.FINGERPRINT);
+        pinSandbox();
         connections.close();
         open();
         profiles.save(lab);
-        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(lab, Optional.of(PASSWORD))));
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(lab, Optional.of(password))));
         connections.disconnect().get(5, TimeUnit.SECONDS);
-        assertTrue(endpoint.lastClient.closed);
+        assertEquals(Optional.empty(), clients.get(clients.size() - 1), "the client is withdrawn");
         assertEquals(ConnectionState.Kind.NOT_CONFIGURED, last().kind());
-
         assertInstanceOf(ConnectResult.Connected.class, await(connections.switchTo(lab)), "no password needed");
+
+        connections.close();
+        open(); // the next start reads the kept token
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.switchTo(lab)), "nor after a restart");
         connections.close();
         assertPasswordInNoFile();
     }
@@ -108,7 +131,7 @@ class DrpConnectionsTest {
     @Test
     void aWrongPasswordIsRefusedInPlainWords() throws Exception {
         open();
-        FileCertificatePins.load(settingsDir).pin("lab:8092", FakeEndpoint.FINGERPRINT);
+        pinSandbox();
         connections.close();
         open();
         ConnectResult.Refused refused = assertInstanceOf(ConnectResult.Refused.class,
@@ -119,14 +142,14 @@ class DrpConnectionsTest {
 
     @Test
     void aRevokedTokenIsDroppedAndThePasswordAskedForAgain() throws Exception {
-        EndpointProfile insecure = new EndpointProfile(lab.id(), "Lab", lab.urls(), "alice", true,
+        EndpointProfile insecure = new EndpointProfile(lab.id(), "Lab", lab.urls(), USER, true,
                 ProfileSource.USER);
         open();
-        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(insecure, Optional.of(PASSWORD))));
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(insecure, Optional.of(password))));
         assertTrue(last().headline().endsWith(" · insecure"), last().headline());
         connections.disconnect().get(5, TimeUnit.SECONDS);
 
-        endpoint.changePassword("new-password");
+        changeSecret(); // as DRP does, this revokes every token of the user
         ConnectResult result = await(connections.switchTo(insecure));
         assertInstanceOf(ConnectResult.PasswordNeeded.class, result);
         assertTrue(new FileTokenVault(settingsDir.resolve("secrets")).read(insecure.id()).isEmpty());
@@ -135,12 +158,14 @@ class DrpConnectionsTest {
     @Test
     void anUnreachableEndpointSaysWhyAndHowToFixAndRetryTriesAgain() throws Exception {
         open();
-        endpoint.takeDown("https://lab:8092");
+        String closed = "https://127.0.0.1:" + closedPort();
+        EndpointProfile down = new EndpointProfile(lab.id(), "Lab", List.of(closed), USER, false, ProfileSource.USER);
         ConnectResult.Unreachable unreachable = assertInstanceOf(ConnectResult.Unreachable.class,
-                await(connections.connect(lab, Optional.of(PASSWORD))));
+                await(connections.connect(down, Optional.of(password))));
         assertFalse(unreachable.fixHint().isBlank());
+        assertTrue(unreachable.reason().contains(closed), unreachable.reason());
         assertEquals(new ConnectionState(ConnectionState.Kind.UNREACHABLE, "Lab unreachable",
-                "No answer from https://lab:8092", unreachable.fixHint()), last());
+                unreachable.reason(), unreachable.fixHint()), last());
 
         int before = states.size();
         connections.retry();
@@ -152,46 +177,45 @@ class DrpConnectionsTest {
     @Test
     void aFailedSwitchKeepsTheWorkingConnection() throws Exception {
         open();
-        EndpointProfile other = EndpointProfile.create("Other", List.of("https://other:8092"), "alice", true,
+        EndpointProfile other = EndpointProfile.create("Other", List.of("https://127.0.0.1:" + closedPort()), USER,
+                true, ProfileSource.USER);
+        EndpointProfile insecureLab = new EndpointProfile(lab.id(), "Lab", lab.urls(), USER, true,
                 ProfileSource.USER);
-        EndpointProfile insecureLab = new EndpointProfile(lab.id(), "Lab", lab.urls(), "alice", true,
-                ProfileSource.USER);
-        await(connections.connect(insecureLab, Optional.of(PASSWORD)));
-        endpoint.takeDown("https://other:8092");
+        await(connections.connect(insecureLab, Optional.of(password)));
 
-        assertInstanceOf(ConnectResult.Unreachable.class, await(connections.connect(other, Optional.of(PASSWORD))));
+        assertInstanceOf(ConnectResult.Unreachable.class, await(connections.connect(other, Optional.of(password))));
         assertEquals(ConnectionState.Kind.CONNECTED, last().kind());
         assertEquals("Lab", connections.active().orElseThrow().profile().name());
     }
 
     @Test
     void theLocalSandboxIsPinnedFromWhatTheConsoleKnowsAndSignsInWithItsAdminPassword() throws Exception {
-        FakeEndpoint sandboxEndpoint = new FakeEndpoint("rocketskates", "sandbox-admin-pw");
+        String fingerprint = sandbox.certificate().sha256Fingerprint();
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
-                FileCertificatePins.load(settingsDir), sandboxEndpoint,
-                () -> new LocalSandbox.Running(java.net.URI.create("https://127.0.0.1:18092"), "rocketskates",
-                        "sandbox-admin-pw", settingsDir.resolve("unused"), FakeEndpoint.FINGERPRINT, false));
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
+                () -> new LocalSandbox.Running(sandbox.url(), USER, password, settingsDir.resolve("unused"),
+                        fingerprint, false));
         ConnectResult.Connected connected = assertInstanceOf(ConnectResult.Connected.class,
                 await(connections.connectLocalSandbox()));
         assertEquals(ProfileSource.LOCAL_SANDBOX, connected.profile().source());
-        assertEquals(Optional.of(FakeEndpoint.FINGERPRINT),
-                FileCertificatePins.load(settingsDir).pinned("127.0.0.1:18092"));
+        assertEquals(Optional.of(fingerprint),
+                FileCertificatePins.load(settingsDir).pinned(SandboxAccess.hostPort(sandbox)));
         assertEquals(connected.profile(), profiles.lastUsed().orElseThrow());
         connections.close();
         try (Stream<Path> files = Files.walk(settingsDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertFalse(Files.readString(file).contains("sandbox-admin-pw"), file.toString());
+                assertFalse(Files.readString(file).contains(password), file.toString());
             }
         }
     }
 
     @Test
     void removingTheActiveProfileDisconnectsAndForgetsItsToken() throws Exception {
-        EndpointProfile insecure = new EndpointProfile(lab.id(), "Lab", lab.urls(), "alice", true,
+        EndpointProfile insecure = new EndpointProfile(lab.id(), "Lab", lab.urls(), USER, true,
                 ProfileSource.USER);
         open();
-        await(connections.connect(insecure, Optional.of(PASSWORD)));
+        await(connections.connect(insecure, Optional.of(password)));
         connections.remove(insecure).get(5, TimeUnit.SECONDS);
         assertEquals(Optional.empty(), clients.get(clients.size() - 1));
         assertTrue(profiles.all().isEmpty());
@@ -203,8 +227,34 @@ class DrpConnectionsTest {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             assertTrue(all.stream().anyMatch(f -> f.endsWith(FileTokenVault.FILE_NAME)), "a token was kept");
             for (Path file : all) {
-                assertFalse(Files.readString(file).contains(PASSWORD), "password found in " + file);
+                assertFalse(Files.readString(file).contains(password), "password found in " + file);
             }
+        }
+    }
+
+    /** Pins the sandbox's certificate in the app's pin file, as accepting the first-use prompt does. */
+    private void pinSandbox() {
+        FileCertificatePins.load(settingsDir).pin(SandboxAccess.hostPort(sandbox),
+                sandbox.certificate().sha256Fingerprint());
+    }
+
+    /** Gives the user a new Secret, through the API. */
+    private void changeSecret() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SandboxAccess.url(sandbox) + "/api/v3/users/" + USER))
+                .header("Authorization", SandboxAccess.adminAuthorization(sandbox))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "[{\"op\":\"replace\",\"path\":\"/Secret\",\"value\":\"" + System.nanoTime() + "\"}]"))
+                .build();
+        HttpResponse<String> reply = SandboxAccess.httpClient(sandbox).send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode(), reply.body());
+    }
+
+    /** A local port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
         }
     }
 

@@ -39,7 +39,6 @@ public final class DrpClientBenchmark {
         } finally {
             io.shutdownNow();
         }
-        System.exit(0); // Javalin's websocket ping thread is not a daemon and would keep the JVM alive
     }
 
     private static void populate(ObjectService objects) {

@@ -58,6 +58,30 @@ class LiveListTest {
         assertEquals("", list.problemProperty().get());
     }
 
+    @Test
+    void aLargeBurstReachesListenersAsOneChangeWithTheSameResult() {
+        List<DrpContext> start = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            start.add(context("c" + i, "img:1"));
+        }
+        list.reset(start);
+        runHandedOver();
+        List<String> changes = new ArrayList<>();
+        list.items().addListener((javafx.collections.ListChangeListener<DrpContext>) c -> changes.add("change"));
+        for (int i = 0; i < 100; i += 2) {
+            list.changed(context("c" + i, "img:2"));
+        }
+        list.removed("c1");
+        list.changed(context("new", "img:3"));
+        runHandedOver();
+
+        assertEquals(1, changes.size());
+        assertEquals(100, list.items().size());
+        assertEquals("c0=img:2", shown().get(0));
+        assertEquals("c2=img:2", shown().get(1), "c1 removed, order kept");
+        assertEquals("new=img:3", shown().get(99), "new objects at the end");
+    }
+
     private void runHandedOver() {
         List<Runnable> now = new ArrayList<>(handedOver);
         handedOver.clear();

@@ -7,40 +7,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
-import dev.drpconsole.core.connection.FakeEndpoint;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
+import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
-import dev.drpconsole.ui.theme.Theme;
+import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The connection dialog as a user meets it, headless, against a client that plays the contract's part. */
+/** The connection dialog as a user meets it, headless, against the real sandbox and the console's OkHttp client. */
 class ConnectionDialogTest extends FxRobot {
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
+    private final SandboxServer sandbox = SANDBOX.server();
+
     @TempDir
     Path settingsDir;
     @TempDir
     Path home;
 
-    private final FakeEndpoint endpoint = new FakeEndpoint("rocketskates", "s3cret-pw");
     private DrpConnections connections;
     private EndpointProfiles profiles;
+
 
     @AfterEach
     void tearDown() throws Exception {
@@ -82,28 +86,32 @@ class ConnectionDialogTest extends FxRobot {
     @Test
     void firstConnectionAsksToTrustTheCertificateThenSignsIn() throws Exception {
         open(Optional.empty());
-        clickOn("#connection-url").write("https://lab");
-        clickOn("#connection-password").write("s3cret-pw");
+        String fingerprint = sandbox.certificate().sha256Fingerprint();
+        clickOn("#connection-url").write(SandboxAccess.url(sandbox));
+        // The generated password is long: set, not typed (typing is covered by the other tests).
+        interact(() -> lookup("#connection-password").queryAs(TextField.class).setText(
+                sandbox.adminPassword().password()));
         clickOn("#connection-connect");
 
         waitFor("#trust-fingerprint");
-        assertEquals(FakeEndpoint.FINGERPRINT,
+        assertEquals(TrustCertificateDialog.inTwoLines(fingerprint),
                 ((javafx.scene.control.TextArea) lookup("#trust-fingerprint").query()).getText());
         assertTrue(text("#trust-title").startsWith("Trust this endpoint"));
         clickOn("#trust-accept");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> connections.active().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(lookup("#connection-url").tryQuery().isEmpty(), "the dialog closed");
-        assertEquals("lab", connections.active().orElseThrow().profile().name(), "named after the host");
-        assertTrue(Files.readString(settingsDir.resolve("certificate-pins.json")).contains(FakeEndpoint.FINGERPRINT));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#connection-url").tryQuery().isEmpty());
+        assertEquals(sandbox.url().getHost(), connections.active().orElseThrow().profile().name(),
+                "named after the host");
+        assertTrue(Files.readString(settingsDir.resolve("certificate-pins.json")).contains(fingerprint));
     }
 
     @Test
     void aWrongPasswordIsToldInPlainWords() throws Exception {
-        FileCertificatePins.load(settingsDir).pin("lab:8092", FakeEndpoint.FINGERPRINT);
+        FileCertificatePins.load(settingsDir).pin(SandboxAccess.hostPort(sandbox),
+                sandbox.certificate().sha256Fingerprint());
         open(Optional.empty());
-        clickOn("#connection-url").write("https://lab:8092");
+        clickOn("#connection-url").write(SandboxAccess.url(sandbox));
         clickOn("#connection-password").write("wrong");
         clickOn("#connection-connect");
         waitForText("#connection-error", "The user name or password was refused");
@@ -111,13 +119,16 @@ class ConnectionDialogTest extends FxRobot {
 
     @Test
     void anUnreachableEndpointIsToldWithItsAddressAndAFix() throws Exception {
-        endpoint.takeDown("https://gone:8092");
+        String gone;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            gone = "https://127.0.0.1:" + probe.getLocalPort();
+        }
         open(Optional.empty());
-        clickOn("#connection-url").write("https://gone");
-        clickOn("#connection-password").write("s3cret-pw");
+        clickOn("#connection-url").write(gone);
+        clickOn("#connection-password").write("pw");
         clickOn("#connection-connect");
-        waitForText("#connection-error", "No answer from https://gone:8092");
-        assertTrue(text("#connection-error").contains("Check that the endpoint runs"));
+        waitForText("#connection-error", "Nothing answers at " + gone);
+        assertTrue(text("#connection-error").contains("Is dr-provision running"), text("#connection-error"));
     }
 
     @Test
@@ -135,18 +146,10 @@ class ConnectionDialogTest extends FxRobot {
     private void open(Optional<DrpcliSettings> drpcli) throws Exception {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
-                FileCertificatePins.load(settingsDir), endpoint, () -> {
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), () -> {
                     throw new SandboxStartException("not in this test", null);
                 });
-        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
-        Stage owner = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.LIGHT.apply();
-            stage.setScene(new Scene(new StackPane(), 300, 200));
-            stage.show();
-        });
-        FxToolkit.setupFixture(() -> dialogs.open(owner, Optional.empty()));
-        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionDialogStage.open(connections, profiles, drpcli);
     }
 
     private String text(String query) {

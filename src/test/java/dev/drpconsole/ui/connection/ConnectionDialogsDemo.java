@@ -3,12 +3,13 @@ package dev.drpconsole.ui.connection;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
-import dev.drpconsole.core.connection.FakeEndpoint;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.ui.theme.Theme;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,18 +66,20 @@ public final class ConnectionDialogsDemo {
         Path dir = Files.createTempDirectory("connection-demo");
         Files.writeString(dir.resolve(".drpclirc"), "RS_ENDPOINT=https://drp.lab.example:8092\n"
                 + "RS_KEY=rocketskates:r0cketsk8ts\n");
-        FakeEndpoint endpoint = new FakeEndpoint("rocketskates", "r0cketsk8ts");
-        endpoint.takeDown("https://10.0.0.99:8092");
+        int closedPort; // the real client, at a local port nothing listens on: the dialog shows its real error
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
         EndpointProfiles profiles = EndpointProfiles.load(dir, Runnable::run);
         DrpConnections connections = new DrpConnections(profiles, new FileTokenVault(dir.resolve("secrets")),
-                FileCertificatePins.load(dir), endpoint, () -> {
+                FileCertificatePins.load(dir), new OkHttpDrpClientFactory(), () -> {
                     throw new SandboxStartException("demo", null);
                 });
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connections, profiles,
                 DrpcliSettings.read(Map.of(), dir), Optional.empty(), Platform::runLater);
         new ConnectionDialog(viewModel).show(owner);
         viewModel.nameProperty().set("Lab rack 2");
-        viewModel.urlsProperty().set("https://10.0.0.99");
+        viewModel.urlsProperty().set("https://127.0.0.1:" + closedPort);
         viewModel.passwordProperty().set("secret");
         viewModel.insecureProperty().set(true);
         viewModel.connect();

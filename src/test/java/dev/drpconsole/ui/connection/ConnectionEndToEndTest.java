@@ -12,26 +12,21 @@ import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
-import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
-import dev.drpconsole.ui.theme.Theme;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -44,17 +39,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConnectionEndToEndTest extends FxRobot {
     @TempDir
     Path settingsDir;
-    @TempDir
-    Path sandboxDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
 
-    private SandboxServer sandbox;
+    private final SandboxServer sandbox = SANDBOX.server();
     private DrpConnections connections;
     private EndpointProfiles profiles;
-
-    @BeforeEach
-    void startSandbox() throws SandboxStartException {
-        sandbox = SandboxServer.start(SandboxConfig.inDataDir(sandboxDir).withPort(0).withRunnerEngine(false));
-    }
 
     @AfterEach
     void tearDown() throws Exception {
@@ -62,7 +52,6 @@ class ConnectionEndToEndTest extends FxRobot {
         if (connections != null) {
             connections.close();
         }
-        sandbox.close();
     }
 
     @Test
@@ -123,14 +112,6 @@ class ConnectionEndToEndTest extends FxRobot {
 
     private void openDialog() throws Exception {
         connections = services();
-        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, Optional.empty(), Platform::runLater);
-        Stage owner = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.LIGHT.apply();
-            stage.setScene(new Scene(new StackPane(), 300, 200));
-            stage.show();
-        });
-        FxToolkit.setupFixture(() -> dialogs.open(owner, Optional.empty()));
-        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionDialogStage.open(connections, profiles, Optional.empty());
     }
 }

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
-import dev.drpconsole.core.connection.FakeEndpoint;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
+import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.sandbox.LocalSandbox;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.SandboxAccess;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import dev.drpconsole.ui.theme.Theme;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +29,20 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+/** The endpoint switcher under the brand, against the real sandbox and the console's OkHttp client. */
 class EndpointSwitcherTest extends FxRobot {
     @TempDir
     Path settingsDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
+
+    private final SandboxServer sandbox = SANDBOX.server();
 
     private DrpConnections connections;
 
@@ -47,15 +56,16 @@ class EndpointSwitcherTest extends FxRobot {
     void listsProfilesMarksTheActiveOneAndBadgesAnInsecureConnection() throws Exception {
         EndpointProfiles profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
-                FileCertificatePins.load(settingsDir), new FakeEndpoint("rocketskates", "pw"),
-                () -> new LocalSandbox.Running(URI.create("https://127.0.0.1:18092"), "rocketskates", "pw",
-                        settingsDir.resolve("unused"), FakeEndpoint.FINGERPRINT, false));
-        EndpointProfile lab = EndpointProfile.create("Lab", List.of("https://lab:8092"), "", true,
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
+                () -> new LocalSandbox.Running(sandbox.url(), AdminPassword.ADMIN_USER,
+                        sandbox.adminPassword().password(), settingsDir.resolve("unused"),
+                        sandbox.certificate().sha256Fingerprint(), false));
+        EndpointProfile lab = EndpointProfile.create("Lab", List.of(SandboxAccess.url(sandbox)), "", true,
                 ProfileSource.USER);
-        connections.connect(lab, Optional.of("pw")).get(10, TimeUnit.SECONDS);
+        connections.connect(lab, Optional.of(sandbox.adminPassword().password())).get(10, TimeUnit.SECONDS);
+        FxToolkit.registerPrimaryStage(); // the view model hands updates to the FX thread at once
         EndpointSwitcherViewModel viewModel = new EndpointSwitcherViewModel(connections, profiles,
                 Platform::runLater);
-        FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
             Scene scene = new Scene(new StackPane(new EndpointSwitcher(viewModel,

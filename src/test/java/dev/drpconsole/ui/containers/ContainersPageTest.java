@@ -13,6 +13,7 @@ import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.sandbox.RunnerSandbox;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.ui.PageTestSupport;
 import dev.drpconsole.testsupport.TestLabels;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.theme.Theme;
@@ -27,8 +28,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -81,15 +80,7 @@ class ContainersPageTest extends FxRobot {
     void showPage() throws Exception {
         ViewServices services = new ViewServices(new SimpleObjectProperty<DrpClient>(sandbox.client()), engine, io,
                 Platform::runLater, (section, key) -> { });
-        FxToolkit.setupStage(stage -> {
-            page = new ContainersPage(services);
-            Scene scene = new Scene((Parent) page.node(), 1100, 700);
-            scene.getStylesheets().add(Theme.CONSOLE_CSS);
-            stage.setScene(scene);
-            stage.show();
-            page.shown();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        page = PageTestSupport.show(() -> new ContainersPage(services));
     }
 
     @AfterEach

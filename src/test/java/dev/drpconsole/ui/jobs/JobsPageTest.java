@@ -13,6 +13,7 @@ import dev.drpconsole.sandbox.RunnerSandbox;
 import dev.drpconsole.sandbox.content.DemoContentPack;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.ui.PageTestSupport;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.theme.Theme;
@@ -29,8 +30,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -86,15 +84,7 @@ class JobsPageTest extends FxRobot {
     private void show(DrpClient client) throws Exception {
         ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engine, io, Platform::runLater,
                 (section, key) -> navigations.add(section + " " + key));
-        FxToolkit.setupStage(stage -> {
-            page = new JobsPage(services);
-            Scene scene = new Scene((Parent) page.node(), 1100, 700);
-            scene.getStylesheets().add(Theme.CONSOLE_CSS);
-            stage.setScene(scene);
-            stage.show();
-            page.shown();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        page = PageTestSupport.show(() -> new JobsPage(services));
     }
 
     @Test
@@ -109,11 +99,14 @@ class JobsPageTest extends FxRobot {
         show(sandbox.client());
         Machine machine = sandbox.runDemoWorkflow("jobs-view-example");
         waitUntil("the demo job is listed", () -> demoJob(machine).isPresent());
-        clickOn(from(lookup("#jobs-table")).lookup(LabeledMatchers.hasText(DemoContentPack.TASK)).queryLabeled());
+        // This machine's job, not an earlier test's row with the same task name.
+        String uuid = demoJob(machine).orElseThrow().uuid();
+        waitUntil("its row is drawn", () -> jobRow(uuid).tryQuery().isPresent());
+        clickOn(jobRow(uuid).queryAs(javafx.scene.control.TableRow.class));
 
         Node log = lookup("#job-log").query();
         String stateWhenSeen = waitFor("a line the task prints before it sleeps", () -> {
-            boolean seen = ShownLog.text(log).contains("context-demo: resting for 3 seconds");
+            boolean seen = ShownLog.text(log).contains("context-demo: resting for 6 seconds");
             return seen ? demoJob(machine).orElseThrow().job().state() : null;
         });
         assertEquals("running", stateWhenSeen, "the output was shown while the job was still running");
@@ -149,6 +142,11 @@ class JobsPageTest extends FxRobot {
 
     private TableView<JobRow> table() {
         return lookup("#jobs-table").queryTableView();
+    }
+
+    private org.testfx.service.query.NodeQuery jobRow(String uuid) {
+        return lookup(".table-row-cell").match((javafx.scene.control.TableRow<JobRow> row) -> row.getItem() != null
+                && row.getItem().job().uuid().equals(uuid));
     }
 
     private Optional<JobRow> demoJob(Machine machine) {

@@ -23,6 +23,30 @@ class LineStoreTest {
     }
 
     @Test
+    void mixesAsciiAndOtherLinesOfAnyLengthInOneBlock() {
+        LineStore store = new LineStore(1_000_000);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < LineStore.BLOCK_LINES * 2 + 100; i++) {
+            String line = switch (i % 5) {
+                case 0 -> "ascii " + i;
+                case 1 -> "latin-1 caf\u00e9 " + i;
+                case 2 -> "beyond latin-1 \u0101\u4e2d\ud83d\ude00 " + i; // a char whose low byte is ASCII
+                case 3 -> "long ".repeat(i % 3000) + i; // longer than a fresh block and the scratch room
+                default -> "";
+            };
+            expected.add(line);
+            store.append(line, i);
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), store.text(i), "line " + i);
+        }
+        List<String> visited = new ArrayList<>();
+        store.visit(0, store.end(), (line, bytes, offset, length) ->
+                visited.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        assertEquals(expected, visited);
+    }
+
+    @Test
     void dropsTheOldestBlocksPastTheCapAndKeepsNumbering() {
         LineStore store = new LineStore(LineStore.BLOCK_LINES * 2L);
         List<String> lines = new ArrayList<>();

@@ -37,6 +37,30 @@ class LogSearchTest {
     }
 
     @Test
+    void scansBelowTheAnchorFirstAndKeepsMatchesInOrder() {
+        java.util.List<Runnable> uiTasks = new java.util.ArrayList<>();
+        LogSearch deferred = new LogSearch(store, Runnable::run, uiTasks::add);
+        for (int i = 0; i < 5000; i++) {
+            store.append(i % 10 == 0 ? "match " + i : "other", 0);
+        }
+        deferred.search("match", 4001, store.end());
+        assertEquals("Searching…", deferred.statusProperty().get());
+        uiTasks.get(0).run(); // the first batch: the first match below the anchor, handed over at once
+        assertEquals(4010, deferred.currentLineProperty().get());
+        assertEquals("1 of 1…", deferred.statusProperty().get(), "still counting");
+        uiTasks.subList(1, uiTasks.size()).forEach(Runnable::run);
+        assertEquals(4010, deferred.currentLineProperty().get());
+        assertEquals("402 of 500", deferred.statusProperty().get());
+        deferred.next();
+        assertEquals(4020, deferred.currentLineProperty().get());
+        int handedOver = uiTasks.size();
+        deferred.search("match 30", 4001, store.end()); // nothing below the anchor: wraps to the first
+        new java.util.ArrayList<>(uiTasks.subList(handedOver, uiTasks.size())).forEach(Runnable::run);
+        assertEquals(30, deferred.currentLineProperty().get());
+        assertEquals("1 of 12", deferred.statusProperty().get());
+    }
+
+    @Test
     void linesArrivingLaterAreSearchedToo() {
         store.append("needle", 0);
         search.search("needle", 0, store.end());
