@@ -21,6 +21,7 @@ import dev.drpconsole.ui.connection.ConnectionDialogs;
 import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.ui.contexts.ContextsPage;
 import dev.drpconsole.ui.jobs.JobsPage;
+import dev.drpconsole.ui.setup.ConsoleEndpointChoices;
 import dev.drpconsole.ui.setup.SetupPage;
 import dev.drpconsole.ui.runners.RunnersPage;
 import dev.drpconsole.ui.connection.EndpointSwitcher;
@@ -62,6 +63,7 @@ public class ConsoleApp extends Application {
     private Optional<DrpcliSettings> drpcli;
     private DrpConnections connections;
     private ConnectionDialogs dialogs;
+    private EndpointSwitcherViewModel switcherModel;
     private Stage stage;
     private ShellViewModel shell;
     private ShellView shellView;
@@ -89,8 +91,8 @@ public class ConsoleApp extends Application {
 
         ViewServices services = new ViewServices(client, engine, io, Platform::runLater,
                 (sectionId, key) -> shellView.show(sectionId, key));
-        EndpointSwitcher switcher = new EndpointSwitcher(
-                new EndpointSwitcherViewModel(connections, profiles, Platform::runLater), dialogs);
+        switcherModel = new EndpointSwitcherViewModel(connections, profiles, Platform::runLater);
+        EndpointSwitcher switcher = new EndpointSwitcher(switcherModel, dialogs);
         shellView = new ShellView(shell, section -> featurePage(section, services, settingsDir), switcher);
         Scene scene = new Scene(shellView,
                 Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
@@ -108,7 +110,7 @@ public class ConsoleApp extends Application {
     /** The feature view of a section, built on its first visit; null while a section has none. */
     private SectionPage featurePage(Section section, ViewServices services, Path settingsDir) {
         return switch (section) {
-            case SETUP -> new SetupPage(services, connections::connectLocalSandbox, settingsDir,
+            case SETUP -> new SetupPage(services, new ConsoleEndpointChoices(connections, switcherModel, dialogs), settingsDir,
                     Map.of(SetupTargets.LABEL, "true"));
             case CONTEXTS -> new ContextsPage(services);
             case RUNNERS -> new RunnersPage(services);

@@ -1,170 +1,241 @@
 package dev.drpconsole.ui.setup;
 
-import dev.drpconsole.core.setup.SetupStep;
+import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.logview.LogView;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Setup section: the wizard's steps on the left with their marks (✓ done, … running, ✗ failed), the choices,
- * the progress and the live output (build, container, job) on the right, and Run / Cancel / Clean up.
+ * The Setup section: a wizard from an endpoint to a finished test job. The step list on the left (✓ done,
+ * … running, ✗ failed) jumps to any page; the page shows what its step will do, its choices and the equivalent
+ * commands; the output below follows builds, containers and jobs live. Back / the step's action or Next, Run all
+ * remaining, Cancel and Clean up sit in the bar at the bottom (Alt+← / Alt+→ go back and forth).
  */
 public final class SetupPage implements SectionPage {
     private final SetupViewModel model;
-    private final Supplier<CompletableFuture<?>> startSandbox;
+    private final SetupForms forms;
     private final BorderPane root = new BorderPane();
     private final LogView output = new LogView();
+    private final ScrollPane pageHolder = new ScrollPane();
+    private boolean imagesListed;
 
     /**
-     * @param startSandbox connects the local sandbox (the endpoint step's one click)
-     * @param settingsDir  where the wizard keeps its journal
-     * @param labels       labels for everything the wizard puts on the engine
+     * @param endpoints   the endpoint page's choices
+     * @param settingsDir where the wizard keeps its journal
+     * @param labels      labels for everything the wizard puts on the engine
      */
-    public SetupPage(ViewServices services, Supplier<CompletableFuture<?>> startSandbox, Path settingsDir,
-                     Map<String, String> labels) {
+    public SetupPage(ViewServices services, EndpointChoices endpoints, Path settingsDir, Map<String, String> labels) {
         this.model = new SetupViewModel(services, settingsDir, labels);
-        this.startSandbox = startSandbox;
+        this.forms = new SetupForms(model, endpoints, services.navigator());
+        root.getStyleClass().add("setup-page");
         output.setId("setup-output");
         output.setTitle("Output");
         model.setOutput(output::append);
-        root.setLeft(stepList(services));
-        SplitPane right = new SplitPane(new ScrollPane(form()), progressPane());
-        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
-        root.setCenter(right);
+        root.setLeft(stepList());
+        pageHolder.setFitToWidth(true);
+        pageHolder.getStyleClass().add("setup-page-holder");
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.textProperty().bind(model.problem);
+        HBox banner = new HBox(10, Icon.ALERT_CIRCLE_OUTLINE.node(18), problem);
+        banner.getStyleClass().add("page-problem");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(model.problem.isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        VBox top = new VBox(banner, pageHolder);
+        VBox.setVgrow(pageHolder, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, progressPane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        root.setCenter(split);
+        root.setBottom(buttonBar());
+        showPage(model.current.get());
+        model.current.addListener((obs, old, now) -> showPage(now.intValue()));
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN).match(key)) {
+                model.back();
+                key.consume();
+            } else if (new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN).match(key)) {
+                model.next();
+                key.consume();
+            }
+        });
     }
 
-    private Node stepList(ViewServices services) {
-        VBox list = new VBox(8);
-        list.setPadding(new Insets(16));
-        list.setPrefWidth(210);
-        Label endpoint = new Label();
-        endpoint.setId("step-endpoint");
-        endpoint.textProperty().bind(Bindings.createStringBinding(() -> (services.client().get() != null
-                ? StepState.DONE : StepState.PENDING).mark() + "  Endpoint", services.client()));
-        list.getChildren().add(endpoint);
-        for (int i = 0; i < model.steps().size(); i++) {
-            SetupStep step = model.steps().get(i);
+    private Node stepList() {
+        VBox list = new VBox(2);
+        list.getStyleClass().add("setup-steps");
+        list.setPrefWidth(200);
+        list.setMinWidth(Region.USE_PREF_SIZE);
+        for (int i = 0; i < model.pages().size(); i++) {
+            WizardPage page = model.page(i);
             int index = i;
-            Label label = new Label();
-            label.setId("step-" + step.id());
-            label.textProperty().bind(Bindings.createStringBinding(
-                    () -> model.states.get(index).mark() + "  " + step.title(), model.states));
-            list.getChildren().add(label);
+            Button entry = new Button();
+            entry.setId("step-" + page.id());
+            entry.getStyleClass().add("setup-step");
+            entry.setMaxWidth(Double.MAX_VALUE);
+            entry.setAlignment(Pos.CENTER_LEFT);
+            entry.textProperty().bind(Bindings.createStringBinding(
+                    () -> (index + 1) + "  " + page.title(), model.current));
+            Label mark = new Label();
+            mark.getStyleClass().add("setup-step-mark");
+            mark.setMinWidth(16);
+            mark.textProperty().bind(Bindings.createStringBinding(() -> markOf(page).mark(), model.states,
+                    model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag));
+            entry.setGraphic(mark);
+            model.current.addListener((obs, old, now) -> selected(entry, now.intValue() == index));
+            model.states.addListener((javafx.collections.ListChangeListener<StepState>) change ->
+                    styleMark(mark, markOf(page)));
+            styleMark(mark, markOf(page));
+            selected(entry, model.current.get() == index);
+            entry.setOnAction(e -> model.current.set(index));
+            list.getChildren().add(entry);
         }
         return list;
     }
 
-    private Node form() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.setPadding(new Insets(16));
-        Button sandbox = new Button("Start the local sandbox");
-        sandbox.setId("start-sandbox");
-        sandbox.setOnAction(e -> startSandbox.get());
-        Label endpoint = new Label();
-        endpoint.setId("endpoint-url");
-        endpoint.textProperty().bind(Bindings.createStringBinding(() -> model.connected()
-                ? "Connected to " + model.currentUrl() : "Not connected: pick an endpoint or start the sandbox.",
-                model.clientProperty()));
-        grid.addRow(0, new Label("Endpoint"), new HBox(10, endpoint, sandbox));
-        grid.addRow(1, new Label("drpcli for the image"), field("drpcli", model.drpcli));
-        ComboBox<String> base = new ComboBox<>(model.baseImages);
-        base.setId("base-image");
-        base.setPromptText("No local images: load one with docker load -i base.tar");
-        base.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.chooseBaseImage(now);
-            }
-        });
-        grid.addRow(2, new Label("Base image"), base);
-        grid.addRow(3, new Label("Extra packages"), field("packages", model.packages));
-        TextArea dockerfile = new TextArea();
-        dockerfile.setId("dockerfile");
-        dockerfile.setPrefRowCount(6);
-        dockerfile.textProperty().bindBidirectional(model.dockerfile);
-        grid.addRow(4, new Label("Dockerfile"), dockerfile);
-        grid.addRow(5, new Label("Image tag"), field("image-tag", model.imageTag));
-        grid.addRow(6, new Label("Context name"), field("context-name", model.contextName));
-        grid.addRow(7, new Label("Description"), field("context-description", model.contextDescription));
-        CheckBox replace = new CheckBox("Replace a context of that name with other settings");
-        replace.setId("replace-context");
-        replace.selectedProperty().bindBidirectional(model.replaceContext);
-        grid.addRow(8, new Label(""), replace);
-        grid.addRow(9, new Label("Runner machine"), field("runner-name", model.runnerName));
-        grid.addRow(10, new Label("Test machine"), field("test-machine", model.testMachineName));
-        GridPane.setHgrow(dockerfile, Priority.ALWAYS);
-        return grid;
+    private StepState markOf(WizardPage page) {
+        return switch (page.id()) {
+            case WizardPage.ENDPOINT -> model.connected() ? StepState.DONE : StepState.PENDING;
+            case WizardPage.IMAGE -> model.imageFormProblem().isEmpty() ? StepState.DONE : StepState.PENDING;
+            case WizardPage.SUMMARY -> model.allDone() ? StepState.DONE : StepState.PENDING;
+            default -> model.stateOf(page);
+        };
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        return field;
+    private static void selected(Button entry, boolean selected) {
+        entry.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), selected);
+    }
+
+    private static void styleMark(Label mark, StepState state) {
+        mark.getStyleClass().removeIf(style -> style.startsWith("setup-mark-"));
+        mark.getStyleClass().add("setup-mark-" + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void showPage(int index) {
+        WizardPage page = model.page(index);
+        if (page.id().equals(WizardPage.IMAGE) && !imagesListed) {
+            imagesListed = true;
+            model.loadBaseImages();
+        }
+        pageHolder.setContent(forms.pageFor(page, index));
+        pageHolder.setVvalue(0);
     }
 
     private Node progressPane() {
         Label status = new Label();
         status.setId("status");
         status.setWrapText(true);
+        status.getStyleClass().add("setup-status");
         status.textProperty().bind(model.status);
-        Label problem = new Label();
-        problem.setId("problem");
-        problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: -color-danger-fg;");
-        problem.textProperty().bind(model.problem);
         ProgressBar bar = new ProgressBar();
+        bar.setId("setup-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progress.get(), model.progress));
-        Button run = new Button("Run");
-        run.setId("run");
-        run.textProperty().bind(Bindings.when(model.problem.isEmpty()).then("Run").otherwise("Retry"));
-        run.disableProperty().bind(model.running);
-        run.setOnAction(e -> model.runRemaining());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.disableProperty().bind(model.running.not());
-        cancel.setOnAction(e -> model.cancel());
-        Button cleanUp = new Button("Clean up");
-        cleanUp.setId("clean-up");
-        cleanUp.disableProperty().bind(model.running);
-        cleanUp.setOnAction(e -> model.cleanUp());
-        VBox pane = new VBox(8, status, bar, problem, new HBox(8, run, cancel, cleanUp), output);
-        pane.setPadding(new Insets(12, 16, 12, 16));
+        bar.visibleProperty().bind(model.running);
+        VBox pane = new VBox(6, status, bar, output);
+        pane.setPadding(new Insets(8, 16, 8, 16));
         VBox.setVgrow(output, Priority.ALWAYS);
         return pane;
+    }
+
+    private Node buttonBar() {
+        Button cleanUp = new Button("Clean up…");
+        cleanUp.setId("clean-up");
+        cleanUp.setGraphic(Icon.DELETE_OUTLINE.node(16));
+        cleanUp.disableProperty().bind(model.running);
+        cleanUp.setOnAction(e -> forms.confirmCleanUp(root.getScene().getWindow()));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setGraphic(Icon.STOP.node(16));
+        cancel.disableProperty().bind(model.running.not());
+        cancel.setOnAction(e -> model.cancel());
+
+        Button back = new Button("‹ Back");
+        back.setId("back");
+        back.disableProperty().bind(model.running.or(model.current.isEqualTo(0)));
+        back.setOnAction(e -> model.back());
+        Button runAll = new Button("Run all remaining");
+        runAll.setId("run");
+        runAll.setGraphic(Icon.PLAY_CIRCLE_OUTLINE.node(16));
+        runAll.disableProperty().bind(model.running.or(Bindings.createBooleanBinding(
+                () -> model.allDone() || !model.connected() || !model.imageFormProblem().isEmpty(), model.states,
+                model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag)));
+        Button primary = new Button();
+        primary.setId("next");
+        primary.setDefaultButton(true);
+        primary.textProperty().bind(Bindings.createStringBinding(this::primaryText, model.current, model.states,
+                model.problem));
+        primary.disableProperty().bind(model.running.or(primaryBlocked()));
+        primary.setOnAction(e -> primaryAction());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, cleanUp, cancel, gap, back, runAll, primary);
+        bar.getStyleClass().add("setup-buttons");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private String primaryText() {
+        WizardPage page = model.page(model.current.get());
+        if (page.id().equals(WizardPage.SUMMARY)) {
+            return "Open the runners";
+        }
+        if (page.step().isEmpty() || model.stateOf(page) == StepState.DONE) {
+            return "Next ›";
+        }
+        return model.stateOf(page) == StepState.FAILED ? "Retry: " + page.action().toLowerCase(java.util.Locale.ROOT)
+                : page.action();
+    }
+
+    private BooleanBinding primaryBlocked() {
+        return Bindings.createBooleanBinding(() -> {
+            WizardPage page = model.page(model.current.get());
+            return switch (page.id()) {
+                case WizardPage.ENDPOINT -> !model.connected();
+                case WizardPage.IMAGE -> !model.imageFormProblem().isEmpty();
+                case WizardPage.SUMMARY -> !model.allDone();
+                default -> false;
+            };
+        }, model.current, model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag, model.states);
+    }
+
+    private void primaryAction() {
+        WizardPage page = model.page(model.current.get());
+        if (page.id().equals(WizardPage.SUMMARY)) {
+            forms.openRunners();
+        } else if (page.step().isPresent() && model.stateOf(page) != StepState.DONE) {
+            model.runCurrent();
+        } else {
+            model.next();
+        }
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void shown() {
-        model.loadBaseImages();
     }
 }

@@ -1,8 +1,15 @@
 package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.setup.BaseImageProbe;
+import dev.drpconsole.core.setup.BuildProblem;
+import dev.drpconsole.core.setup.ContextDiffersProblem;
 import dev.drpconsole.core.setup.ContextStep;
+import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.RunnerDockerfile;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
@@ -13,6 +20,7 @@ import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
 import dev.drpconsole.ui.common.ViewServices;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,22 +32,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The setup wizard's state and commands, no scene graph: the choices the forms edit, each step's state, and
- * running the remaining steps one after another on the I/O executor. The journal in the settings directory keeps
- * what finished and what was created, so the wizard continues where an earlier run stopped.
+ * The setup wizard's state and commands, no scene graph: the pages and which one is shown, the choices the forms
+ * edit, each step's state, and running steps one after another on the I/O executor. The journal in the settings
+ * directory keeps the choices, what finished and what was created, so the wizard continues where an earlier run
+ * stopped (after a failure, a cancel or a crash). Properties change on the FX thread only.
  */
 public final class SetupViewModel {
+    /** How long a step waits for a lost endpoint to come back before it gives up. */
+    static final long ENDPOINT_PATIENCE_MS = 180_000;
+    private static final long ENDPOINT_RETRY_MS = 1_000;
+
     private final ViewServices services;
     private final SetupPlan plan = SetupPlan.standard();
+    private final List<WizardPage> pages = WizardPage.of(plan);
     private final SetupJournal journal;
     private final Path workDir;
     private final Map<String, String> labels;
@@ -55,14 +72,26 @@ public final class SetupViewModel {
     final StringProperty testMachineName = new SimpleStringProperty("context-test");
     final BooleanProperty replaceContext = new SimpleBooleanProperty(false);
 
-    final ObservableList<String> baseImages = FXCollections.observableArrayList();
+    /** The engine's local images; null until listed. */
+    final ObjectProperty<List<String>> baseImages = new SimpleObjectProperty<>();
+    /** One per plan step. */
     final ObservableList<StepState> states = FXCollections.observableArrayList();
+    /** The page shown. */
+    final IntegerProperty current = new SimpleIntegerProperty(0);
     final StringProperty status = new SimpleStringProperty("");
     final StringProperty problem = new SimpleStringProperty("");
+    /** The failing Dockerfile line of the last build, 0 when none. */
+    final IntegerProperty failedLine = new SimpleIntegerProperty(0);
+    /** A context of our name with other settings, shown side by side with ours; null when none. */
+    final ObjectProperty<DrpContext> conflictingContext = new SimpleObjectProperty<>();
     final ObjectProperty<Double> progress = new SimpleObjectProperty<>(0.0);
     final BooleanProperty running = new SimpleBooleanProperty(false);
+    /** Lines of the preflight checks, "✓ …" or "✗ … Fix: …". */
+    final ObservableList<String> checks = FXCollections.observableArrayList();
+    /** Bumped when the journal's list of created objects changes, for the summary. */
+    final IntegerProperty journalChanges = new SimpleIntegerProperty();
     private volatile Consumer<String> output = line -> { };
-    private Future<?> current;
+    private Future<?> currentRun;
 
     public SetupViewModel(ViewServices services, Path settingsDir, Map<String, String> labels) {
         this.services = services;
@@ -70,10 +99,29 @@ public final class SetupViewModel {
         this.workDir = settingsDir.resolve("setup-work");
         this.labels = labels;
         plan.steps().forEach(step -> states.add(journal.isDone(step.id()) ? StepState.DONE : StepState.PENDING));
+        restoreChoices();
+        current.set(firstUnfinishedPage());
     }
 
-    List<SetupStep> steps() {
-        return plan.steps();
+    List<WizardPage> pages() {
+        return pages;
+    }
+
+    WizardPage page(int index) {
+        return pages.get(index);
+    }
+
+    /** The state of a page's step; pages without a step are PENDING. */
+    StepState stateOf(WizardPage page) {
+        return page.step().map(step -> states.get(plan.steps().indexOf(step))).orElse(StepState.PENDING);
+    }
+
+    boolean isDone(String stepId) {
+        return journal.isDone(stepId);
+    }
+
+    boolean allDone() {
+        return states.stream().allMatch(state -> state == StepState.DONE);
     }
 
     /** Where step output goes (the view's log, thread-safe). */
@@ -89,8 +137,59 @@ public final class SetupViewModel {
         return connected() ? services.client().get().url() : "";
     }
 
-    javafx.beans.value.ObservableObjectValue<DrpClient> clientProperty() {
+    ObservableObjectValue<DrpClient> clientProperty() {
         return services.client();
+    }
+
+    /** Where a first visit opens: the endpoint while none is connected, else the first page not done. */
+    private int firstUnfinishedPage() {
+        if (states.stream().noneMatch(state -> state == StepState.DONE)) {
+            return 0;
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).step().isPresent() && stateOf(pages.get(i)) != StepState.DONE) {
+                return i;
+            }
+        }
+        return pages.size() - 1;
+    }
+
+    void back() {
+        if (current.get() > 0) {
+            current.set(current.get() - 1);
+        }
+    }
+
+    void next() {
+        if (current.get() < pages.size() - 1) {
+            current.set(current.get() + 1);
+        }
+    }
+
+    void show(String pageId) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).id().equals(pageId)) {
+                current.set(i);
+            }
+        }
+    }
+
+    /** Why the runner image form cannot go on yet; empty when it can. */
+    String imageFormProblem() {
+        if (baseImage.get().isBlank()) {
+            return "Pick a base image.";
+        }
+        if (dockerfile.get().isBlank()) {
+            return "The Dockerfile is empty: pick the base image again to fill it in.";
+        }
+        if (!dockerfile.get().contains(RunnerDockerfile.DRPCLI_FILE)) {
+            return "The Dockerfile must copy " + RunnerDockerfile.DRPCLI_FILE + " into the image: the runner needs it.";
+        }
+        if (!imageTag.get().matches("[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?")) {
+            return "The image tag \"" + imageTag.get() + "\" is not a valid reference: lower-case name[:tag],"
+                    + " e.g. drp-context/runner:latest.";
+        }
+        return "";
     }
 
     /** Lists the engine's local images for the base image choice. */
@@ -100,26 +199,42 @@ public final class SetupViewModel {
                 List<String> tags = services.engine().get().images().list(Map.of(), false).stream()
                         .flatMap(image -> image.tags().stream()).filter(tag -> !tag.contains("<none>")).sorted()
                         .toList();
-                services.fxThread().execute(() -> baseImages.setAll(tags));
+                onFx(() -> baseImages.set(tags));
             } catch (RuntimeException e) {
-                services.fxThread().execute(() -> problem.set("Cannot list the engine's images: " + e.getMessage()));
+                onFx(() -> problem.set("Cannot list the container engine's images: " + e.getMessage()
+                        + " Start Docker or Podman, then pick the base image again."));
             }
         });
     }
 
     /** A base image was picked: read its package manager, then fill the Dockerfile like the DRP guide's. */
     void chooseBaseImage(String image) {
+        if (image == null || image.equals(baseImage.get()) && !dockerfile.get().isBlank()) {
+            return;
+        }
         baseImage.set(image);
+        regenerateDockerfile();
+    }
+
+    /** Writes the Dockerfile afresh from the base image and the packages. */
+    void regenerateDockerfile() {
+        String image = baseImage.get();
         List<String> wanted = packageList();
+        status.set("Looking into " + image + " for its package manager…");
         services.io().execute(() -> {
             try {
                 var manager = BaseImageProbe.packageManager(services.engine().get(), image, labels);
                 String text = RunnerDockerfile.generate(image, manager, wanted);
-                services.fxThread().execute(() -> dockerfile.set(text));
+                onFx(() -> {
+                    dockerfile.set(text);
+                    status.set(manager.map(found -> image + " installs packages with " + found + ".")
+                            .orElse(image + " has no package manager the wizard knows: install the packages"
+                                    + " yourself in the Dockerfile."));
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                services.fxThread().execute(() -> problem.set("Cannot look into " + image + ": " + e.getMessage()));
+                onFx(() -> problem.set("Cannot look into " + image + ": " + e.getMessage()));
             }
         });
     }
@@ -139,69 +254,183 @@ public final class SetupViewModel {
         return ContextStep.wanted(choices()).json().toPrettyString();
     }
 
-    /** Runs every step not done yet, in order, stopping at the first that fails (Retry runs it again). */
+    /** The drpcli/docker commands of every step, under a comment line with its title, for scripting it later. */
+    String allCommands() {
+        SetupChoices choices = choices();
+        StringBuilder text = new StringBuilder();
+        for (SetupStep step : plan.steps()) {
+            text.append("# ").append(step.title()).append('\n');
+            step.commands(choices).forEach(command -> text.append(command).append('\n'));
+            text.append('\n');
+        }
+        return text.toString().strip() + "\n";
+    }
+
+    /** Runs the step of the page shown (and any earlier step not done yet); on success the page stays. */
+    void runCurrent() {
+        pages.get(current.get()).step().ifPresent(step -> run(plan.steps().indexOf(step), false));
+    }
+
+    /** Runs every step not done yet, in order, to the summary; stops at the first that fails. */
     void runRemaining() {
+        run(plan.steps().size() - 1, true);
+    }
+
+    /** The user chose to replace the existing context of that name with the wizard's settings. */
+    void replaceConflictingContext() {
+        replaceContext.set(true);
+        conflictingContext.set(null);
+        runCurrent();
+    }
+
+    private void run(int lastStep, boolean toSummary) {
         DrpClient client = services.client().get();
-        if (running.get() || client == null) {
+        if (running.get()) {
+            return;
+        }
+        if (client == null) {
+            problem.set("Not connected: choose an endpoint first.");
+            show(WizardPage.ENDPOINT);
             return;
         }
         SetupChoices choices = choices();
+        saveChoices();
         StepContext context = new StepContext(new SetupTargets(client, services.engine().get(), labels), choices,
                 journal, workDir);
         problem.set("");
+        failedLine.set(0);
+        conflictingContext.set(null);
         running.set(true);
         FutureTask<Void> task = new FutureTask<>(() -> {
-            runSteps(context);
+            runSteps(context, lastStep, toSummary);
             return null;
         });
-        current = task;
+        currentRun = task;
         services.io().execute(task);
     }
 
-    private void runSteps(StepContext context) {
+    private void runSteps(StepContext context, int lastStep, boolean toSummary) {
         try {
             Files.createDirectories(workDir);
-            for (int i = 0; i < plan.steps().size(); i++) {
+            for (int i = 0; i <= lastStep; i++) {
                 SetupStep step = plan.steps().get(i);
                 if (journal.isDone(step.id())) {
                     continue;
                 }
-                int index = i;
-                onFx(() -> {
-                    states.set(index, StepState.RUNNING);
-                    status.set(step.title() + ": " + step.willDo(context.choices()));
-                });
-                output.accept("== " + step.title());
-                try {
-                    step.run(context, progressOf());
-                    journal.markDone(step.id());
-                    onFx(() -> states.set(index, StepState.DONE));
-                } catch (SetupProblem e) {
-                    onFx(() -> {
-                        states.set(index, StepState.FAILED);
-                        problem.set(e.getMessage() + " " + e.fix());
-                    });
+                if (!runStep(context, i, step)) {
                     return;
                 }
             }
-            onFx(() -> status.set("Setup finished."));
-        } catch (InterruptedException e) {
             onFx(() -> {
-                problem.set("Cancelled. Run again to continue where it stopped, or clean up.");
-                for (int i = 0; i < states.size(); i++) {
-                    if (states.get(i) == StepState.RUNNING) {
-                        states.set(i, StepState.FAILED);
-                    }
+                status.set(allDone() ? "Setup finished: the runner works." : "Done.");
+                if (toSummary) {
+                    show(WizardPage.SUMMARY);
                 }
             });
-        } catch (java.io.IOException | RuntimeException e) {
-            onFx(() -> problem.set("The setup stopped: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            onFx(() -> {
+                problem.set("Cancelled. Continue to go on where it stopped, or Clean up to remove what the wizard"
+                        + " created.");
+                status.set("");
+                states.replaceAll(state -> state == StepState.RUNNING ? StepState.FAILED : state);
+            });
+        } catch (IOException e) {
+            onFx(() -> problem.set("Cannot write the wizard's work directory " + workDir + ": " + e.getMessage()));
         } finally {
             onFx(() -> running.set(false));
         }
     }
 
-    private StepProgress progressOf() {
+    /** Runs one step, waiting for a lost endpoint to come back and trying again; false when it failed. */
+    private boolean runStep(StepContext context, int index, SetupStep step) throws InterruptedException {
+        onFx(() -> {
+            states.set(index, StepState.RUNNING);
+            show(step.id());
+            status.set(step.willDo(context.choices()));
+            progress.set(-1.0);
+            if (index == 0) {
+                checks.clear();
+            }
+        });
+        output.accept("== " + step.title());
+        long lostSince = 0;
+        while (true) {
+            try {
+                step.run(context, progressOf(index == 0));
+                journal.markDone(step.id());
+                onFx(() -> {
+                    states.set(index, StepState.DONE);
+                    progress.set(1.0);
+                    journalChanges.set(journalChanges.get() + 1);
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (endpointLost(e)) {
+                    long now = System.currentTimeMillis();
+                    lostSince = lostSince == 0 ? now : lostSince;
+                    if (now - lostSince < ENDPOINT_PATIENCE_MS) {
+                        awaitEndpoint(context.targets().client());
+                        continue;
+                    }
+                }
+                onFx(() -> {
+                    states.set(index, StepState.FAILED);
+                    journalChanges.set(journalChanges.get() + 1);
+                });
+                fail(context, e);
+                return false;
+            }
+        }
+    }
+
+    /** Says the endpoint is gone and returns once it answers again (a restarted sandbox, a network blip). */
+    private void awaitEndpoint(DrpClient client) throws InterruptedException {
+        onFx(() -> status.set("Lost the endpoint at " + client.url() + ". Waiting for it to come back; the step"
+                + " continues then (Cancel to stop)."));
+        output.accept("Lost the endpoint at " + client.url() + ": waiting for it to come back…");
+        while (true) {
+            Thread.sleep(ENDPOINT_RETRY_MS);
+            try {
+                client.info();
+                output.accept("The endpoint answers again: continuing.");
+                return;
+            } catch (DrpException stillGone) {
+                // keep waiting
+            }
+        }
+    }
+
+    private static boolean endpointLost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DrpUnreachableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fail(StepContext context, RuntimeException e) {
+        String text = e instanceof SetupProblem setupProblem ? setupProblem.getMessage() + " " + setupProblem.fix()
+                : "The step stopped: " + e.getMessage();
+        int line = e instanceof BuildProblem build ? build.line() : 0;
+        Optional<DrpContext> theirs = Optional.empty();
+        if (e instanceof ContextDiffersProblem) {
+            try {
+                theirs = context.targets().client().get(DrpType.CONTEXTS, context.choices().contextName());
+            } catch (DrpException unreadable) {
+                // The message still lists the differences.
+            }
+        }
+        Optional<DrpContext> conflict = theirs;
+        onFx(() -> {
+            problem.set(text);
+            status.set("");
+            failedLine.set(line);
+            conflictingContext.set(conflict.orElse(null));
+        });
+    }
+
+    private StepProgress progressOf(boolean preflight) {
         return new StepProgress() {
             @Override
             public void status(String text) {
@@ -216,14 +445,17 @@ public final class SetupViewModel {
             @Override
             public void output(String text) {
                 output.accept(text);
+                if (preflight) {
+                    onFx(() -> checks.add(text));
+                }
             }
         };
     }
 
     /** Stops the running step; what it created so far stays in the journal for clean-up or a re-run. */
     void cancel() {
-        if (current != null) {
-            current.cancel(true);
+        if (currentRun != null) {
+            currentRun.cancel(true);
         }
     }
 
@@ -234,28 +466,58 @@ public final class SetupViewModel {
             return;
         }
         running.set(true);
+        problem.set("");
+        status.set("Cleaning up…");
         SetupTargets targets = new SetupTargets(client, services.engine().get(), labels);
+        List<CreatedObject> created = journal.created();
         services.io().execute(() -> {
             try {
                 journal.cleanUp(targets);
+                created.forEach(object -> output.accept("Removed " + SetupTargets.describe(object) + "."));
                 onFx(() -> {
                     states.replaceAll(state -> StepState.PENDING);
-                    status.set("Cleaned up: everything the wizard created is removed.");
-                    problem.set("");
+                    checks.clear();
+                    status.set(created.isEmpty() ? "Nothing to clean up: the wizard had not created anything."
+                            : "Cleaned up: removed " + created.size() + " things the wizard created.");
+                    show(WizardPage.ENDPOINT);
                 });
             } catch (SetupProblem e) {
                 onFx(() -> problem.set(e.getMessage() + " " + e.fix()));
+            } catch (RuntimeException e) {
+                onFx(() -> problem.set("The clean-up stopped: " + e.getMessage() + " Clean up again to go on."));
             } finally {
-                onFx(() -> running.set(false));
+                onFx(() -> {
+                    running.set(false);
+                    journalChanges.set(journalChanges.get() + 1);
+                });
             }
         });
     }
 
-    /** What the wizard created, for the summary. */
-    List<String> createdSummary() {
-        List<String> lines = new ArrayList<>();
-        journal.created().forEach(object -> lines.add(SetupTargets.describe(object)));
-        return lines;
+    /** What the wizard created, oldest first. */
+    List<CreatedObject> created() {
+        return journal.created();
+    }
+
+    /** A value a step kept (the runner's UUID, the test job's UUID). */
+    Optional<String> value(String key) {
+        return journal.value(key);
+    }
+
+    private static final String CHOICE = "choice.";
+
+    private void saveChoices() {
+        choiceFields().forEach((name, field) -> journal.putValue(CHOICE + name, field.get()));
+    }
+
+    private void restoreChoices() {
+        choiceFields().forEach((name, field) -> journal.value(CHOICE + name).ifPresent(field::set));
+    }
+
+    private Map<String, StringProperty> choiceFields() {
+        return Map.of("drpcli", drpcli, "baseImage", baseImage, "packages", packages, "dockerfile", dockerfile,
+                "imageTag", imageTag, "contextName", contextName, "contextDescription", contextDescription,
+                "runnerName", runnerName, "testMachineName", testMachineName);
     }
 
     private void onFx(Runnable update) {

@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpContext;
@@ -12,10 +13,17 @@ import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.core.setup.BuildImageStep;
+import dev.drpconsole.core.setup.ContextStep;
+import dev.drpconsole.core.setup.PreflightStep;
+import dev.drpconsole.core.setup.PublishImageStep;
+import dev.drpconsole.core.setup.RunnerMachineStep;
+import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.content.DemoContentPack;
@@ -34,10 +42,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +70,16 @@ class SetupWizardTest extends FxRobot {
     static SandboxServer server;
     static OkHttpDrpClient client;
     static ExecutorService io;
+    static Path data;
+    static int port;
 
     @BeforeAll
     static void start() throws Exception {
         engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
         engineHandle = new EngineHandle(() -> DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test")));
-        server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(work.resolve("data")))
-                .withPort(0).withRunnerEngine(true).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
+        data = Files.createDirectories(work.resolve("data"));
+        server = startSandbox(0);
+        port = server.url().getPort();
         MemoryCertificatePins pins = new MemoryCertificatePins();
         pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
         client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
@@ -80,46 +97,257 @@ class SetupWizardTest extends FxRobot {
         engine.close();
     }
 
-    @Test
-    void theWholeWizardSetsUpARunnerAndRunsTheTestJob() throws Exception {
-        ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engineHandle, io,
-                Platform::runLater, (section, key) -> { });
-        SetupPage page = PageTestSupport.show(() -> new SetupPage(services, () -> CompletableFuture.completedFuture(null),
-                work.resolve("settings"), TestLabels.forThisRun()));
-        String tag = "drpconsole-test/wizard:" + TestLabels.runId();
-        interact(() -> {
-            lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString());
-            lookup("#packages").queryAs(TextField.class).setText("");
-            lookup("#image-tag").queryAs(TextField.class).setText(tag);
-        });
-        PageTestSupport.waitUntil("the engine's images are offered", 10,
-                () -> lookup("#base-image").queryComboBox().getItems().contains(TestEnv.get().baseImage()));
-        interact(() -> lookup("#base-image").<String>queryComboBox()
-                .setValue(TestEnv.get().baseImage()));
-        PageTestSupport.waitUntil("the Dockerfile is filled in", 15, () -> lookup("#dockerfile")
-                .queryAs(TextArea.class).getText().startsWith("FROM " + TestEnv.get().baseImage()));
+    static SandboxServer startSandbox(int onPort) throws Exception {
+        return SandboxServer.start(SandboxConfig.inDataDir(data).withPort(onPort).withRunnerEngine(true)
+                .withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
+    }
 
-        clickOn("#run");
-        PageTestSupport.waitUntil("every step is done", 90, () -> {
-            String problem = lookup("#problem").queryAs(Label.class).getText();
-            if (!problem.isEmpty()) {
-                throw new AssertionError("The wizard stopped: " + problem);
-            }
-            return lookup("#step-test-job").queryAs(Label.class).getText().startsWith("✓");
-        });
+    /** Whatever a failed test left in the sandbox goes, so the next test starts from an empty endpoint. */
+    @AfterEach
+    void removeLeftovers() {
+        client.list(DrpType.MACHINES, Filter.ALL).forEach(machine -> client.delete(DrpType.MACHINES, machine.uuid()));
+        client.list(DrpType.CONTEXTS, Filter.ALL).forEach(context -> client.delete(DrpType.CONTEXTS, context.name()));
+        if (client.contents().stream().anyMatch(pack -> pack.name().equals(DemoContentPack.NAME))) {
+            client.deleteContent(DemoContentPack.NAME);
+        }
+    }
+
+    @Test
+    void theWholeWizardStepByStepSetsUpARunnerAndRunsTheTestJob() throws Exception {
+        SetupPage page = openWizard("whole");
+        String tag = tag("whole");
+        assertTrue(text("#endpoint-url").startsWith("✓ Connected to " + client.url()), text("#endpoint-url"));
+        clickOn("#next");
+        assertEquals("Run the checks", button("#next").getText());
+        interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString()));
+        clickOn("#next");
+        awaitDone(PreflightStep.ID, 20);
+        assertEquals(4, lookup("#preflight-checks").queryAs(VBox.class).getChildren().size());
+
+        clickOn("#next");
+        fillImageForm(tag, null);
+        clickOn("#next");
+        assertEquals("Build the image", button("#next").getText());
+        for (String step : List.of(BuildImageStep.ID, PublishImageStep.ID, ContextStep.ID, RunnerMachineStep.ID,
+                TestJobStep.ID)) {
+            clickOn("#next");
+            awaitDone(step, 90);
+            clickOn("#next");
+        }
 
         DrpContext context = client.get(DrpType.CONTEXTS, "runner").orElseThrow();
         assertEquals(DrpContext.DOCKER_CONTEXT, context.engine());
         assertEquals(tag, context.image());
         Machine runner = client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).get(0);
         assertEquals("runner", runner.baseContext());
-        assertTrue(engine.containers().inspect(RunnerContainerName.forMachine(UUID.fromString(runner.uuid())))
-                .running());
+        String container = RunnerContainerName.forMachine(UUID.fromString(runner.uuid()));
+        assertTrue(engine.containers().inspect(container).running());
         Machine test = client.list(DrpType.MACHINES, Filter.where("Name", "context-test")).get(0);
         Job job = client.list(DrpType.JOBS, Filter.where("Machine", test.uuid()).and("Task", DemoContentPack.TASK))
                 .get(0);
         assertEquals("finished", job.state());
         String shown = ShownLog.text(page.node().lookup("#setup-output"));
         assertTrue(shown.contains("context-demo: machine " + test.uuid() + ", context runner"), shown);
+
+        // The summary: what was made, with links, and the commands to do it again by hand.
+        assertTrue(lookup("#setup-page-summary").tryQuery().isPresent(), "the summary is shown");
+        assertTrue(lookup("#created-context-context").tryQuery().isPresent(), "the context is linked");
+        String commands = lookup("#summary-commands").queryAs(TextArea.class).getText();
+        assertTrue(commands.contains("docker build --pull=false -t " + tag), commands);
+        assertTrue(commands.contains("drpcli machines create '{\"Name\": \"context-runner\", \"Meta\":"
+                + " {\"BaseContext\": \"runner\"}}'"), commands);
+
+        cleanUpAndExpectNothingLeft(tag, List.of(runner.uuid(), test.uuid()));
+    }
+
+    @Test
+    void aDockerfileThatFailsPointsAtItsLineAndBuildsOnceFixed() throws Exception {
+        openWizard("failing-build");
+        String tag = tag("failing");
+        preflight();
+        String broken = "RUN sh -c 'echo the package is missing; exit 3'";
+        fillImageForm(tag, dockerfile -> dockerfile.replaceFirst("\n", "\n" + broken + "\n"));
+        clickOn("#next");
+        clickOn("#next");
+        PageTestSupport.waitUntil("the build fails", 60, () -> !text("#problem").isEmpty());
+        assertEquals("✗", mark(BuildImageStep.ID));
+        assertTrue(text("#problem").contains("line 2 of the Dockerfile"), text("#problem"));
+        assertEquals("Line 2 failed: " + broken, text("#failed-line"));
+        TextArea editor = lookup("#build-dockerfile").queryAs(TextArea.class);
+        assertEquals(broken, editor.getSelectedText(), "the failing line is selected in the editor");
+        assertEquals("Retry: build the image", button("#next").getText());
+
+        interact(() -> editor.setText(editor.getText().replace(broken + "\n", "")));
+        clickOn("#next");
+        awaitDone(BuildImageStep.ID, 60);
+        assertTrue(engine.images().exists(tag), "the fixed Dockerfile built " + tag);
+        cleanUpAndExpectNothingLeft(tag, List.of());
+    }
+
+    @Test
+    void aContextOfTheSameNameWithOtherSettingsIsShownSideBySideAndReplacedOnlyWhenChosen() throws Exception {
+        client.create(DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, "someone/else:1", "Theirs"));
+        openWizard("conflict");
+        String tag = tag("conflict");
+        preflight();
+        fillImageForm(tag, null);
+        clickOn("#run");
+        PageTestSupport.waitUntil("the context step stops", 90, () -> !text("#problem").isEmpty());
+        assertEquals("✗", mark(ContextStep.ID));
+        assertTrue(text("#problem").contains("already exists with other settings"), text("#problem"));
+        assertTrue(lookup("#context-conflict").query().isVisible(), "the difference is shown");
+        String diff = texts(lookup("#context-diff").queryAs(GridPane.class));
+        assertTrue(diff.contains("≠ Image") && diff.contains("someone/else:1") && diff.contains(tag), diff);
+        assertTrue(diff.contains("≠ Description") && diff.contains("Theirs"), diff);
+        assertFalse(diff.contains("≠ Engine"), diff);
+        assertEquals("someone/else:1", client.get(DrpType.CONTEXTS, "runner").orElseThrow().image(),
+                "nothing is replaced before the user chooses");
+
+        clickOn("#replace-context");
+        awaitDone(ContextStep.ID, 30);
+        assertEquals(tag, client.get(DrpType.CONTEXTS, "runner").orElseThrow().image());
+        assertFalse(lookup("#context-conflict").query().isVisible());
+        cleanUpAndExpectNothingLeft(tag, List.of());
+        assertTrue(client.get(DrpType.CONTEXTS, "runner").isPresent(), "a context the wizard did not create stays");
+    }
+
+    @Test
+    void theWizardWaitsForARestartedSandboxAndFinishes() throws Exception {
+        openWizard("restart");
+        String tag = tag("restart");
+        preflight();
+        fillImageForm(tag, null);
+        clickOn("#run");
+        awaitDone(ContextStep.ID, 90);
+        server.close();
+        PageTestSupport.waitUntil("the wizard says it waits for the endpoint", 30,
+                () -> text("#status").startsWith("Lost the endpoint at " + client.url()));
+        server = startSandbox(port);
+        PageTestSupport.waitUntil("the wizard finishes after the restart", 120, () -> {
+            assertEquals("", text("#problem"), "the wizard stopped");
+            return "✓".equals(mark(TestJobStep.ID));
+        });
+        assertTrue(lookup("#setup-page-summary").tryQuery().isPresent(), "the summary is shown");
+        Machine test = client.list(DrpType.MACHINES, Filter.where("Name", "context-test")).get(0);
+        Job job = client.list(DrpType.JOBS, Filter.where("Machine", test.uuid()).and("Task", DemoContentPack.TASK))
+                .get(0);
+        assertEquals("finished", job.state());
+        Machine runner = client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).get(0);
+        cleanUpAndExpectNothingLeft(tag, List.of(runner.uuid(), test.uuid()));
+    }
+
+    @Test
+    void aWizardReopenedAfterACancelContinuesWhereItStopped() throws Exception {
+        openWizard("reopen");
+        String tag = tag("reopen");
+        preflight();
+        fillImageForm(tag, null);
+        clickOn("#run");
+        PageTestSupport.waitUntil("the runner step runs", 90, () -> "…".equals(mark(RunnerMachineStep.ID)));
+        clickOn("#cancel");
+        PageTestSupport.waitUntil("the wizard says it was cancelled", 30,
+                () -> text("#problem").startsWith("Cancelled."));
+
+        // A console started again finds the journal: the same choices, the done steps, the page to go on at.
+        openWizard("reopen");
+        assertEquals("✓", mark(ContextStep.ID));
+        assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
+        assertTrue(lookup("#setup-page-runner").tryQuery().isPresent(), "it opens at the runner machine");
+        clickOn("#run");
+        PageTestSupport.waitUntil("the wizard finishes", 120, () -> {
+            assertEquals("", text("#problem"), "the wizard stopped");
+            return "✓".equals(mark(TestJobStep.ID));
+        });
+        assertEquals(1, client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).size(),
+                "the runner machine is not created twice");
+        List<String> machines = client.list(DrpType.MACHINES, Filter.ALL).stream().map(Machine::uuid).toList();
+        cleanUpAndExpectNothingLeft(tag, machines);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private SetupPage openWizard(String settings) throws Exception {
+        ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engineHandle, io,
+                Platform::runLater, (section, key) -> { });
+        return PageTestSupport.show(() -> new SetupPage(services,
+                EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)),
+                work.resolve("settings-" + settings), TestLabels.forThisRun()));
+    }
+
+    private static String tag(String test) {
+        return "drpconsole-test/wizard-" + test + ":" + TestLabels.runId();
+    }
+
+    private void preflight() {
+        interact(() -> lookup("#step-preflight").queryButton().fire());
+        interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString()));
+        clickOn("#next");
+        awaitDone(PreflightStep.ID, 20);
+    }
+
+    /** Fills the runner image page (no extra packages) and leaves the wizard on it. */
+    private void fillImageForm(String tag, java.util.function.UnaryOperator<String> edit) {
+        interact(() -> lookup("#step-image").queryButton().fire());
+        interact(() -> {
+            lookup("#packages").queryAs(TextField.class).setText("");
+            lookup("#image-tag").queryAs(TextField.class).setText(tag);
+        });
+        PageTestSupport.waitUntil("the engine's images are offered", 10,
+                () -> lookup("#base-image").queryComboBox().getItems().contains(TestEnv.get().baseImage()));
+        interact(() -> lookup("#base-image").<String>queryComboBox().setValue(TestEnv.get().baseImage()));
+        PageTestSupport.waitUntil("the Dockerfile is filled in", 15, () -> lookup("#dockerfile")
+                .queryAs(TextArea.class).getText().startsWith("FROM " + TestEnv.get().baseImage()));
+        if (edit != null) {
+            interact(() -> {
+                TextArea dockerfile = lookup("#dockerfile").queryAs(TextArea.class);
+                dockerfile.setText(edit.apply(dockerfile.getText()));
+            });
+        }
+        assertEquals("", text("#image-form-problem"));
+    }
+
+    private void awaitDone(String step, int seconds) {
+        PageTestSupport.waitUntil(step + " is done", seconds, () -> {
+            if (!text("#problem").isEmpty()) {
+                throw new AssertionError("The wizard stopped: " + text("#problem"));
+            }
+            return "✓".equals(mark(step));
+        });
+    }
+
+    private void cleanUpAndExpectNothingLeft(String tag, List<String> machines) {
+        clickOn("#clean-up");
+        Button ok = (Button) lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK);
+        clickOn(ok);
+        PageTestSupport.waitUntil("the clean-up ends", 60, () -> text("#status").startsWith("Cleaned up"));
+        assertEquals("", text("#problem"));
+        assertFalse(engine.images().exists(tag), "the image " + tag + " is removed");
+        for (String uuid : machines) {
+            assertTrue(client.get(DrpType.MACHINES, uuid).isEmpty(), "machine " + uuid + " is removed");
+            PageTestSupport.waitUntil("the runner container of " + uuid + " is removed", 30, () -> engine.containers()
+                    .list(ContainerQuery.all()).stream().noneMatch(c -> c.name().equals(
+                            RunnerContainerName.forMachine(UUID.fromString(uuid)))));
+        }
+        assertTrue(client.contents().stream().noneMatch(pack -> pack.name().equals(DemoContentPack.NAME)),
+                "the demo content pack is removed");
+        assertTrue(lookup("#setup-page-endpoint").tryQuery().isPresent(), "the wizard starts over");
+    }
+
+    private String text(String query) {
+        return lookup(query).queryLabeled().getText();
+    }
+
+    private Button button(String query) {
+        return lookup(query).queryButton();
+    }
+
+    private String mark(String step) {
+        return ((Label) button("#step-" + step).getGraphic()).getText();
+    }
+
+    private static String texts(GridPane grid) {
+        StringBuilder text = new StringBuilder();
+        grid.getChildren().forEach(node -> text.append(((Label) node).getText()).append(" | "));
+        return text.toString();
     }
 }

@@ -1,0 +1,591 @@
+package dev.drpconsole.ui.setup;
+
+import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.core.setup.ContextStep;
+import dev.drpconsole.core.setup.CreatedObject;
+import dev.drpconsole.core.setup.RunnerMachineStep;
+import dev.drpconsole.core.setup.SetupStep;
+import dev.drpconsole.core.setup.SetupTargets;
+import dev.drpconsole.core.setup.TestJobStep;
+import dev.drpconsole.ui.common.Navigator;
+import java.io.File;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The wizard's pages, one node each, built on first visit and kept: a heading with what the step does, its
+ * choices, and the equivalent commands. Fields of a step that is done are read-only (clean up to change them).
+ */
+final class SetupForms {
+    private static final String MONOSPACE = "setup-code";
+
+    private final SetupViewModel model;
+    private final EndpointChoices endpoints;
+    private final Navigator navigator;
+    private final Map<String, Node> built = new HashMap<>();
+
+    SetupForms(SetupViewModel model, EndpointChoices endpoints, Navigator navigator) {
+        this.model = model;
+        this.endpoints = endpoints;
+        this.navigator = navigator;
+    }
+
+    Node pageFor(WizardPage page, int index) {
+        return built.computeIfAbsent(page.id(), id -> build(page, index));
+    }
+
+    private Node build(WizardPage page, int index) {
+        Label heading = new Label("Step " + (index + 1) + " of " + model.pages().size() + " · " + page.title());
+        heading.getStyleClass().add("setup-heading");
+        heading.setId("setup-heading-" + page.id());
+        Label willDo = new Label();
+        willDo.setWrapText(true);
+        willDo.getStyleClass().add("setup-will-do");
+        willDo.textProperty().bind(Bindings.createStringBinding(() -> willDo(page), choiceInputs()));
+        VBox box = new VBox(12, heading, willDo, content(page));
+        page.step().ifPresent(step -> box.getChildren().add(commands(step)));
+        box.setPadding(new Insets(16, 20, 16, 20));
+        box.setId("setup-page-" + page.id());
+        return box;
+    }
+
+    private String willDo(WizardPage page) {
+        return switch (page.id()) {
+            case WizardPage.ENDPOINT -> "Choose the DRP endpoint to set up: a saved one, a new one, or the console's"
+                    + " own sandbox on this machine (nothing to install: it runs runners on your local engine).";
+            case WizardPage.IMAGE -> "Describe the runner image: a base image from the container engine (no"
+                    + " registry needed), extra packages, and the Dockerfile that puts drpcli inside.";
+            case WizardPage.SUMMARY -> model.allDone()
+                    ? "The runner works: the test job ran in the context. Here is what the wizard made, and the"
+                            + " commands that do the same by hand."
+                    : "Not finished yet: the steps without ✓ are still to run.";
+            default -> page.step().map(step -> step.willDo(model.choices())).orElse("");
+        };
+    }
+
+    private Observable[] choiceInputs() {
+        return new Observable[] {model.drpcli, model.baseImage, model.packages, model.imageTag, model.contextName,
+            model.contextDescription, model.runnerName, model.testMachineName, model.states};
+    }
+
+    private Node content(WizardPage page) {
+        return switch (page.id()) {
+            case WizardPage.ENDPOINT -> endpointPage();
+            case WizardPage.IMAGE -> imagePage();
+            case WizardPage.SUMMARY -> summaryPage();
+            case dev.drpconsole.core.setup.PreflightStep.ID -> preflightPage();
+            case dev.drpconsole.core.setup.BuildImageStep.ID -> buildPage();
+            case ContextStep.ID -> contextPage();
+            case RunnerMachineStep.ID -> runnerPage();
+            case TestJobStep.ID -> testJobPage();
+            default -> new VBox();
+        };
+    }
+
+    // --- Endpoint -------------------------------------------------------------------------------------------
+
+    private Node endpointPage() {
+        Label connected = new Label();
+        connected.setId("endpoint-url");
+        connected.getStyleClass().add("setup-connected");
+        connected.textProperty().bind(Bindings.createStringBinding(() -> model.connected()
+                ? "✓ Connected to " + model.currentUrl() : "Not connected yet.", model.clientProperty()));
+        Label result = new Label();
+        result.setId("endpoint-result");
+        result.setWrapText(true);
+        result.getStyleClass().add("setup-problem-text");
+
+        ComboBox<EndpointProfile> saved = new ComboBox<>(endpoints.profiles());
+        saved.setId("endpoint-profile");
+        saved.setPromptText(endpoints.profiles().isEmpty() ? "No saved endpoints yet" : "Choose a saved endpoint");
+        saved.setCellFactory(list -> profileCell());
+        saved.setButtonCell(profileCell());
+        Button connect = new Button("Connect");
+        connect.setId("connect-profile");
+        connect.disableProperty().bind(saved.valueProperty().isNull());
+        connect.setOnAction(e -> follow(endpoints.use(saved.getValue(), window(connect)), result));
+        Button create = new Button("New endpoint…");
+        create.setId("new-endpoint");
+        create.setOnAction(e -> endpoints.newEndpoint(window(create)));
+        Button sandbox = new Button("Start the local sandbox");
+        sandbox.setId("start-sandbox");
+        sandbox.setOnAction(e -> follow(endpoints.startSandbox(window(sandbox)), result));
+        Label sandboxHint = hint("A DRP-compatible endpoint inside the console, on 127.0.0.1 only: it runs runner"
+                + " containers on this machine's Docker or Podman. Good for a first try.");
+
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Saved endpoint"), new HBox(8, saved, connect, create));
+        grid.addRow(1, new Label("Or"), new VBox(4, sandbox, sandboxHint));
+        return new VBox(12, connected, grid, result);
+    }
+
+    private static ListCell<EndpointProfile> profileCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(EndpointProfile profile, boolean empty) {
+                super.updateItem(profile, empty);
+                setText(empty || profile == null ? null : profile.name() + "  (" + profile.firstUrl() + ")");
+            }
+        };
+    }
+
+    private void follow(CompletableFuture<ConnectResult> attempt, Label result) {
+        result.setText("Connecting…");
+        attempt.whenComplete((how, error) -> Platform.runLater(() -> result.setText(error != null
+                ? "Could not connect: " + error.getMessage() : describe(how))));
+    }
+
+    private static String describe(ConnectResult result) {
+        if (result instanceof ConnectResult.PasswordNeeded needed) {
+            return "Sign in to " + needed.profile().name() + " in the dialog.";
+        } else if (result instanceof ConnectResult.CertificateUntrusted) {
+            return "Check the certificate's fingerprint in the dialog.";
+        } else if (result instanceof ConnectResult.Refused refused) {
+            return "The endpoint refused the sign-in: " + refused.message();
+        } else if (result instanceof ConnectResult.Unreachable unreachable) {
+            return unreachable.reason() + " " + unreachable.fixHint();
+        } else if (result instanceof ConnectResult.Failed failed) {
+            return "Could not connect: " + failed.message();
+        }
+        return "";
+    }
+
+    // --- Preflight ------------------------------------------------------------------------------------------
+
+    private Node preflightPage() {
+        VBox checks = new VBox(6);
+        checks.setId("preflight-checks");
+        Label none = hint("The checks have not run yet: Run the checks. Nothing is changed on the endpoint or the"
+                + " engine.");
+        Runnable refresh = () -> {
+            checks.getChildren().setAll(model.checks.stream().map(SetupForms::checkRow).toList());
+            if (checks.getChildren().isEmpty()) {
+                checks.getChildren().add(none);
+            }
+        };
+        model.checks.addListener((javafx.collections.ListChangeListener<String>) change -> refresh.run());
+        refresh.run();
+
+        TextField drpcli = field("drpcli", model.drpcli);
+        drpcli.setPromptText("Path of a Linux drpcli binary");
+        Button choose = new Button("Choose…");
+        choose.setId("choose-drpcli");
+        choose.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("The drpcli binary to put in the image");
+            File picked = chooser.showOpenDialog(window(choose));
+            if (picked != null) {
+                model.drpcli.set(picked.getAbsolutePath());
+            }
+        });
+        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, drpcli, choose);
+        GridPane grid = grid();
+        HBox.setHgrow(drpcli, Priority.ALWAYS);
+        grid.addRow(0, new Label("drpcli for the image"), new HBox(8, drpcli, choose));
+        return new VBox(12, checks, grid);
+    }
+
+    private static Node checkRow(String line) {
+        boolean passed = line.startsWith("✓");
+        String text = line.replaceFirst("^[✓✗] ", "");
+        int fixAt = text.indexOf(" Fix: ");
+        Label what = new Label(fixAt < 0 ? text : text.substring(0, fixAt));
+        what.setWrapText(true);
+        Label mark = new Label(passed ? "✓" : "✗");
+        mark.getStyleClass().add(passed ? "setup-mark-done" : "setup-mark-failed");
+        mark.setMinWidth(16);
+        VBox words = new VBox(2, what);
+        if (fixAt >= 0) {
+            Label fix = new Label("Fix: " + text.substring(fixAt + 6));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("setup-fix");
+            words.getChildren().add(fix);
+        }
+        HBox row = new HBox(8, mark, words);
+        row.getStyleClass().add("setup-check");
+        return row;
+    }
+
+    // --- Runner image ---------------------------------------------------------------------------------------
+
+    private Node imagePage() {
+        ComboBox<String> base = new ComboBox<>();
+        base.setId("base-image");
+        base.setPromptText("Listing the engine's images…");
+        base.setMaxWidth(Double.MAX_VALUE);
+        Label noImages = hint("");
+        noImages.setId("no-images");
+        model.baseImages.addListener((obs, old, images) -> {
+            base.getItems().setAll(images);
+            base.setPromptText(images.isEmpty() ? "No local images" : "Choose a base image");
+            noImages.setText(images.isEmpty() ? "The container engine has no local images, and no registry is"
+                    + " needed: load a base image from a tar file (docker load -i base.tar, or podman load -i"
+                    + " base.tar), then Refresh." : "");
+            if (!model.baseImage.get().isEmpty()) {
+                base.setValue(model.baseImage.get());
+            }
+        });
+        base.valueProperty().addListener((obs, old, now) -> model.chooseBaseImage(now));
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh-images");
+        refresh.setOnAction(e -> model.loadBaseImages());
+        TextField packages = field("packages", model.packages);
+        packages.setPromptText("Space-separated, e.g. bash jq curl");
+        Button rewrite = new Button("Rewrite the Dockerfile");
+        rewrite.setId("regenerate");
+        rewrite.disableProperty().bind(model.baseImage.isEmpty());
+        rewrite.setOnAction(e -> model.regenerateDockerfile());
+        TextArea dockerfile = dockerfileEditor("dockerfile");
+        TextField tag = field("image-tag", model.imageTag);
+        Label formProblem = new Label();
+        formProblem.setId("image-form-problem");
+        formProblem.getStyleClass().add("setup-problem-text");
+        formProblem.textProperty().bind(Bindings.createStringBinding(model::imageFormProblem, model.baseImage,
+                model.dockerfile, model.imageTag));
+        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, base, refresh, packages, rewrite, dockerfile,
+                tag);
+
+        GridPane grid = grid();
+        HBox.setHgrow(base, Priority.ALWAYS);
+        HBox.setHgrow(packages, Priority.ALWAYS);
+        grid.addRow(0, new Label("Base image"), new VBox(4, new HBox(8, base, refresh), noImages));
+        grid.addRow(1, new Label("Extra packages"), new HBox(8, packages, rewrite));
+        grid.addRow(2, new Label("Dockerfile"), dockerfile);
+        grid.addRow(3, new Label("Image tag"), tag);
+        return new VBox(8, grid, formProblem);
+    }
+
+    private TextArea dockerfileEditor(String id) {
+        TextArea editor = new TextArea();
+        editor.setId(id);
+        editor.getStyleClass().add(MONOSPACE);
+        editor.setPrefRowCount(9);
+        editor.textProperty().bindBidirectional(model.dockerfile);
+        return editor;
+    }
+
+    // --- Build ----------------------------------------------------------------------------------------------
+
+    private Node buildPage() {
+        Label failed = new Label();
+        failed.setId("failed-line");
+        failed.setWrapText(true);
+        failed.getStyleClass().add("setup-problem-text");
+        TextArea dockerfile = dockerfileEditor("build-dockerfile");
+        Label hint = hint("Edit the Dockerfile here and build again: the engine's cache keeps the steps that"
+                + " already worked.");
+        model.failedLine.addListener((obs, old, line) -> {
+            int number = line.intValue();
+            failed.setText(number > 0 ? "Line " + number + " failed: " + lineOf(model.dockerfile.get(), number) : "");
+            if (number > 0) {
+                selectLine(dockerfile, number);
+            }
+        });
+        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, dockerfile);
+        return new VBox(8, failed, dockerfile, hint);
+    }
+
+    private static String lineOf(String text, int number) {
+        String[] lines = text.split("\n", -1);
+        return number <= lines.length ? lines[number - 1].strip() : "";
+    }
+
+    private static void selectLine(TextArea editor, int number) {
+        String[] lines = editor.getText().split("\n", -1);
+        int start = 0;
+        for (int i = 0; i < number - 1 && i < lines.length; i++) {
+            start += lines[i].length() + 1;
+        }
+        int end = number - 1 < lines.length ? start + lines[number - 1].length() : start;
+        editor.selectRange(start, end);
+        editor.requestFocus();
+    }
+
+    // --- Context --------------------------------------------------------------------------------------------
+
+    private Node contextPage() {
+        TextField name = field("context-name", model.contextName);
+        TextField description = field("context-description", model.contextDescription);
+        Label engine = new Label(DrpContext.DOCKER_CONTEXT);
+        Label image = new Label();
+        image.textProperty().bind(model.imageTag);
+        TextArea json = new TextArea();
+        json.setId("context-json");
+        json.setEditable(false);
+        json.setPrefRowCount(7);
+        json.getStyleClass().add(MONOSPACE);
+        json.textProperty().bind(Bindings.createStringBinding(model::contextJson, model.contextName,
+                model.contextDescription, model.imageTag));
+        lockWhenDone(ContextStep.ID, name, description);
+
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Description"), description);
+        grid.addRow(2, new Label("Engine"), engine);
+        grid.addRow(3, new Label("Image"), image);
+        grid.addRow(4, new Label("Sent to DRP"), json);
+        VBox conflict = new VBox(8);
+        conflict.setId("context-conflict");
+        conflict.getStyleClass().add("setup-conflict");
+        conflict.visibleProperty().bind(model.conflictingContext.isNotNull());
+        conflict.managedProperty().bind(conflict.visibleProperty());
+        model.conflictingContext.addListener((obs, old, theirs) -> {
+            if (theirs != null) {
+                conflict.getChildren().setAll(conflictView(theirs, name));
+            }
+        });
+        return new VBox(12, conflict, grid);
+    }
+
+    /** Theirs and ours side by side, the differing fields marked, and the two ways on. */
+    private Node[] conflictView(DrpContext theirs, TextField name) {
+        DrpContext ours = ContextStep.wanted(model.choices());
+        Label title = new Label("A context named " + theirs.name() + " already exists with other settings.");
+        title.getStyleClass().add("setup-conflict-title");
+        GridPane table = new GridPane();
+        table.setId("context-diff");
+        table.setHgap(16);
+        table.setVgap(4);
+        table.addRow(0, bold("Field"), bold("On the endpoint"), bold("The wizard's"));
+        String[][] rows = {{"Engine", theirs.engine(), ours.engine()}, {"Image", theirs.image(), ours.image()},
+            {"Description", theirs.description(), ours.description()}};
+        for (int i = 0; i < rows.length; i++) {
+            boolean differs = !rows[i][1].equals(rows[i][2]);
+            Label field = new Label((differs ? "≠ " : "  ") + rows[i][0]);
+            Label there = new Label(rows[i][1].isEmpty() ? "(empty)" : rows[i][1]);
+            Label here = new Label(rows[i][2].isEmpty() ? "(empty)" : rows[i][2]);
+            if (differs) {
+                List.of(field, there, here).forEach(label -> label.getStyleClass().add("setup-differs"));
+            }
+            table.addRow(i + 1, field, there, here);
+        }
+        Button replace = new Button("Replace it with the wizard's settings");
+        replace.setId("replace-context");
+        replace.setOnAction(e -> model.replaceConflictingContext());
+        Button rename = new Button("Use another name");
+        rename.setId("rename-context");
+        rename.setOnAction(e -> {
+            model.conflictingContext.set(null);
+            model.problem.set("");
+            name.requestFocus();
+            name.selectAll();
+        });
+        Label warning = hint("Replacing changes the context for every machine that uses it"
+                + (theirs.name().equals("runner") ? "." : ", and the demo workflow's test job expects the name"
+                        + " runner."));
+        return new Node[] {title, table, new HBox(8, replace, rename), warning};
+    }
+
+    // --- Runner machine and test job ------------------------------------------------------------------------
+
+    private Node runnerPage() {
+        TextField name = field("runner-name", model.runnerName);
+        lockWhenDone(RunnerMachineStep.ID, name);
+        Hyperlink machine = link("runner-link", "Show the runner machine", () ->
+                model.value(RunnerMachineStep.UUID_VALUE).ifPresent(uuid -> navigator.show(Navigator.RUNNERS, uuid)));
+        Hyperlink container = link("container-link", "Show its container", () ->
+                model.value(RunnerMachineStep.UUID_VALUE).ifPresent(uuid -> navigator.show(Navigator.CONTAINERS,
+                        RunnerContainerName.forMachine(UUID.fromString(uuid)))));
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Machine name"), name);
+        return new VBox(12, grid, showWhenDone(RunnerMachineStep.ID, new HBox(16, machine, container)));
+    }
+
+    private Node testJobPage() {
+        TextField name = field("test-machine", model.testMachineName);
+        lockWhenDone(TestJobStep.ID, name);
+        Hyperlink job = link("job-link", "Open the test job in Jobs", () ->
+                model.value(TestJobStep.JOB_VALUE).ifPresent(uuid -> navigator.show(Navigator.JOBS, uuid)));
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Test machine name"), name);
+        return new VBox(12, grid, hint("The job's output follows live in Output below."),
+                showWhenDone(TestJobStep.ID, job));
+    }
+
+    // --- Summary --------------------------------------------------------------------------------------------
+
+    private Node summaryPage() {
+        VBox created = new VBox(4);
+        created.setId("summary-created");
+        Runnable refresh = () -> created.getChildren().setAll(createdRows());
+        model.journalChanges.addListener((obs, old, now) -> refresh.run());
+        model.states.addListener((javafx.collections.ListChangeListener<StepState>) change -> refresh.run());
+        refresh.run();
+        TextArea commands = new TextArea();
+        commands.setId("summary-commands");
+        commands.setEditable(false);
+        commands.setPrefRowCount(14);
+        commands.getStyleClass().add(MONOSPACE);
+        commands.textProperty().bind(Bindings.createStringBinding(model::allCommands, choiceInputs()));
+        Button copy = new Button("Copy all commands");
+        copy.setId("copy-commands");
+        copy.setOnAction(e -> copy(commands.getText()));
+        return new VBox(10, bold("Created by the wizard"), created, new HBox(8, bold("The same by hand"), copy),
+                commands);
+    }
+
+    private List<Node> createdRows() {
+        List<CreatedObject> created = model.created();
+        if (created.isEmpty()) {
+            return List.of(hint("Nothing yet (an existing context or content pack that was reused is not listed:"
+                    + " the wizard leaves it alone)."));
+        }
+        return created.stream().map(this::createdRow).toList();
+    }
+
+    private Node createdRow(CreatedObject object) {
+        String what = SetupTargets.describe(object);
+        Runnable open = switch (object.kind()) {
+            case CONTEXT -> () -> navigator.show(Navigator.CONTEXTS, object.key());
+            case MACHINE -> object.step().equals(RunnerMachineStep.ID)
+                    ? () -> navigator.show(Navigator.RUNNERS, object.key())
+                    : () -> model.value(TestJobStep.JOB_VALUE).ifPresent(job -> navigator.show(Navigator.JOBS, job));
+            default -> null;
+        };
+        if (open == null) {
+            return new Label("• " + capitalized(what));
+        }
+        Hyperlink link = link("created-" + object.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + object.step(), capitalized(what), open);
+        return new HBox(4, new Label("•"), link);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    void openRunners() {
+        model.value(RunnerMachineStep.UUID_VALUE).ifPresentOrElse(uuid -> navigator.show(Navigator.RUNNERS, uuid),
+                () -> navigator.show(Navigator.RUNNERS, ""));
+    }
+
+    /** Asks first, listing exactly what will be removed. */
+    void confirmCleanUp(Window owner) {
+        List<CreatedObject> created = model.created();
+        StringBuilder text = new StringBuilder();
+        for (int i = created.size() - 1; i >= 0; i--) {
+            text.append("• ").append(capitalized(SetupTargets.describe(created.get(i)))).append('\n');
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, created.isEmpty()
+                ? "The wizard has not created anything yet. Start over anyway?"
+                : "These are removed, newest first; nothing else is touched:\n\n" + text, ButtonType.CANCEL,
+                ButtonType.OK);
+        confirm.setHeaderText(created.isEmpty() ? "Start over?" : "Remove what the wizard created?");
+        confirm.initOwner(owner);
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.cleanUp());
+    }
+
+    // --- Shared pieces --------------------------------------------------------------------------------------
+
+    private Node commands(SetupStep step) {
+        TextArea text = new TextArea();
+        text.setId("commands-" + step.id());
+        text.setEditable(false);
+        text.setPrefRowCount(4);
+        text.getStyleClass().add(MONOSPACE);
+        text.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", step.commands(model.choices())), choiceInputs()));
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> copy(text.getText()));
+        VBox body = new VBox(6, text, copy);
+        TitledPane pane = new TitledPane("The same by hand (drpcli / docker)", body);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        return pane;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void lockWhenDone(String stepId, Node... nodes) {
+        BooleanBinding done = Bindings.createBooleanBinding(() -> model.isDone(stepId) || model.running.get(),
+                model.states, model.running);
+        for (Node node : nodes) {
+            node.disableProperty().bind(done);
+        }
+    }
+
+    private Node showWhenDone(String stepId, Node node) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.isDone(stepId), model.states));
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
+    }
+
+    private static Hyperlink link(String id, String text, Runnable action) {
+        Hyperlink link = new Hyperlink(text);
+        link.setId(id);
+        link.setOnAction(e -> action.run());
+        return link;
+    }
+
+    private static TextField field(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static Label hint(String text) {
+        Label hint = new Label(text);
+        hint.setWrapText(true);
+        hint.getStyleClass().add("setup-hint");
+        return hint;
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("setup-subheading");
+        return label;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    private static Window window(Node node) {
+        return node.getScene() == null ? null : node.getScene().getWindow();
+    }
+}
