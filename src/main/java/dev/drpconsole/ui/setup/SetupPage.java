@@ -184,6 +184,7 @@ public final class SetupPage implements SectionPage {
         runAll.disableProperty().bind(model.running.or(Bindings.createBooleanBinding(
                 () -> model.allDone() || !model.connected() || !model.imageFormProblem().isEmpty(), model.states,
                 model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag)));
+        runAll.setOnAction(e -> model.runRemaining());
         Button primary = new Button();
         primary.setId("next");
         primary.setDefaultButton(true);

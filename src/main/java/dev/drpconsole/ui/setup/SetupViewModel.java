@@ -92,6 +92,7 @@ public final class SetupViewModel {
     final IntegerProperty journalChanges = new SimpleIntegerProperty();
     private volatile Consumer<String> output = line -> { };
     private Future<?> currentRun;
+    private volatile boolean cancelled;
 
     public SetupViewModel(ViewServices services, Path settingsDir, Map<String, String> labels) {
         this.services = services;
@@ -301,6 +302,7 @@ public final class SetupViewModel {
         failedLine.set(0);
         conflictingContext.set(null);
         running.set(true);
+        cancelled = false;
         FutureTask<Void> task = new FutureTask<>(() -> {
             runSteps(context, lastStep, toSummary);
             return null;
@@ -365,6 +367,10 @@ public final class SetupViewModel {
                 });
                 return true;
             } catch (RuntimeException e) {
+                if (cancelled || Thread.currentThread().isInterrupted()) {
+                    // A blocking call reports the cancel as its own failure ("interrupted while waiting…").
+                    throw new InterruptedException("cancelled");
+                }
                 if (endpointLost(e)) {
                     long now = System.currentTimeMillis();
                     lostSince = lostSince == 0 ? now : lostSince;
@@ -455,6 +461,7 @@ public final class SetupViewModel {
     /** Stops the running step; what it created so far stays in the journal for clean-up or a re-run. */
     void cancel() {
         if (currentRun != null) {
+            cancelled = true;
             currentRun.cancel(true);
         }
     }

@@ -169,7 +169,7 @@ class SetupWizardTest extends FxRobot {
         fillImageForm(tag, dockerfile -> dockerfile.replaceFirst("\n", "\n" + broken + "\n"));
         clickOn("#next");
         clickOn("#next");
-        PageTestSupport.waitUntil("the build fails", 60, () -> !text("#problem").isEmpty());
+        waitFor("the build fails", 60, () -> !text("#problem").isEmpty());
         assertEquals("✗", mark(BuildImageStep.ID));
         assertTrue(text("#problem").contains("line 2 of the Dockerfile"), text("#problem"));
         assertEquals("Line 2 failed: " + broken, text("#failed-line"));
@@ -191,8 +191,8 @@ class SetupWizardTest extends FxRobot {
         String tag = tag("conflict");
         preflight();
         fillImageForm(tag, null);
-        clickOn("#run");
-        PageTestSupport.waitUntil("the context step stops", 90, () -> !text("#problem").isEmpty());
+        runAllRemaining();
+        waitFor("the context step stops", 90, () -> !text("#problem").isEmpty());
         assertEquals("✗", mark(ContextStep.ID));
         assertTrue(text("#problem").contains("already exists with other settings"), text("#problem"));
         assertTrue(lookup("#context-conflict").query().isVisible(), "the difference is shown");
@@ -217,13 +217,13 @@ class SetupWizardTest extends FxRobot {
         String tag = tag("restart");
         preflight();
         fillImageForm(tag, null);
-        clickOn("#run");
-        awaitDone(ContextStep.ID, 90);
         server.close();
-        PageTestSupport.waitUntil("the wizard says it waits for the endpoint", 30,
+        runAllRemaining();
+        waitFor("the wizard says it waits for the endpoint", 30,
                 () -> text("#status").startsWith("Lost the endpoint at " + client.url()));
+        assertEquals("…", mark(ContextStep.ID), "the context step waits");
         server = startSandbox(port);
-        PageTestSupport.waitUntil("the wizard finishes after the restart", 120, () -> {
+        waitFor("the wizard finishes after the restart", 120, () -> {
             assertEquals("", text("#problem"), "the wizard stopped");
             return "✓".equals(mark(TestJobStep.ID));
         });
@@ -242,19 +242,20 @@ class SetupWizardTest extends FxRobot {
         String tag = tag("reopen");
         preflight();
         fillImageForm(tag, null);
-        clickOn("#run");
-        PageTestSupport.waitUntil("the runner step runs", 90, () -> "…".equals(mark(RunnerMachineStep.ID)));
+        runAllRemaining();
+        waitFor("the runner step runs", 90, () -> "…".equals(mark(RunnerMachineStep.ID)));
         clickOn("#cancel");
-        PageTestSupport.waitUntil("the wizard says it was cancelled", 30,
+        waitFor("the wizard says it was cancelled", 30,
                 () -> text("#problem").startsWith("Cancelled."));
 
         // A console started again finds the journal: the same choices, the done steps, the page to go on at.
         openWizard("reopen");
         assertEquals("✓", mark(ContextStep.ID));
-        assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
         assertTrue(lookup("#setup-page-runner").tryQuery().isPresent(), "it opens at the runner machine");
-        clickOn("#run");
-        PageTestSupport.waitUntil("the wizard finishes", 120, () -> {
+        interact(() -> lookup("#step-image").queryButton().fire());
+        assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
+        runAllRemaining();
+        waitFor("the wizard finishes", 120, () -> {
             assertEquals("", text("#problem"), "the wizard stopped");
             return "✓".equals(mark(TestJobStep.ID));
         });
@@ -292,10 +293,10 @@ class SetupWizardTest extends FxRobot {
             lookup("#packages").queryAs(TextField.class).setText("");
             lookup("#image-tag").queryAs(TextField.class).setText(tag);
         });
-        PageTestSupport.waitUntil("the engine's images are offered", 10,
+        waitFor("the engine's images are offered", 10,
                 () -> lookup("#base-image").queryComboBox().getItems().contains(TestEnv.get().baseImage()));
         interact(() -> lookup("#base-image").<String>queryComboBox().setValue(TestEnv.get().baseImage()));
-        PageTestSupport.waitUntil("the Dockerfile is filled in", 15, () -> lookup("#dockerfile")
+        waitFor("the Dockerfile is filled in", 15, () -> lookup("#dockerfile")
                 .queryAs(TextArea.class).getText().startsWith("FROM " + TestEnv.get().baseImage()));
         if (edit != null) {
             interact(() -> {
@@ -306,8 +307,25 @@ class SetupWizardTest extends FxRobot {
         assertEquals("", text("#image-form-problem"));
     }
 
+    /** Waits like a user, telling what the wizard said when it does not come. */
+    private void waitFor(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            PageTestSupport.waitUntil(what, seconds, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (status: " + text("#status") + "; problem: "
+                    + text("#problem") + ")", e);
+        }
+    }
+
+    private void runAllRemaining() {
+        assertFalse(button("#run").isDisabled(), "Run all remaining is enabled");
+        clickOn("#run");
+        waitFor("the wizard runs", 5, () -> button("#cancel").isDisabled() == false
+                || !text("#problem").isEmpty());
+    }
+
     private void awaitDone(String step, int seconds) {
-        PageTestSupport.waitUntil(step + " is done", seconds, () -> {
+        waitFor(step + " is done", seconds, () -> {
             if (!text("#problem").isEmpty()) {
                 throw new AssertionError("The wizard stopped: " + text("#problem"));
             }
@@ -319,12 +337,12 @@ class SetupWizardTest extends FxRobot {
         clickOn("#clean-up");
         Button ok = (Button) lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK);
         clickOn(ok);
-        PageTestSupport.waitUntil("the clean-up ends", 60, () -> text("#status").startsWith("Cleaned up"));
+        waitFor("the clean-up ends", 60, () -> text("#status").startsWith("Cleaned up"));
         assertEquals("", text("#problem"));
         assertFalse(engine.images().exists(tag), "the image " + tag + " is removed");
         for (String uuid : machines) {
             assertTrue(client.get(DrpType.MACHINES, uuid).isEmpty(), "machine " + uuid + " is removed");
-            PageTestSupport.waitUntil("the runner container of " + uuid + " is removed", 30, () -> engine.containers()
+            waitFor("the runner container of " + uuid + " is removed", 30, () -> engine.containers()
                     .list(ContainerQuery.all()).stream().noneMatch(c -> c.name().equals(
                             RunnerContainerName.forMachine(UUID.fromString(uuid)))));
         }
