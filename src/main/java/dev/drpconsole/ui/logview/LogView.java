@@ -188,6 +188,11 @@ public class LogView extends BorderPane {
     }
 
     /** Lines shown (after dropping beyond the cap); updated once per frame on the UI thread. */
+    /** Whether long lines wrap (the toolbar's toggle). */
+    public BooleanProperty wrapProperty() {
+        return wrap;
+    }
+
     public ReadOnlyIntegerProperty lineCountProperty() {
         return lineCount.getReadOnlyProperty();
     }

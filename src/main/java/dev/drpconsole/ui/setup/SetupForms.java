@@ -146,7 +146,7 @@ final class SetupForms {
 
         GridPane grid = grid();
         grid.addRow(0, new Label("Saved endpoint"), new HBox(8, saved, connect, create));
-        grid.addRow(1, new Label("Or"), new VBox(4, sandbox, sandboxHint));
+        grid.addRow(1, topLabel("Local sandbox"), new VBox(4, sandbox, sandboxHint));
         return new VBox(12, connected, grid, result);
     }
 
@@ -279,9 +279,9 @@ final class SetupForms {
         GridPane grid = grid();
         HBox.setHgrow(base, Priority.ALWAYS);
         HBox.setHgrow(packages, Priority.ALWAYS);
-        grid.addRow(0, new Label("Base image"), new VBox(4, new HBox(8, base, refresh), noImages));
+        grid.addRow(0, topLabel("Base image"), new VBox(4, new HBox(8, base, refresh), noImages));
         grid.addRow(1, new Label("Extra packages"), new HBox(8, packages, rewrite));
-        grid.addRow(2, new Label("Dockerfile"), dockerfile);
+        grid.addRow(2, topLabel("Dockerfile"), dockerfile);
         grid.addRow(3, new Label("Image tag"), tag);
         return new VBox(8, grid, formProblem);
     }
@@ -354,7 +354,7 @@ final class SetupForms {
         grid.addRow(1, new Label("Description"), description);
         grid.addRow(2, new Label("Engine"), engine);
         grid.addRow(3, new Label("Image"), image);
-        grid.addRow(4, new Label("Sent to DRP"), json);
+        grid.addRow(4, topLabel("Sent to DRP"), json);
         VBox conflict = new VBox(8);
         conflict.setId("context-conflict");
         conflict.getStyleClass().add("setup-conflict");
@@ -564,6 +564,14 @@ final class SetupForms {
         hint.setWrapText(true);
         hint.getStyleClass().add("setup-hint");
         return hint;
+    }
+
+    /** A row label for a tall field: at the top, level with the field's first line. */
+    private static Label topLabel(String text) {
+        Label label = new Label(text);
+        label.setPadding(new Insets(5, 0, 0, 0));
+        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        return label;
     }
 
     private static Label bold(String text) {

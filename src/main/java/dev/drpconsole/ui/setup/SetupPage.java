@@ -51,6 +51,9 @@ public final class SetupPage implements SectionPage {
         root.getStyleClass().add("setup-page");
         output.setId("setup-output");
         output.setTitle("Output");
+        output.setPlaceholderText("What the steps do appears here: checks, the build, the runner's start, the"
+                + " test job's output.");
+        output.wrapProperty().set(true);
         model.setOutput(output::append);
         root.setLeft(stepList());
         pageHolder.setFitToWidth(true);
@@ -69,7 +72,7 @@ public final class SetupPage implements SectionPage {
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, progressPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         root.setCenter(split);
         root.setBottom(buttonBar());
         showPage(model.current.get());
@@ -156,6 +159,8 @@ public final class SetupPage implements SectionPage {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progress.get(), model.progress));
         bar.visibleProperty().bind(model.running);
+        bar.managedProperty().bind(model.running);
+        status.managedProperty().bind(model.status.isNotEmpty());
         VBox pane = new VBox(6, status, bar, output);
         pane.setPadding(new Insets(8, 16, 8, 16));
         VBox.setVgrow(output, Priority.ALWAYS);

@@ -383,7 +383,7 @@ public final class SetupViewModel {
                     states.set(index, StepState.FAILED);
                     journalChanges.set(journalChanges.get() + 1);
                 });
-                fail(context, e);
+                fail(context, step, e);
                 return false;
             }
         }
@@ -415,9 +415,9 @@ public final class SetupViewModel {
         return false;
     }
 
-    private void fail(StepContext context, RuntimeException e) {
-        String text = e instanceof SetupProblem setupProblem ? setupProblem.getMessage() + " " + setupProblem.fix()
-                : "The step stopped: " + e.getMessage();
+    private void fail(StepContext context, SetupStep step, RuntimeException e) {
+        String text = step.title() + ": " + (e instanceof SetupProblem setupProblem
+                ? setupProblem.getMessage() + " " + setupProblem.fix() : "the step stopped: " + e.getMessage());
         int line = e instanceof BuildProblem build ? build.line() : 0;
         Optional<DrpContext> theirs = Optional.empty();
         if (e instanceof ContextDiffersProblem) {
