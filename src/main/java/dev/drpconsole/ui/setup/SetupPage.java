@@ -240,6 +240,11 @@ public final class SetupPage implements SectionPage {
         }
     }
 
+    /** The wizard's state, for demos and benchmarks in this package. */
+    SetupViewModel model() {
+        return model;
+    }
+
     @Override
     public Node node() {
         return root;
