@@ -41,7 +41,7 @@ public final class PreflightStep implements SetupStep {
     }
 
     @Override
-    public void run(StepContext context, StepProgress progress) {
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
         List<String> failures = new ArrayList<>();
         check(progress, failures, drp(context.targets().client()));
         check(progress, failures, provider(context.targets().client()));
@@ -52,7 +52,10 @@ public final class PreflightStep implements SetupStep {
         }
     }
 
-    private static void check(StepProgress progress, List<String> failures, String[] result) {
+    /** Reports one check; a check cut short by a cancel is not reported as failed: the step stops instead. */
+    private static void check(StepProgress progress, List<String> failures, String[] result)
+            throws InterruptedException {
+        Cancellation.check();
         boolean passed = result[1] == null;
         progress.output((passed ? "✓ " : "✗ ") + result[0] + (passed ? "" : " Fix: " + result[1]));
         if (!passed) {
