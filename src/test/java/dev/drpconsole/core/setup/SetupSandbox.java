@@ -42,12 +42,15 @@ public final class SetupSandbox implements AutoCloseable {
         DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
         SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(dataDir))
                 .withPort(0).withRunnerEngine(true).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
+        return new SetupSandbox(engine, server, connect(server));
+    }
+
+    /** A client signed in as the sandbox's admin, pinned to its certificate. */
+    public static OkHttpDrpClient connect(SandboxServer server) {
         MemoryCertificatePins pins = new MemoryCertificatePins();
         pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
-        OkHttpDrpClient client = OkHttpDrpClient.connect(new DrpEndpoint(
-                List.of(server.url().toString().replaceAll("/$", "")),
+        return OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
                 new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false), pins);
-        return new SetupSandbox(engine, server, client);
     }
 
     /** The choices a user makes with the provisioned drpcli and base image, no extra packages. */
