@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * The demo content pack as one JSON document, bundled by drpcli itself ({@code drpcli contents bundle}), so the
@@ -16,11 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DemoPackBundle {
     private static final String STAGE_FILE = "stages/context-demo-stage.yaml";
-    private DemoPackBundle() {
-    }
 
-    public static ObjectNode bundle(Path drpcli, Path workDir) throws InterruptedException {
-        return bundle(drpcli, workDir, DemoContentPack.CONTEXT);
+    private DemoPackBundle() {
     }
 
     /**
@@ -33,8 +30,8 @@ public final class DemoPackBundle {
         try {
             DemoContentPack.extractTo(source);
             Path stage = source.resolve(STAGE_FILE);
-            Files.writeString(stage, Files.readString(stage).replaceAll(
-                    "(?m)^(\\s*- )context:" + DemoContentPack.CONTEXT + "\\s*$", "$1context:" + Matcher.quoteReplacement(contextName)));
+            Files.writeString(stage, Files.readString(stage).replaceAll("(?m)^(\\s*- )context:"
+                    + DemoContentPack.CONTEXT + "\\s*$", "$1context:" + Matcher.quoteReplacement(contextName)));
             ProcessBuilder builder = new ProcessBuilder(List.of(drpcli.toString(), "contents", "bundle",
                     bundled.toString())).directory(source.toFile()).redirectErrorStream(true);
             // Bundling is offline: keep the user's RS_* settings from making drpcli reach for an endpoint.

@@ -35,8 +35,8 @@ public final class TestJobStep implements SetupStep {
     @Override
     public String willDo(SetupChoices choices) {
         return "Installs the demo content pack " + DemoContentPack.NAME + " (its workflow runs its task in the"
-                + " context " + choices.contextName() + "), creates the machine " + choices.testMachineName() + ", sets its"
-                + " workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
+                + " context " + choices.contextName() + "), creates the machine " + choices.testMachineName()
+                + ", sets its workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
                 + ", and shows the job's output live until it finishes.";
     }
 
