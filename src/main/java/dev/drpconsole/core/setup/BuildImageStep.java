@@ -40,11 +40,14 @@ public final class BuildImageStep implements SetupStep {
     }
 
     @Override
-    public void run(StepContext context, StepProgress progress) {
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        Cancellation.cancellable(() -> build(context, progress));
+    }
+
+    private void build(StepContext context, StepProgress progress) {
         SetupChoices choices = context.choices();
         Path directory = prepare(context.workDir().resolve("runner-image"), choices);
-        // Recorded before the build: a build interrupted after tagging still leaves an image clean-up must remove.
-        context.journal().recordCreated(new CreatedObject(CreatedKind.IMAGE, choices.imageTag(), ID));
+        recordTag(context, progress);
         try {
             context.targets().engine().images().build(
                     new ImageBuildRequest(directory, Set.of(choices.imageTag()), context.targets().labels(), false),
@@ -68,6 +71,29 @@ public final class BuildImageStep implements SetupStep {
                     "Check the container engine runs, then retry.", e);
         }
         progress.fraction(1);
+    }
+
+    /**
+     * Recorded before the build: a build cancelled after tagging still leaves an image clean-up must remove. A tag
+     * that was on the engine before the wizard is not recorded, so clean-up never removes the user's own image (the
+     * build then moves that tag to the new image and leaves it there).
+     */
+    private static void recordTag(StepContext context, StepProgress progress) {
+        String tag = context.choices().imageTag();
+        boolean oursEarlier = context.journal().createdBy(ID, CreatedKind.IMAGE).filter(tag::equals).isPresent();
+        boolean existed;
+        try {
+            existed = context.targets().engine().images().exists(tag);
+        } catch (EngineException e) {
+            throw new SetupProblem("The engine does not answer: " + e.getMessage(),
+                    "Check the container engine runs, then retry.", e);
+        }
+        if (oursEarlier || !existed) {
+            context.journal().recordCreated(new CreatedObject(CreatedKind.IMAGE, tag, ID));
+        } else {
+            progress.output("The tag " + tag + " was on the engine before: the build moves it to the new image,"
+                    + " and a clean-up leaves it.");
+        }
     }
 
     private static BuildProblem failure(String dockerfile, ImageBuildException e) {

@@ -40,11 +40,17 @@ public final class ContextStep implements SetupStep {
     }
 
     @Override
-    public void run(StepContext context, StepProgress progress) {
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        Cancellation.cancellable(() -> createOrReuse(context, progress));
+    }
+
+    private static void createOrReuse(StepContext context, StepProgress progress) {
         DrpContext wanted = wanted(context.choices());
         try {
+            progress.status("Looking for the context " + wanted.name());
             Optional<DrpContext> existing = context.targets().client().get(DrpType.CONTEXTS, wanted.name());
             if (existing.isEmpty()) {
+                progress.status("Creating the context " + wanted.name());
                 context.journal().recordCreated(new CreatedObject(CreatedKind.CONTEXT, wanted.name(), ID));
                 context.targets().client().create(wanted);
                 progress.output("Created the context " + wanted.name() + ".");

@@ -8,20 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * The demo content pack as one JSON document, bundled by drpcli itself ({@code drpcli contents bundle}), so the
  * pack the test job installs is exactly what a user would upload by hand.
  */
 public final class DemoPackBundle {
+    private static final String STAGE_FILE = "stages/context-demo-stage.yaml";
+
     private DemoPackBundle() {
     }
 
-    public static ObjectNode bundle(Path drpcli, Path workDir) throws InterruptedException {
+    /**
+     * The pack with its stage switching to {@code contextName} instead of {@value DemoContentPack#CONTEXT}: the
+     * demo task must run in the context the wizard made, whatever the user named it.
+     */
+    public static ObjectNode bundle(Path drpcli, Path workDir, String contextName) throws InterruptedException {
         Path source = workDir.resolve("context-demo-src");
         Path bundled = workDir.resolve("context-demo.json");
         try {
             DemoContentPack.extractTo(source);
+            Path stage = source.resolve(STAGE_FILE);
+            Files.writeString(stage, Files.readString(stage).replaceAll("(?m)^(\\s*- )context:"
+                    + DemoContentPack.CONTEXT + "\\s*$", "$1context:" + Matcher.quoteReplacement(contextName)));
             ProcessBuilder builder = new ProcessBuilder(List.of(drpcli.toString(), "contents", "bundle",
                     bundled.toString())).directory(source.toFile()).redirectErrorStream(true);
             // Bundling is offline: keep the user's RS_* settings from making drpcli reach for an endpoint.

@@ -4,9 +4,10 @@ import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.engine.EngineException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks what the setup needs before it changes anything: DRP 4.2.0 or newer, the docker-context plugin
@@ -30,8 +31,8 @@ public final class PreflightStep implements SetupStep {
     @Override
     public String willDo(SetupChoices choices) {
         return "Checks that DRP is " + MINIMUM_DRP + " or newer, that its docker-context plugin provider is"
-                + " installed, that a container engine answers, and that " + choices.drpcli() + " is a drpcli binary"
-                + " to put in the image. Nothing is changed.";
+                + " installed, that a container engine answers, and that " + choices.drpcli() + " is a Linux drpcli"
+                + " for the engine's processor to put in the image. Nothing is changed.";
     }
 
     @Override
@@ -41,18 +42,21 @@ public final class PreflightStep implements SetupStep {
     }
 
     @Override
-    public void run(StepContext context, StepProgress progress) {
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
         List<String> failures = new ArrayList<>();
         check(progress, failures, drp(context.targets().client()));
         check(progress, failures, provider(context.targets().client()));
         check(progress, failures, engine(context));
-        check(progress, failures, drpcli(context.choices()));
+        check(progress, failures, drpcli(context));
         if (!failures.isEmpty()) {
             throw new SetupProblem(failures.size() + " of 4 checks failed.", String.join(" ", failures));
         }
     }
 
-    private static void check(StepProgress progress, List<String> failures, String[] result) {
+    /** Reports one check; a check cut short by a cancel is not reported as failed: the step stops instead. */
+    private static void check(StepProgress progress, List<String> failures, String[] result)
+            throws InterruptedException {
+        Cancellation.check();
         boolean passed = result[1] == null;
         progress.output((passed ? "✓ " : "✗ ") + result[0] + (passed ? "" : " Fix: " + result[1]));
         if (!passed) {
@@ -79,8 +83,9 @@ public final class PreflightStep implements SetupStep {
                     .anyMatch(provider -> DrpContext.DOCKER_CONTEXT.equals(provider.name()));
             return installed ? new String[] {"The docker-context plugin provider is installed.", null}
                     : new String[] {"The docker-context plugin provider is not installed.",
-                        "Run: drpcli catalog item install docker-context, or upload a provider binary"
-                                + " (drpcli plugin_providers upload docker-context from ./docker-context)."};
+                        "Run: " + PluginProviderInstall.CATALOG_COMMAND + ", or choose a docker-context binary"
+                                + " to upload (" + PluginProviderInstall.uploadCommand(Path.of("docker-context"))
+                                + ")."};
         } catch (DrpException e) {
             return new String[] {"Cannot list the plugin providers: " + e.getMessage(),
                 "Check your user may read plugin_providers."};
@@ -98,11 +103,27 @@ public final class PreflightStep implements SetupStep {
         }
     }
 
-    private static String[] drpcli(SetupChoices choices) {
-        if (choices.drpcli() != null && Files.isRegularFile(choices.drpcli()) && Files.isExecutable(choices.drpcli())) {
-            return new String[] {"drpcli for the image: " + choices.drpcli() + ".", null};
+    /** drpcli goes into the image, so it must be the Linux build for the engine's processor. */
+    private static String[] drpcli(StepContext context) {
+        Path chosen = context.choices().drpcli();
+        String arch = engineArch(context);
+        Optional<String> problem = DrpcliSource.problem(chosen, arch);
+        if (problem.isEmpty()) {
+            return new String[] {"drpcli for the image: " + chosen + ".", null};
         }
-        return new String[] {"No drpcli binary at " + choices.drpcli() + ".",
-            "Put drpcli on your PATH or choose the binary (the Linux build, for the container)."};
+        String wanted = "the Linux drpcli" + (arch == null ? "" : " for " + arch);
+        String fix = arch != null && DrpcliSource.offered(context.targets().client(), arch)
+                ? "Download the endpoint's copy (files/" + DrpcliSource.endpointFile(arch) + "), or choose "
+                        + wanted + "."
+                : "Choose " + wanted + ", or put it on your PATH.";
+        return new String[] {"No usable drpcli for the image: " + problem.get(), fix};
+    }
+
+    private static String engineArch(StepContext context) {
+        try {
+            return context.targets().engine().info().arch();
+        } catch (EngineException e) {
+            return null;
+        }
     }
 }

@@ -24,6 +24,25 @@ public final class PublishImageStep implements SetupStep {
     public static final String ID = "publish";
     static final String FILES_DIR = "contexts/docker-context/";
 
+    private final boolean uploadWhenShared;
+
+    /** Uploads only when the endpoint's plugin cannot see this engine's images. */
+    public PublishImageStep() {
+        this(false);
+    }
+
+    private PublishImageStep(boolean uploadWhenShared) {
+        this.uploadWhenShared = uploadWhenShared;
+    }
+
+    /**
+     * Uploads even when the endpoint runs on this machine and uses this engine: for an endpoint whose plugin
+     * should also find the image in its files (another engine later), and to exercise the upload locally.
+     */
+    public static PublishImageStep alwaysUploading() {
+        return new PublishImageStep(true);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -48,8 +67,12 @@ public final class PublishImageStep implements SetupStep {
     }
 
     @Override
-    public void run(StepContext context, StepProgress progress) {
-        if (endpointSharesEngine(context.targets())) {
+    public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        Cancellation.cancellable(() -> publish(context, progress));
+    }
+
+    private void publish(StepContext context, StepProgress progress) {
+        if (!uploadWhenShared && endpointSharesEngine(context.targets())) {
             progress.output("The endpoint runs on this machine and uses this engine: the image stays on the engine.");
             return;
         }

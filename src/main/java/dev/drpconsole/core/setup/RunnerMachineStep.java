@@ -1,5 +1,6 @@
 package dev.drpconsole.core.setup;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
@@ -13,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Creates the runner machine with {@code Meta.BaseContext} set to the context, then waits until the plugin's
@@ -48,8 +50,12 @@ public final class RunnerMachineStep implements SetupStep {
 
     @Override
     public void run(StepContext context, StepProgress progress) throws InterruptedException {
-        String uuid = existingRunner(context).orElseGet(() -> create(context, progress));
-        String container = RunnerContainerName.forMachine(java.util.UUID.fromString(uuid));
+        Cancellation.cancellable(() -> createAndWait(context, progress));
+    }
+
+    private static void createAndWait(StepContext context, StepProgress progress) throws InterruptedException {
+        String uuid = runner(context, progress);
+        String container = RunnerContainerName.forMachine(UUID.fromString(uuid));
         progress.status("Waiting for " + container);
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
         while (System.currentTimeMillis() < deadline) {
@@ -69,19 +75,23 @@ public final class RunnerMachineStep implements SetupStep {
                 "Check the docker-context plugin runs on the endpoint and can reach its engine, then retry.");
     }
 
-    /** The runner an interrupted run created, if it still exists. */
-    private static Optional<String> existingRunner(StepContext context) {
-        return context.journal().createdBy(ID, CreatedKind.MACHINE)
-                .filter(uuid -> context.targets().client().get(DrpType.MACHINES, uuid).isPresent());
-    }
-
-    private static String create(StepContext context, StepProgress progress) {
+    /**
+     * The runner machine: the one an interrupted run created, else a new one. Its UUID is chosen here and recorded
+     * before the machine is created, so a cancel during the create call still leaves clean-up knowing it.
+     */
+    private static String runner(StepContext context, StepProgress progress) {
+        String uuid = context.journal().createdBy(ID, CreatedKind.MACHINE)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        if (context.targets().client().get(DrpType.MACHINES, uuid).isPresent()) {
+            return uuid;
+        }
         SetupChoices choices = context.choices();
+        context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, uuid, ID));
+        context.journal().putValue(UUID_VALUE, uuid);
         try {
-            Machine machine = context.targets().client().create(Machine.runner(choices.runnerName(),
-                    choices.contextName(), "Runner machine created by the setup wizard"));
-            context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, machine.uuid(), ID));
-            context.journal().putValue(UUID_VALUE, machine.uuid());
+            ObjectNode json = Machine.runner(choices.runnerName(), choices.contextName(),
+                    "Runner machine created by the setup wizard").json().put("Uuid", uuid);
+            Machine machine = context.targets().client().create(new Machine(json));
             progress.output("Created the machine " + machine.name() + " (" + machine.uuid() + ").");
             return machine.uuid();
         } catch (DrpException e) {

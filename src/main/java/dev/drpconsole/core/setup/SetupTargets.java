@@ -4,8 +4,11 @@ import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
+import dev.drpconsole.core.engine.RunnerContainerName;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Where the wizard works: the endpoint, the engine, and the labels everything it puts on the engine carries.
@@ -14,6 +17,8 @@ import java.util.Map;
 public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String, String> labels)
         implements ObjectRemover {
     public static final String LABEL = "dev.drpconsole.setup";
+    private static final long RUNNER_REMOVAL_PATIENCE_MS = 30_000;
+    private static final long DIRECTORY_PATIENCE_MS = 5_000;
 
     public SetupTargets {
         labels = Map.copyOf(labels);
@@ -36,7 +41,99 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
             }
         } catch (EngineObjectNotFoundException alreadyGone) {
             // Removed by someone else: what we wanted.
+        } catch (EngineException e) {
+            throw new SetupProblem("Could not remove " + describe(object) + ": " + e.getMessage(),
+                    "Remove the containers that still use it (docker ps -a --filter ancestor=" + object.key()
+                            + "), then clean up again.", e);
         }
+        if (object.kind() == CreatedKind.MACHINE) {
+            awaitRunnerGone(object.key());
+        } else if (object.kind() == CreatedKind.FILE) {
+            removeEmptyDirectories(object);
+        }
+    }
+
+    /**
+     * An image tag with a '/' (drp/runner:1) made directories below the plugin's files directory when its tar was
+     * uploaded; once the tar is gone they are empty and were the wizard's too.
+     */
+    private void removeEmptyDirectories(CreatedObject file) {
+        String directory = parent(file.key());
+        while (directory.startsWith(PublishImageStep.FILES_DIR)
+                && directory.length() > PublishImageStep.FILES_DIR.length() && removeIfEmpty(directory)) {
+            directory = parent(directory);
+        }
+    }
+
+    /** Whether the directory is gone now; false when it holds something else. */
+    private boolean removeIfEmpty(String directory) {
+        long deadline = System.currentTimeMillis() + DIRECTORY_PATIENCE_MS;
+        while (true) {
+            try {
+                if (!client.listFiles("/" + directory).isEmpty()) {
+                    return false;
+                }
+            } catch (DrpApiException e) {
+                return e.code() == 404 ? true : failedToRemove(directory, e);
+            }
+            try {
+                client.deleteFile(directory.substring(0, directory.length() - 1));
+                return true;
+            } catch (DrpApiException e) {
+                // Listed empty yet not removable: the endpoint is still discarding an upload cancelled a moment ago.
+                if (e.code() != 404 || System.currentTimeMillis() > deadline) {
+                    return failedToRemove(directory, e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failedToRemove(directory, e);
+            }
+        }
+    }
+
+    private static boolean failedToRemove(String directory, Exception e) {
+        throw new SetupProblem("Could not remove the empty directory files/" + directory + ": " + e.getMessage(),
+                "Check you may delete files, then clean up again.", e);
+    }
+
+    /** "a/b/c" → "a/b/"; "a/b/" → "a/". */
+    private static String parent(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The docker-context plugin removes a deleted machine's runner container on its own, a moment later. Clean-up
+     * waits for that, so it reports done only when the container is gone too and the image can go after it.
+     */
+    private void awaitRunnerGone(String machineUuid) {
+        String container;
+        try {
+            container = RunnerContainerName.forMachine(UUID.fromString(machineUuid));
+        } catch (IllegalArgumentException notAUuid) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + RUNNER_REMOVAL_PATIENCE_MS;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                engine.containers().inspect(container);
+                Thread.sleep(200);
+            }
+        } catch (EngineObjectNotFoundException gone) {
+            return;
+        } catch (EngineException cannotTell) {
+            return; // No engine to ask: the plugin's engine is not this one, or it is down; nothing to wait for.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupProblem("The clean-up was cancelled while " + container + " was being removed.",
+                    "Clean up again.", e);
+        }
+        throw new SetupProblem("The machine " + machineUuid + " is deleted, but its runner container " + container
+                + " is still there after " + RUNNER_REMOVAL_PATIENCE_MS / 1000 + " s.",
+                "Remove it with: docker rm -f " + container + ", then clean up again.");
     }
 
     /** "the context runner", "the image drp/runner:1". */

@@ -11,6 +11,7 @@ import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.sandbox.content.DemoContentPack;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Proves the setup works: installs the demo content pack, creates a test machine, gives it the demo workflow and
@@ -33,9 +34,9 @@ public final class TestJobStep implements SetupStep {
 
     @Override
     public String willDo(SetupChoices choices) {
-        return "Installs the demo content pack " + DemoContentPack.NAME + " (its workflow runs in the context "
-                + DemoContentPack.CONTEXT + "), creates the machine " + choices.testMachineName() + ", sets its"
-                + " workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
+        return "Installs the demo content pack " + DemoContentPack.NAME + " (its workflow runs its task in the"
+                + " context " + choices.contextName() + "), creates the machine " + choices.testMachineName()
+                + ", sets its workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
                 + ", and shows the job's output live until it finishes.";
     }
 
@@ -51,6 +52,10 @@ public final class TestJobStep implements SetupStep {
 
     @Override
     public void run(StepContext context, StepProgress progress) throws InterruptedException {
+        Cancellation.cancellable(() -> runTestJob(context, progress));
+    }
+
+    private static void runTestJob(StepContext context, StepProgress progress) throws InterruptedException {
         DrpClient client = context.targets().client();
         try {
             installPack(context, progress);
@@ -72,25 +77,34 @@ public final class TestJobStep implements SetupStep {
             return;
         }
         context.journal().recordCreated(new CreatedObject(CreatedKind.CONTENT_PACK, DemoContentPack.NAME, ID));
-        client.putContent(DemoPackBundle.bundle(context.choices().drpcli(), context.workDir()));
+        client.putContent(DemoPackBundle.bundle(context.choices().drpcli(), context.workDir(),
+                context.choices().contextName()));
         progress.output("Installed the content pack " + DemoContentPack.NAME + ".");
     }
 
+    /**
+     * The test machine, in the workflow and the context. Like the runner machine, its UUID is recorded before it is
+     * created, so a cancel cannot orphan it; a re-run finishes setting up the one an interrupted run created.
+     */
     private static Machine testMachine(StepContext context, StepProgress progress) {
         DrpClient client = context.targets().client();
-        Optional<Machine> earlier = context.journal().createdBy(ID, CreatedKind.MACHINE)
-                .flatMap(uuid -> client.get(DrpType.MACHINES, uuid));
-        if (earlier.isPresent()) {
-            return earlier.get();
+        String uuid = context.journal().createdBy(ID, CreatedKind.MACHINE)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        Machine machine = client.get(DrpType.MACHINES, uuid).orElse(null);
+        if (machine == null) {
+            context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, uuid, ID));
+            machine = client.create(new Machine(JsonNodeFactory.instance.objectNode()
+                    .put("Name", context.choices().testMachineName()).put("Uuid", uuid)));
         }
-        Machine created = client.create(new Machine(JsonNodeFactory.instance.objectNode()
-                .put("Name", context.choices().testMachineName())));
-        context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, created.uuid(), ID));
-        Machine withWorkflow = client.update(created, created.withWorkflow(DemoContentPack.WORKFLOW));
-        Machine started = client.update(withWorkflow, withWorkflow.withContext(context.choices().contextName()));
-        progress.output("Created the machine " + started.name() + " (" + started.uuid() + ") with the workflow "
-                + DemoContentPack.WORKFLOW + " in the context " + context.choices().contextName() + ".");
-        return started;
+        if (!DemoContentPack.WORKFLOW.equals(machine.workflow())) {
+            machine = client.update(machine, machine.withWorkflow(DemoContentPack.WORKFLOW));
+        }
+        if (!context.choices().contextName().equals(machine.context())) {
+            machine = client.update(machine, machine.withContext(context.choices().contextName()));
+        }
+        progress.output("The machine " + machine.name() + " (" + machine.uuid() + ") has the workflow "
+                + DemoContentPack.WORKFLOW + " and the context " + context.choices().contextName() + ".");
+        return machine;
     }
 
     private static Job awaitJob(DrpClient client, String machineUuid) throws InterruptedException {

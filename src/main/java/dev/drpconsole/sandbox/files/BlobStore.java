@@ -84,6 +84,10 @@ public final class BlobStore {
             try (InputStream in = new DigestInputStream(content, digest);
                  OutputStream out = Files.newOutputStream(part)) {
                 size = in.transferTo(out);
+            } catch (IOException aborted) {
+                // A dropped upload must not leave its hidden part behind: the directory could never be removed.
+                Files.deleteIfExists(part);
+                throw aborted;
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String sum = HexFormat.of().formatHex(digest.digest());

@@ -1,0 +1,77 @@
+package dev.drpconsole.core.setup;
+
+import dev.drpconsole.core.drp.DrpCredentials;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.MemoryCertificatePins;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the setup steps work against in tests and the benchmark, all real: the provisioned Docker engine, the
+ * in-process sandbox running docker-context runners on it (labelled with this test run's label), and a client
+ * pinned to the sandbox's certificate. Closing it removes everything of this run from the engine by label.
+ */
+public final class SetupSandbox implements AutoCloseable {
+    public final DockerEngine engine;
+    public final SandboxServer server;
+    public final OkHttpDrpClient client;
+    public final SetupTargets targets;
+
+    private SetupSandbox(DockerEngine engine, SandboxServer server, OkHttpDrpClient client) {
+        this.engine = engine;
+        this.server = server;
+        this.client = client;
+        Map<String, String> labels = new HashMap<>(TestLabels.forThisRun());
+        labels.put(SetupTargets.LABEL, "true");
+        this.targets = new SetupTargets(client, engine, labels);
+    }
+
+    public static SetupSandbox start(Path dataDir) throws Exception {
+        DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
+        SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(dataDir))
+                .withPort(0).withRunnerEngine(true).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
+        return new SetupSandbox(engine, server, connect(server));
+    }
+
+    /** A client signed in as the sandbox's admin, pinned to its certificate. */
+    public static OkHttpDrpClient connect(SandboxServer server) {
+        MemoryCertificatePins pins = new MemoryCertificatePins();
+        pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
+        return OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
+                new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false), pins);
+    }
+
+    /** The choices a user makes with the provisioned drpcli and base image, no extra packages. */
+    public static SetupChoices choices(String imageTag, String prefix) {
+        String base = TestEnv.get().baseImage();
+        return new SetupChoices(TestEnv.get().drpcli(), base, List.of(),
+                RunnerDockerfile.generate(base, Optional.empty(), List.of()), imageTag, prefix + "-context",
+                "Made by a setup test", false, prefix + "-runner", prefix + "-test");
+    }
+
+    /** The standard steps, but the image is uploaded although the sandbox shares this engine (as a remote one). */
+    public static SetupPlan uploadingPlan() {
+        return new SetupPlan(List.of(new PreflightStep(), new BuildImageStep(), PublishImageStep.alwaysUploading(),
+                new ContextStep(), new RunnerMachineStep(), new TestJobStep()));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        TestCleanup.removeEverythingOfThisRun(engine);
+        engine.close();
+    }
+}
