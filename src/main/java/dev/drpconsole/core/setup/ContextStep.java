@@ -25,7 +25,7 @@ public final class ContextStep implements SetupStep {
     public String willDo(SetupChoices choices) {
         return "Creates the context " + choices.contextName() + " that runs tasks in " + choices.imageTag()
                 + " with the docker-context engine. An identical context is reused; one with other settings is"
-                + " only replaced if you say so. Sends: " + wanted(choices).json().toPrettyString();
+                + " only replaced if you say so.";
     }
 
     @Override

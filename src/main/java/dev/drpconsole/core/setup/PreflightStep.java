@@ -31,8 +31,8 @@ public final class PreflightStep implements SetupStep {
     @Override
     public String willDo(SetupChoices choices) {
         return "Checks that DRP is " + MINIMUM_DRP + " or newer, that its docker-context plugin provider is"
-                + " installed, that a container engine answers, and that " + choices.drpcli() + " is a Linux drpcli"
-                + " for the engine's processor to put in the image. Nothing is changed.";
+                + " installed, that a container engine answers, and that the drpcli to put in the image is the Linux"
+                + " build for the engine's processor. Nothing is changed.";
     }
 
     @Override

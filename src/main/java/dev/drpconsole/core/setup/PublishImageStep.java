@@ -72,6 +72,10 @@ public final class PublishImageStep implements SetupStep {
     }
 
     private void publish(StepContext context, StepProgress progress) {
+        if (context.choices().keepOnEngine()) {
+            progress.output("The engine is the endpoint's own (you said so): the image stays on the engine.");
+            return;
+        }
         if (!uploadWhenShared && endpointSharesEngine(context.targets())) {
             progress.output("The endpoint runs on this machine and uses this engine: the image stays on the engine.");
             return;
@@ -100,7 +104,7 @@ public final class PublishImageStep implements SetupStep {
     }
 
     /** A loopback endpoint and a local socket engine: the endpoint's plugin sees this engine's images. */
-    static boolean endpointSharesEngine(SetupTargets targets) {
+    public static boolean endpointSharesEngine(SetupTargets targets) {
         String host = URI.create(targets.client().url()).getHost();
         boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
         return loopback && targets.engine().endpoint().isUnixSocket();

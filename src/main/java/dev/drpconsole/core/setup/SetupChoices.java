@@ -17,12 +17,22 @@ import java.util.Objects;
  * @param replaceContext     replace an existing context of that name whose settings differ (the user said so)
  * @param runnerName         the runner machine's name
  * @param testMachineName    the test job's machine's name
+ * @param keepOnEngine       the user says the engine is the endpoint's own: the image stays there, nothing is
+ *                           uploaded (without it, the upload is skipped only for a local endpoint on this engine)
  */
 public record SetupChoices(Path drpcli, String baseImage, List<String> packages, String dockerfile, String imageTag,
                            String contextName, String contextDescription, boolean replaceContext, String runnerName,
-                           String testMachineName) {
+                           String testMachineName, boolean keepOnEngine) {
     public SetupChoices {
         packages = List.copyOf(packages);
         Objects.requireNonNull(imageTag, "imageTag");
+    }
+
+    /** Choices that publish the image as the endpoint needs it. */
+    public SetupChoices(Path drpcli, String baseImage, List<String> packages, String dockerfile, String imageTag,
+                        String contextName, String contextDescription, boolean replaceContext, String runnerName,
+                        String testMachineName) {
+        this(drpcli, baseImage, packages, dockerfile, imageTag, contextName, contextDescription, replaceContext,
+                runnerName, testMachineName, false);
     }
 }

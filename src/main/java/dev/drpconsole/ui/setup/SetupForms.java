@@ -5,6 +5,7 @@ import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.ContextStep;
+import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupStep;
@@ -106,6 +107,7 @@ final class SetupForms {
             case WizardPage.SUMMARY -> summaryPage();
             case dev.drpconsole.core.setup.PreflightStep.ID -> preflightPage();
             case dev.drpconsole.core.setup.BuildImageStep.ID -> buildPage();
+            case dev.drpconsole.core.setup.PublishImageStep.ID -> publishPage();
             case ContextStep.ID -> contextPage();
             case RunnerMachineStep.ID -> runnerPage();
             case TestJobStep.ID -> testJobPage();
@@ -209,11 +211,41 @@ final class SetupForms {
                 model.drpcli.set(picked.getAbsolutePath());
             }
         });
-        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, drpcli, choose);
+        Button download = new Button("Use the endpoint's drpcli");
+        download.setId("download-drpcli");
+        download.visibleProperty().bind(model.drpcliOffered);
+        download.managedProperty().bind(download.visibleProperty());
+        download.setOnAction(e -> model.downloadDrpcli());
+        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, drpcli, choose, download);
+        model.lookForEndpointDrpcli();
+        model.clientProperty().addListener((obs, old, now) -> model.lookForEndpointDrpcli());
+
+        Button upload = new Button("Upload a provider binary…");
+        upload.setId("upload-provider");
+        upload.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("The docker-context plugin provider (a Linux binary for the endpoint)");
+            File picked = chooser.showOpenDialog(window(upload));
+            if (picked != null) {
+                model.uploadProvider(picked.toPath());
+            }
+        });
+        upload.disableProperty().bind(model.running);
+        TextField catalog = new TextField(PluginProviderInstall.CATALOG_COMMAND);
+        catalog.setEditable(false);
+        catalog.getStyleClass().add(MONOSPACE);
+        catalog.setPrefColumnCount(34);
+        HBox provider = new HBox(8, upload, new Label("or run"), catalog);
+        provider.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        provider.setId("provider-fix");
+        provider.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.checks.stream()
+                .anyMatch(line -> line.startsWith("✗") && line.contains("plugin provider")), model.checks));
+        provider.managedProperty().bind(provider.visibleProperty());
+
         GridPane grid = grid();
         HBox.setHgrow(drpcli, Priority.ALWAYS);
-        grid.addRow(0, new Label("drpcli for the image"), new HBox(8, drpcli, choose));
-        return new VBox(12, checks, grid);
+        grid.addRow(0, new Label("drpcli for the image"), new HBox(8, drpcli, choose, download));
+        return new VBox(12, checks, provider, grid);
     }
 
     private static Node checkRow(String line) {
@@ -330,6 +362,28 @@ final class SetupForms {
         int end = number - 1 < lines.length ? start + lines[number - 1].length() : start;
         editor.selectRange(start, end);
         editor.requestFocus();
+    }
+
+    // --- Publish --------------------------------------------------------------------------------------------
+
+    private Node publishPage() {
+        javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox(
+                "The engine is the endpoint's own: keep the image there, upload nothing");
+        keep.setId("keep-on-engine");
+        keep.selectedProperty().bindBidirectional(model.keepOnEngine);
+        lockWhenDone(dev.drpconsole.core.setup.PublishImageStep.ID, keep);
+        Label shared = hint("");
+        shared.setId("publish-target");
+        Runnable explain = () -> model.endpointSharesEngine(local -> shared.setText(local
+                ? "This endpoint runs on this machine and uses this engine: the image is already where the"
+                        + " docker-context plugin looks, so nothing is uploaded."
+                : "The plugin looks for the image on its engine first, then downloads files/contexts/docker-context/"
+                        + model.imageTag.get() + " from the endpoint: the wizard uploads it there, unless the"
+                        + " endpoint already has the same bytes."));
+        explain.run();
+        model.clientProperty().addListener((obs, old, now) -> explain.run());
+        model.imageTag.addListener((obs, old, now) -> explain.run());
+        return new VBox(8, shared, keep);
     }
 
     // --- Context --------------------------------------------------------------------------------------------

@@ -10,6 +10,10 @@ import dev.drpconsole.core.setup.BuildProblem;
 import dev.drpconsole.core.setup.ContextDiffersProblem;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.CreatedObject;
+import dev.drpconsole.core.setup.DrpcliSource;
+import dev.drpconsole.core.setup.PluginProviderInstall;
+import dev.drpconsole.core.setup.PreflightStep;
+import dev.drpconsole.core.setup.PublishImageStep;
 import dev.drpconsole.core.setup.RunnerDockerfile;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
@@ -61,7 +65,7 @@ public final class SetupViewModel {
     private final Path workDir;
     private final Map<String, String> labels;
 
-    final StringProperty drpcli = new SimpleStringProperty(findOnPath("drpcli").map(Path::toString).orElse(""));
+    final StringProperty drpcli = new SimpleStringProperty(DrpcliSource.onPath(null).map(Path::toString).orElse(""));
     final StringProperty baseImage = new SimpleStringProperty("");
     final StringProperty packages = new SimpleStringProperty("bash jq");
     final StringProperty dockerfile = new SimpleStringProperty("");
@@ -71,6 +75,7 @@ public final class SetupViewModel {
     final StringProperty runnerName = new SimpleStringProperty("context-runner");
     final StringProperty testMachineName = new SimpleStringProperty("context-test");
     final BooleanProperty replaceContext = new SimpleBooleanProperty(false);
+    final BooleanProperty keepOnEngine = new SimpleBooleanProperty(false);
 
     /** The engine's local images; null until listed. */
     final ObjectProperty<List<String>> baseImages = new SimpleObjectProperty<>();
@@ -90,6 +95,8 @@ public final class SetupViewModel {
     final ObservableList<String> checks = FXCollections.observableArrayList();
     /** Bumped when the journal's list of created objects changes, for the summary. */
     final IntegerProperty journalChanges = new SimpleIntegerProperty();
+    /** The endpoint serves a Linux drpcli the image can use. */
+    final BooleanProperty drpcliOffered = new SimpleBooleanProperty(false);
     private volatile Consumer<String> output = line -> { };
     private Future<?> currentRun;
     private volatile boolean cancelled;
@@ -247,7 +254,7 @@ public final class SetupViewModel {
     SetupChoices choices() {
         return new SetupChoices(Path.of(drpcli.get()), baseImage.get(), packageList(), dockerfile.get(),
                 imageTag.get(), contextName.get(), contextDescription.get(), replaceContext.get(), runnerName.get(),
-                testMachineName.get());
+                testMachineName.get(), keepOnEngine.get());
     }
 
     /** The JSON the context step will send. */
@@ -458,6 +465,93 @@ public final class SetupViewModel {
         };
     }
 
+    /** Tells (on the FX thread) whether the endpoint is on this machine and uses this engine: no upload needed. */
+    void endpointSharesEngine(Consumer<Boolean> answer) {
+        DrpClient client = services.client().get();
+        services.io().execute(() -> {
+            boolean shared;
+            try {
+                shared = client != null && PublishImageStep.endpointSharesEngine(
+                        new SetupTargets(client, services.engine().get(), labels));
+            } catch (RuntimeException engineUnknown) {
+                shared = false;
+            }
+            boolean result = shared;
+            onFx(() -> answer.accept(result));
+        });
+    }
+
+    /** Looks whether the endpoint serves a Linux drpcli for the engine's processor (files/drpcli.<arch>.linux). */
+    void lookForEndpointDrpcli() {
+        DrpClient client = services.client().get();
+        if (client == null) {
+            return;
+        }
+        services.io().execute(() -> {
+            try {
+                String arch = services.engine().get().info().arch();
+                boolean offered = DrpcliSource.offered(client, arch);
+                onFx(() -> drpcliOffered.set(offered));
+            } catch (RuntimeException e) {
+                onFx(() -> drpcliOffered.set(false));
+            }
+        });
+    }
+
+    /** Downloads the endpoint's drpcli into the wizard's work directory and uses it, then checks again. */
+    void downloadDrpcli() {
+        background("Downloading the endpoint's drpcli", (client, progress) -> {
+            Path downloaded = DrpcliSource.download(client, services.engine().get().info().arch(), workDir, progress);
+            onFx(() -> drpcli.set(downloaded.toString()));
+        });
+    }
+
+    /** Uploads the docker-context plugin provider binary the user picked, then checks again. */
+    void uploadProvider(Path binary) {
+        background("Uploading the plugin provider", (client, progress) -> {
+            String arch = client.info().json().path("arch").asText("");
+            PluginProviderInstall.upload(client, binary, arch.isEmpty() ? null : arch, progress);
+        });
+    }
+
+    /** Work the preflight page offers to fix a check; the checks run again after it. */
+    private interface Fix {
+        void run(DrpClient client, StepProgress progress) throws InterruptedException;
+    }
+
+    private void background(String what, Fix fix) {
+        DrpClient client = services.client().get();
+        if (running.get() || client == null) {
+            return;
+        }
+        running.set(true);
+        problem.set("");
+        status.set(what + "…");
+        output.accept("== " + what);
+        services.io().execute(() -> {
+            boolean fixed = false;
+            try {
+                fix.run(client, progressOf(true));
+                fixed = true;
+            } catch (SetupProblem e) {
+                onFx(() -> problem.set(e.getMessage() + " " + e.fix()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                onFx(() -> problem.set(what + " failed: " + e.getMessage()));
+            } finally {
+                boolean again = fixed;
+                onFx(() -> {
+                    running.set(false);
+                    if (again) {
+                        show(PreflightStep.ID);
+                        runCurrent();
+                    }
+                });
+            }
+        });
+    }
+
     /** Stops the running step; what it created so far stays in the journal for clean-up or a re-run. */
     void cancel() {
         if (currentRun != null) {
@@ -529,11 +623,5 @@ public final class SetupViewModel {
 
     private void onFx(Runnable update) {
         services.fxThread().execute(update);
-    }
-
-    private static Optional<Path> findOnPath(String name) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable).findFirst();
     }
 }
