@@ -490,9 +490,14 @@ final class SetupForms {
     // --- Summary --------------------------------------------------------------------------------------------
 
     private Node summaryPage() {
+        VBox setUp = new VBox(4);
+        setUp.setId("summary-set-up");
         VBox created = new VBox(4);
         created.setId("summary-created");
-        Runnable refresh = () -> created.getChildren().setAll(createdRows());
+        Runnable refresh = () -> {
+            setUp.getChildren().setAll(setUpRows());
+            created.getChildren().setAll(createdRows());
+        };
         model.journalChanges.addListener((obs, old, now) -> refresh.run());
         model.states.addListener((javafx.collections.ListChangeListener<StepState>) change -> refresh.run());
         refresh.run();
@@ -505,34 +510,57 @@ final class SetupForms {
         Button copy = new Button("Copy all commands");
         copy.setId("copy-commands");
         copy.setOnAction(e -> copy(commands.getText()));
-        return new VBox(10, bold("Created by the wizard"), created, new HBox(8, bold("The same by hand"), copy),
-                commands);
+        HBox commandsHeading = new HBox(8, bold("The same by hand"), copy);
+        commandsHeading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(10, bold("What is set up"), setUp, bold("Created by the wizard (Clean up removes these)"),
+                created, commandsHeading, commands);
+    }
+
+    /** The context, the runner, its container and the test job, each a link into its view. */
+    private List<Node> setUpRows() {
+        List<Node> rows = new java.util.ArrayList<>();
+        if (model.isDone(ContextStep.ID)) {
+            rows.add(bullet(link("summary-context", "The context " + model.contextName.get() + " ("
+                    + model.imageTag.get() + ")", () -> navigator.show(Navigator.CONTEXTS, model.contextName.get()))));
+        }
+        model.value(RunnerMachineStep.UUID_VALUE).filter(uuid -> model.isDone(RunnerMachineStep.ID)).ifPresent(uuid -> {
+            String container = RunnerContainerName.forMachine(UUID.fromString(uuid));
+            rows.add(bullet(link("summary-runner", "The runner machine " + model.runnerName.get(),
+                    () -> navigator.show(Navigator.RUNNERS, uuid)), new Label("running in"),
+                    link("summary-container", container, () -> navigator.show(Navigator.CONTAINERS, container))));
+        });
+        model.value(TestJobStep.JOB_VALUE).filter(job -> model.isDone(TestJobStep.ID)).ifPresent(job ->
+                rows.add(bullet(link("summary-job", "The test job on " + model.testMachineName.get() + ": finished",
+                        () -> navigator.show(Navigator.JOBS, job)))));
+        if (rows.isEmpty()) {
+            rows.add(hint("Nothing yet."));
+        }
+        return rows;
     }
 
     private List<Node> createdRows() {
         List<CreatedObject> created = model.created();
         if (created.isEmpty()) {
-            return List.of(hint("Nothing yet (an existing context or content pack that was reused is not listed:"
-                    + " the wizard leaves it alone)."));
+            return List.of(hint("Nothing (an existing context or content pack the wizard used is not listed: clean-up"
+                    + " leaves it alone)."));
         }
-        return created.stream().map(this::createdRow).toList();
+        return created.stream().map(object -> (Node) bullet(new Label(capitalized(describe(object))))).toList();
     }
 
-    private Node createdRow(CreatedObject object) {
-        String what = SetupTargets.describe(object);
-        Runnable open = switch (object.kind()) {
-            case CONTEXT -> () -> navigator.show(Navigator.CONTEXTS, object.key());
-            case MACHINE -> object.step().equals(RunnerMachineStep.ID)
-                    ? () -> navigator.show(Navigator.RUNNERS, object.key())
-                    : () -> model.value(TestJobStep.JOB_VALUE).ifPresent(job -> navigator.show(Navigator.JOBS, job));
-            default -> null;
-        };
-        if (open == null) {
-            return new Label("• " + capitalized(what));
+    /** What a created object is, by the names the user chose rather than UUIDs. */
+    private String describe(CreatedObject object) {
+        if (object.kind() == dev.drpconsole.core.setup.CreatedKind.MACHINE) {
+            return object.step().equals(RunnerMachineStep.ID) ? "the runner machine " + model.runnerName.get()
+                    : "the test machine " + model.testMachineName.get();
         }
-        Hyperlink link = link("created-" + object.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + object.step(), capitalized(what), open);
-        return new HBox(4, new Label("•"), link);
+        return SetupTargets.describe(object);
+    }
+
+    private static HBox bullet(Node... parts) {
+        HBox row = new HBox(4, new Label("•"));
+        row.getChildren().addAll(parts);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static String capitalized(String text) {
@@ -549,7 +577,7 @@ final class SetupForms {
         List<CreatedObject> created = model.created();
         StringBuilder text = new StringBuilder();
         for (int i = created.size() - 1; i >= 0; i--) {
-            text.append("• ").append(capitalized(SetupTargets.describe(created.get(i)))).append('\n');
+            text.append("• ").append(capitalized(describe(created.get(i)))).append('\n');
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, created.isEmpty()
                 ? "The wizard has not created anything yet. Start over anyway?"

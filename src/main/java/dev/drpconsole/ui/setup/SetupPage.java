@@ -62,6 +62,8 @@ public final class SetupPage implements SectionPage {
         problem.setId("problem");
         problem.setWrapText(true);
         problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(problem, Priority.ALWAYS);
         problem.textProperty().bind(model.problem);
         HBox banner = new HBox(10, Icon.ALERT_CIRCLE_OUTLINE.node(18), problem);
         banner.getStyleClass().add("page-problem");

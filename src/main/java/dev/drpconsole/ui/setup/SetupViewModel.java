@@ -424,7 +424,8 @@ public final class SetupViewModel {
 
     private void fail(StepContext context, SetupStep step, RuntimeException e) {
         String text = step.title() + ": " + (e instanceof SetupProblem setupProblem
-                ? setupProblem.getMessage() + " " + setupProblem.fix() : "the step stopped: " + e.getMessage());
+                ? sentence(setupProblem.getMessage()) + " " + setupProblem.fix()
+                : "the step stopped: " + e.getMessage());
         int line = e instanceof BuildProblem build ? build.line() : 0;
         Optional<DrpContext> theirs = Optional.empty();
         if (e instanceof ContextDiffersProblem) {
@@ -441,6 +442,12 @@ public final class SetupViewModel {
             failedLine.set(line);
             conflictingContext.set(conflict.orElse(null));
         });
+    }
+
+    /** Ends a message with a full stop, so the fix after it reads as its own sentence. */
+    private static String sentence(String message) {
+        String trimmed = message.strip();
+        return trimmed.matches(".*[.!?:)]$") ? trimmed : trimmed + ".";
     }
 
     private StepProgress progressOf(boolean preflight) {

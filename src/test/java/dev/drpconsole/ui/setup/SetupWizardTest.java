@@ -72,6 +72,7 @@ class SetupWizardTest extends FxRobot {
     static ExecutorService io;
     static Path data;
     static int port;
+    final List<String> navigations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -151,7 +152,13 @@ class SetupWizardTest extends FxRobot {
 
         // The summary: what was made, with links, and the commands to do it again by hand.
         assertTrue(lookup("#setup-page-summary").tryQuery().isPresent(), "the summary is shown");
-        assertTrue(lookup("#created-context-context").tryQuery().isPresent(), "the context is linked");
+        clickOn("#summary-job");
+        assertEquals(List.of("jobs " + job.uuid()), navigations, "the test job's link opens it in Jobs");
+        clickOn("#summary-container");
+        assertEquals("containers " + container, navigations.get(1));
+        String created = lookup("#summary-created").queryAs(VBox.class).getChildrenUnmodifiable().toString();
+        assertTrue(lookup("#summary-created").queryAs(VBox.class).lookupAll(".label").stream()
+                .anyMatch(node -> "The runner machine context-runner".equals(((Label) node).getText())), created);
         String commands = lookup("#summary-commands").queryAs(TextArea.class).getText();
         assertTrue(commands.contains("docker build --pull=false -t " + tag), commands);
         assertTrue(commands.contains("drpcli machines create '{\"Name\": \"context-runner\", \"Meta\":"
@@ -243,15 +250,17 @@ class SetupWizardTest extends FxRobot {
         preflight();
         fillImageForm(tag, null);
         runAllRemaining();
-        waitFor("the runner step runs", 90, () -> "…".equals(mark(RunnerMachineStep.ID)));
+        // The test job takes the longest (its task rests 6 s): a cancel lands inside it.
+        waitFor("the test job runs", 90, () -> "…".equals(mark(TestJobStep.ID)));
         clickOn("#cancel");
         waitFor("the wizard says it was cancelled", 30,
                 () -> text("#problem").startsWith("Cancelled."));
 
         // A console started again finds the journal: the same choices, the done steps, the page to go on at.
         openWizard("reopen");
-        assertEquals("✓", mark(ContextStep.ID));
-        assertTrue(lookup("#setup-page-runner").tryQuery().isPresent(), "it opens at the runner machine");
+        assertEquals("✓", mark(RunnerMachineStep.ID));
+        assertEquals("·", mark(TestJobStep.ID));
+        assertTrue(lookup("#setup-page-test-job").tryQuery().isPresent(), "it opens at the test job");
         interact(() -> lookup("#step-image").queryButton().fire());
         assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
         runAllRemaining();
@@ -261,6 +270,8 @@ class SetupWizardTest extends FxRobot {
         });
         assertEquals(1, client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).size(),
                 "the runner machine is not created twice");
+        assertEquals(1, client.list(DrpType.MACHINES, Filter.where("Name", "context-test")).size(),
+                "the test machine is not created twice");
         List<String> machines = client.list(DrpType.MACHINES, Filter.ALL).stream().map(Machine::uuid).toList();
         cleanUpAndExpectNothingLeft(tag, machines);
     }
@@ -268,8 +279,9 @@ class SetupWizardTest extends FxRobot {
     // --- helpers --------------------------------------------------------------------------------------------
 
     private SetupPage openWizard(String settings) throws Exception {
+        navigations.clear();
         ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engineHandle, io,
-                Platform::runLater, (section, key) -> { });
+                Platform::runLater, (section, key) -> navigations.add(section + " " + key));
         return PageTestSupport.show(() -> new SetupPage(services,
                 EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)),
                 work.resolve("settings-" + settings), TestLabels.forThisRun()));
