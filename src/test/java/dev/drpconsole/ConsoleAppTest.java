@@ -29,14 +29,22 @@ class ConsoleAppTest extends FxRobot {
     void startsWithTheShellAndFindsTheEngine() throws Exception {
         String previous = System.setProperty(SETTINGS_DIR, settingsDir.toString());
         FxToolkit.registerPrimaryStage();
+        // An earlier test may have left the shared primary stage showing; the console starts its work when its
+        // stage is shown, which a stage already showing never is again.
+        FxToolkit.setupStage(Stage::hide);
         ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class);
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                     .anyMatch(w -> w instanceof Stage s && "DRP Context Console".equals(s.getTitle())));
             assertTrue(lookup("#nav-setup").tryQuery().isPresent(), "the sidebar is there");
             assertEquals("Setup", lookup("#section-title").queryAs(Label.class).getText());
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                    () -> lookup("#engine-status-text").queryAs(Label.class).getText().startsWith("Docker "));
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                        () -> lookup("#engine-status-text").queryAs(Label.class).getText().startsWith("Docker "));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("The status bar never named the Docker engine; it says: "
+                        + lookup("#engine-status-text").queryAs(Label.class).getText(), e);
+            }
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drp-status-text").queryAs(Label.class)
                     .getText().startsWith("Local sandbox · https://127.0.0.1:"));
         } finally {

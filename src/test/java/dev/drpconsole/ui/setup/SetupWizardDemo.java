@@ -113,6 +113,11 @@ public class SetupWizardDemo extends Application {
             });
             await(() -> model.isDone("build"));
             shoot("build");
+            fx(() -> {
+                model.show("publish");
+                return null;
+            });
+            shoot("publish");
             client.create(DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, "digitalrebar/runner",
                     "DRP Demo Context"));
             fx(() -> {
