@@ -331,7 +331,8 @@ public final class SetupViewModel {
                 }
             }
             onFx(() -> {
-                status.set(allDone() ? "Setup finished: the runner works." : "Done.");
+                status.set(allDone() ? "Setup finished: the runner works."
+                        : plan.steps().get(lastStep).title() + ": done. Next › goes on.");
                 if (toSummary) {
                     show(WizardPage.SUMMARY);
                 }
