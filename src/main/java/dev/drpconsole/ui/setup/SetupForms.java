@@ -203,14 +203,8 @@ final class SetupForms {
         drpcli.setPromptText("Path of a Linux drpcli binary");
         Button choose = new Button("Choose…");
         choose.setId("choose-drpcli");
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("The drpcli binary to put in the image");
-            File picked = chooser.showOpenDialog(window(choose));
-            if (picked != null) {
-                model.drpcli.set(picked.getAbsolutePath());
-            }
-        });
+        choose.setOnAction(e -> chooseFile(choose, "The drpcli binary to put in the image",
+                picked -> model.drpcli.set(picked.toString())));
         Button download = new Button("Use the endpoint's drpcli");
         download.setId("download-drpcli");
         download.visibleProperty().bind(model.drpcliOffered);
@@ -222,14 +216,8 @@ final class SetupForms {
 
         Button upload = new Button("Upload a provider binary…");
         upload.setId("upload-provider");
-        upload.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("The docker-context plugin provider (a Linux binary for the endpoint)");
-            File picked = chooser.showOpenDialog(window(upload));
-            if (picked != null) {
-                model.uploadProvider(picked.toPath());
-            }
-        });
+        upload.setOnAction(e -> chooseFile(upload, "The docker-context plugin provider (a Linux binary for the"
+                + " endpoint)", model::uploadProvider));
         upload.disableProperty().bind(model.running);
         TextField catalog = new TextField(PluginProviderInstall.CATALOG_COMMAND);
         catalog.setEditable(false);
@@ -673,6 +661,15 @@ final class SetupForms {
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
         return grid;
+    }
+
+    private static void chooseFile(Node owner, String title, java.util.function.Consumer<java.nio.file.Path> then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File picked = chooser.showOpenDialog(window(owner));
+        if (picked != null) {
+            then.accept(picked.toPath().toAbsolutePath());
+        }
     }
 
     private static Window window(Node node) {
