@@ -380,10 +380,8 @@ public final class SetupViewModel {
                     throw new InterruptedException("cancelled");
                 }
                 if (endpointLost(e)) {
-                    long now = System.currentTimeMillis();
-                    lostSince = lostSince == 0 ? now : lostSince;
-                    if (now - lostSince < ENDPOINT_PATIENCE_MS) {
-                        awaitEndpoint(context.targets().client());
+                    lostSince = lostSince == 0 ? System.currentTimeMillis() : lostSince;
+                    if (awaitEndpoint(context.targets().client(), lostSince + ENDPOINT_PATIENCE_MS)) {
                         continue;
                     }
                 }
@@ -397,21 +395,26 @@ public final class SetupViewModel {
         }
     }
 
-    /** Says the endpoint is gone and returns once it answers again (a restarted sandbox, a network blip). */
-    private void awaitEndpoint(DrpClient client) throws InterruptedException {
+    /**
+     * Says the endpoint is gone and returns once it answers again (a restarted sandbox, a network blip).
+     *
+     * @return false when it did not come back before {@code deadline}: the step fails with its own message
+     */
+    private boolean awaitEndpoint(DrpClient client, long deadline) throws InterruptedException {
         onFx(() -> status.set("Lost the endpoint at " + client.url() + ". Waiting for it to come back; the step"
                 + " continues then (Cancel to stop)."));
         output.accept("Lost the endpoint at " + client.url() + ": waiting for it to come back…");
-        while (true) {
+        while (System.currentTimeMillis() < deadline) {
             Thread.sleep(ENDPOINT_RETRY_MS);
             try {
                 client.info();
                 output.accept("The endpoint answers again: continuing.");
-                return;
+                return true;
             } catch (DrpException stillGone) {
                 // keep waiting
             }
         }
+        return false;
     }
 
     private static boolean endpointLost(Throwable e) {
@@ -571,7 +574,12 @@ public final class SetupViewModel {
     /** Removes exactly what the wizard created, newest first, and starts the wizard over. */
     void cleanUp() {
         DrpClient client = services.client().get();
-        if (running.get() || client == null) {
+        if (running.get()) {
+            return;
+        }
+        if (client == null) {
+            problem.set("Not connected: connect to the endpoint the wizard worked on, then clean up.");
+            show(WizardPage.ENDPOINT);
             return;
         }
         running.set(true);
