@@ -19,6 +19,7 @@ import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.BuildImageStep;
+import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.PreflightStep;
 import dev.drpconsole.core.setup.PublishImageStep;
@@ -274,6 +275,26 @@ class SetupWizardTest extends FxRobot {
                 "the test machine is not created twice");
         List<String> machines = client.list(DrpType.MACHINES, Filter.ALL).stream().map(Machine::uuid).toList();
         cleanUpAndExpectNothingLeft(tag, machines);
+    }
+
+    @Test
+    void theEndpointsOwnDrpcliCanGoIntoTheImage() throws Exception {
+        String offered = DrpcliSource.endpointFile(engine.info().arch());
+        client.uploadFile(offered, TestEnv.get().drpcli(), (done, total) -> { });
+        try {
+            openWizard("endpoint-drpcli");
+            interact(() -> lookup("#step-preflight").queryButton().fire());
+            interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(""));
+            waitFor("the endpoint's drpcli is offered", 10, () -> lookup("#download-drpcli").query().isVisible());
+            clickOn("#download-drpcli");
+            awaitDone(PreflightStep.ID, 30);
+            String chosen = lookup("#drpcli").queryAs(TextField.class).getText();
+            assertTrue(chosen.endsWith(DrpcliSource.DOWNLOADED_NAME), chosen);
+            assertTrue(Files.isExecutable(Path.of(chosen)), chosen + " can run");
+            assertEquals(Files.size(TestEnv.get().drpcli()), Files.size(Path.of(chosen)));
+        } finally {
+            client.deleteFile(offered);
+        }
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
