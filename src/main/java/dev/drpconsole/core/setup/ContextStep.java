@@ -60,6 +60,8 @@ public final class ContextStep implements SetupStep {
             if (differences.isEmpty()) {
                 progress.output("The context " + wanted.name() + " already exists with these settings: reused.");
             } else if (context.choices().replaceContext()) {
+                context.journal().recordCreated(new CreatedObject(CreatedKind.CONTEXT_SETTINGS, wanted.name(), ID,
+                        existing.get().json().toString()));
                 context.targets().client().update(existing.get(), existing.get().withEngine(wanted.engine())
                         .withImage(wanted.image()).withDescription(wanted.description()));
                 progress.output("Replaced the settings of the context " + wanted.name() + ": "

@@ -10,6 +10,8 @@ public enum CreatedKind {
     CONTENT_PACK,
     /** A context, by name. */
     CONTEXT,
+    /** The settings of an existing context the user let the wizard replace, by name; clean-up puts them back. */
+    CONTEXT_SETTINGS,
     /** A machine, by UUID. */
     MACHINE
 }

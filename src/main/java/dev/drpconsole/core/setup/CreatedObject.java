@@ -7,12 +7,20 @@ import java.util.Objects;
  *
  * @param kind what it is
  * @param key  its tag, path, name or UUID
- * @param step the id of the step that created it
+ * @param step   the id of the step that created it
+ * @param before for a change to something that existed ({@link CreatedKind#CONTEXT_SETTINGS}): its JSON before,
+ *               what clean-up puts back; "" otherwise
  */
-public record CreatedObject(CreatedKind kind, String key, String step) {
+public record CreatedObject(CreatedKind kind, String key, String step, String before) {
     public CreatedObject {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(before, "before");
+    }
+
+    /** Something the wizard made from nothing. */
+    public CreatedObject(CreatedKind kind, String key, String step) {
+        this(kind, key, step, "");
     }
 }

@@ -55,7 +55,8 @@ public final class SetupJournal {
     private void read(JsonNode root) {
         root.path("done").forEach(step -> done.add(step.asText()));
         root.path("created").forEach(item -> created.add(new CreatedObject(
-                CreatedKind.valueOf(item.path("kind").asText()), item.path("key").asText(), item.path("step").asText())));
+                CreatedKind.valueOf(item.path("kind").asText()), item.path("key").asText(), item.path("step").asText(),
+                item.path("before").asText(""))));
         root.path("values").fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
     }
 
@@ -127,8 +128,13 @@ public final class SetupJournal {
         ArrayNode doneJson = root.putArray("done");
         done.forEach(doneJson::add);
         ArrayNode createdJson = root.putArray("created");
-        created.forEach(object -> createdJson.addObject().put("kind", object.kind().name()).put("key", object.key())
-                .put("step", object.step()));
+        created.forEach(object -> {
+            ObjectNode item = createdJson.addObject().put("kind", object.kind().name()).put("key", object.key())
+                    .put("step", object.step());
+            if (!object.before().isEmpty()) {
+                item.put("before", object.before());
+            }
+        });
         ObjectNode valuesJson = root.putObject("values");
         values.forEach(valuesJson::put);
         try {

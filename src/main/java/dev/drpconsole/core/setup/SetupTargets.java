@@ -1,5 +1,8 @@
 package dev.drpconsole.core.setup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpType;
@@ -30,6 +33,7 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
             switch (object.kind()) {
                 case MACHINE -> client.delete(DrpType.MACHINES, object.key());
                 case CONTEXT -> client.delete(DrpType.CONTEXTS, object.key());
+                case CONTEXT_SETTINGS -> restoreContext(object);
                 case CONTENT_PACK -> client.deleteContent(object.key());
                 case FILE -> client.deleteFile(object.key());
                 case IMAGE -> engine.images().remove(object.key(), true);
@@ -136,11 +140,25 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
                 "Remove it with: docker rm -f " + container + ", then clean up again.");
     }
 
+    /** Puts back the engine, image and description a replaced context had; a context gone since is left gone. */
+    private void restoreContext(CreatedObject object) {
+        DrpContext before;
+        try {
+            before = new DrpContext((ObjectNode) new ObjectMapper().readTree(object.before()));
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new SetupProblem("The journal's copy of the context " + object.key() + " cannot be read.",
+                    "Set its engine, image and description back in the Contexts view.", e);
+        }
+        client.get(DrpType.CONTEXTS, object.key()).ifPresent(now -> client.update(now, now
+                .withEngine(before.engine()).withImage(before.image()).withDescription(before.description())));
+    }
+
     /** "the context runner", "the image drp/runner:1". */
     public static String describe(CreatedObject object) {
         return switch (object.kind()) {
             case MACHINE -> "the machine " + object.key();
             case CONTEXT -> "the context " + object.key();
+            case CONTEXT_SETTINGS -> "the settings of the context " + object.key() + " (put back as they were)";
             case CONTENT_PACK -> "the content pack " + object.key();
             case FILE -> "the file files/" + object.key();
             case IMAGE -> "the image " + object.key();

@@ -443,9 +443,8 @@ final class SetupForms {
             name.requestFocus();
             name.selectAll();
         });
-        Label warning = hint("Replacing changes the context for every machine that uses it"
-                + (theirs.name().equals("runner") ? "." : ", and the demo workflow's test job expects the name"
-                        + " runner."));
+        Label warning = hint("Replacing changes the context for every machine that uses it; Clean up puts its"
+                + " settings back as they were.");
         return new Node[] {title, table, new HBox(8, replace, rename), warning};
     }
 
@@ -500,7 +499,7 @@ final class SetupForms {
         copy.setOnAction(e -> copy(commands.getText()));
         HBox commandsHeading = new HBox(8, bold("The same by hand"), copy);
         commandsHeading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(10, bold("What is set up"), setUp, bold("Created by the wizard (Clean up removes these)"),
+        return new VBox(10, bold("What is set up"), setUp, bold("Made or changed by the wizard (Clean up removes or restores these)"),
                 created, commandsHeading, commands);
     }
 
@@ -529,8 +528,8 @@ final class SetupForms {
     private List<Node> createdRows() {
         List<CreatedObject> created = model.created();
         if (created.isEmpty()) {
-            return List.of(hint("Nothing (an existing context or content pack the wizard used is not listed: clean-up"
-                    + " leaves it alone)."));
+            return List.of(hint("Nothing (an existing context or content pack the wizard only used is not listed:"
+                    + " clean-up leaves it alone)."));
         }
         return created.stream().map(object -> (Node) bullet(new Label(capitalized(describe(object))))).toList();
     }

@@ -38,6 +38,15 @@ class SetupJournalTest {
     }
 
     @Test
+    void theSettingsOfAReplacedContextSurviveARestartForCleanUpToPutBack() {
+        CreatedObject replaced = new CreatedObject(CreatedKind.CONTEXT_SETTINGS, "runner", "context",
+                "{\"Name\":\"runner\",\"Image\":\"someone/else:1\"}");
+        SetupJournal.load(dir).recordCreated(replaced);
+
+        assertEquals(List.of(replaced), SetupJournal.load(dir).created());
+    }
+
+    @Test
     void cleanUpRemovesNewestFirstAndForgetsTheRun() {
         SetupJournal journal = SetupJournal.load(dir);
         journal.recordCreated(image);

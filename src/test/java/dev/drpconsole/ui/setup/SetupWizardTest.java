@@ -216,7 +216,10 @@ class SetupWizardTest extends FxRobot {
         assertEquals(tag, client.get(DrpType.CONTEXTS, "runner").orElseThrow().image());
         assertFalse(lookup("#context-conflict").query().isVisible());
         cleanUpAndExpectNothingLeft(tag, List.of());
-        assertTrue(client.get(DrpType.CONTEXTS, "runner").isPresent(), "a context the wizard did not create stays");
+        DrpContext theirs = client.get(DrpType.CONTEXTS, "runner").orElseThrow(
+                () -> new AssertionError("a context the wizard did not create stays"));
+        assertEquals("someone/else:1", theirs.image(), "clean-up puts the replaced settings back");
+        assertEquals("Theirs", theirs.description());
     }
 
     @Test
