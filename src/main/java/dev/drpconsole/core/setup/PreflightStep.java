@@ -107,13 +107,14 @@ public final class PreflightStep implements SetupStep {
     private static String[] drpcli(StepContext context) {
         Path chosen = context.choices().drpcli();
         String arch = engineArch(context);
-        Optional<String> problem = DrpcliSource.problem(chosen, arch);
+        Optional<String> problem = chosen == null || chosen.toString().isBlank()
+                ? Optional.of("none chosen.") : DrpcliSource.problem(chosen, arch);
         if (problem.isEmpty()) {
             return new String[] {"drpcli for the image: " + chosen + ".", null};
         }
         String wanted = "the Linux drpcli" + (arch == null ? "" : " for " + arch);
         String fix = arch != null && DrpcliSource.offered(context.targets().client(), arch)
-                ? "Download the endpoint's copy (files/" + DrpcliSource.endpointFile(arch) + "), or choose "
+                ? "Use the endpoint's copy (files/" + DrpcliSource.endpointFile(arch) + "), or choose "
                         + wanted + "."
                 : "Choose " + wanted + ", or put it on your PATH.";
         return new String[] {"No usable drpcli for the image: " + problem.get(), fix};

@@ -627,8 +627,10 @@ public final class SetupViewModel {
         choiceFields().forEach((name, field) -> journal.putValue(CHOICE + name, field.get()));
     }
 
+    /** The choices of an earlier run; a blank one, or a drpcli that is gone, keeps what was found instead. */
     private void restoreChoices() {
-        choiceFields().forEach((name, field) -> journal.value(CHOICE + name).ifPresent(field::set));
+        choiceFields().forEach((name, field) -> journal.value(CHOICE + name).filter(value -> !value.isBlank())
+                .filter(value -> field != drpcli || Files.isRegularFile(Path.of(value))).ifPresent(field::set));
     }
 
     private Map<String, StringProperty> choiceFields() {

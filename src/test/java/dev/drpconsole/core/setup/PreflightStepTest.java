@@ -53,7 +53,7 @@ class PreflightStepTest {
             assertEquals(4, lines.size(), String.join("\n", lines));
             assertTrue(lines.get(3).startsWith("✗ No usable drpcli for the image: " + macDrpcli
                     + " is not a Linux program"), lines.get(3));
-            assertEquals("Download the endpoint's copy (files/drpcli." + arch + ".linux), or choose the Linux drpcli"
+            assertEquals("Use the endpoint's copy (files/drpcli." + arch + ".linux), or choose the Linux drpcli"
                     + " for " + arch + ".", failed.fix());
         }
     }
