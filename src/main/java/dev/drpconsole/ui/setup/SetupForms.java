@@ -513,8 +513,9 @@ final class SetupForms {
         model.value(RunnerMachineStep.UUID_VALUE).filter(uuid -> model.isDone(RunnerMachineStep.ID)).ifPresent(uuid -> {
             String container = RunnerContainerName.forMachine(UUID.fromString(uuid));
             rows.add(bullet(link("summary-runner", "The runner machine " + model.runnerName.get(),
-                    () -> navigator.show(Navigator.RUNNERS, uuid)), new Label("running in"),
-                    link("summary-container", container, () -> navigator.show(Navigator.CONTAINERS, container))));
+                    () -> navigator.show(Navigator.RUNNERS, uuid))));
+            rows.add(bullet(link("summary-container", "Its container " + container,
+                    () -> navigator.show(Navigator.CONTAINERS, container))));
         });
         model.value(TestJobStep.JOB_VALUE).filter(job -> model.isDone(TestJobStep.ID)).ifPresent(job ->
                 rows.add(bullet(link("summary-job", "The test job on " + model.testMachineName.get() + ": finished",
@@ -531,16 +532,7 @@ final class SetupForms {
             return List.of(hint("Nothing (an existing context or content pack the wizard only used is not listed:"
                     + " clean-up leaves it alone)."));
         }
-        return created.stream().map(object -> (Node) bullet(new Label(capitalized(describe(object))))).toList();
-    }
-
-    /** What a created object is, by the names the user chose rather than UUIDs. */
-    private String describe(CreatedObject object) {
-        if (object.kind() == dev.drpconsole.core.setup.CreatedKind.MACHINE) {
-            return object.step().equals(RunnerMachineStep.ID) ? "the runner machine " + model.runnerName.get()
-                    : "the test machine " + model.testMachineName.get();
-        }
-        return SetupTargets.describe(object);
+        return created.stream().map(object -> (Node) bullet(new Label(capitalized(model.describe(object))))).toList();
     }
 
     private static HBox bullet(Node... parts) {
@@ -564,7 +556,7 @@ final class SetupForms {
         List<CreatedObject> created = model.created();
         StringBuilder text = new StringBuilder();
         for (int i = created.size() - 1; i >= 0; i--) {
-            text.append("• ").append(capitalized(describe(created.get(i)))).append('\n');
+            text.append("• ").append(capitalized(model.describe(created.get(i)))).append('\n');
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, created.isEmpty()
                 ? "The wizard has not created anything yet. Start over anyway?"

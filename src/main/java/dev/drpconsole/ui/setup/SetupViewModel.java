@@ -587,10 +587,13 @@ public final class SetupViewModel {
         status.set("Cleaning up…");
         SetupTargets targets = new SetupTargets(client, services.engine().get(), labels);
         List<CreatedObject> created = journal.created();
+        List<String> names = created.stream().map(this::describe).toList();
         services.io().execute(() -> {
             try {
                 journal.cleanUp(targets);
-                created.forEach(object -> output.accept("Removed " + SetupTargets.describe(object) + "."));
+                for (int i = names.size() - 1; i >= 0; i--) {
+                    output.accept("Removed " + names.get(i) + ".");
+                }
                 onFx(() -> {
                     states.replaceAll(state -> StepState.PENDING);
                     checks.clear();
@@ -609,6 +612,15 @@ public final class SetupViewModel {
                 });
             }
         });
+    }
+
+    /** What a created object is, by the names the user chose rather than UUIDs ("the runner machine x"). */
+    String describe(CreatedObject object) {
+        if (object.kind() == dev.drpconsole.core.setup.CreatedKind.MACHINE) {
+            return object.step().equals(dev.drpconsole.core.setup.RunnerMachineStep.ID)
+                    ? "the runner machine " + runnerName.get() : "the test machine " + testMachineName.get();
+        }
+        return SetupTargets.describe(object);
     }
 
     /** What the wizard created, oldest first. */
