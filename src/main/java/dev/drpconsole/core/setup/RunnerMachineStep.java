@@ -5,7 +5,9 @@ import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.core.engine.ContainerDetails;
+import dev.drpconsole.core.engine.EngineConnectionListener;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
+import dev.drpconsole.core.engine.EventQuery;
 import dev.drpconsole.core.engine.LogLine;
 import dev.drpconsole.core.engine.LogListener;
 import dev.drpconsole.core.engine.LogOptions;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the runner machine with {@code Meta.BaseContext} set to the context, then waits until the plugin's
@@ -58,18 +62,35 @@ public final class RunnerMachineStep implements SetupStep {
         String container = RunnerContainerName.forMachine(UUID.fromString(uuid));
         progress.status("Waiting for " + container);
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<ContainerDetails> details = inspect(context, container);
-            if (details.map(ContainerDetails::running).orElse(false)) {
-                progress.output(container + " is running.");
-                return;
+        // Woken by the container's own engine events (and a reconnected event stream); the 2 s bound looks again
+        // should an event be missed while the stream reconnects.
+        Semaphore changed = new Semaphore(0);
+        try (Closeable watch = context.targets().engine().watchEvents(EventQuery.containers(), event -> {
+            if (container.equals(event.name())) {
+                changed.release();
             }
-            if (details.isPresent() && details.get().finishedAt().isPresent()) {
-                showLog(context, container, progress);
-                throw new SetupProblem(container + " exited with code " + details.get().exitCode() + ".",
-                        "Read its log above: usually the image lacks drpcli or cannot reach the endpoint.");
+        }, new EngineConnectionListener() {
+            @Override
+            public void onConnected() {
+                changed.release();
             }
-            Thread.sleep(250);
+        })) {
+            while (System.currentTimeMillis() < deadline) {
+                Optional<ContainerDetails> details = inspect(context, container);
+                if (details.map(ContainerDetails::running).orElse(false)) {
+                    progress.output(container + " is running.");
+                    return;
+                }
+                if (details.isPresent() && details.get().finishedAt().isPresent()) {
+                    showLog(context, container, progress);
+                    throw new SetupProblem(container + " exited with code " + details.get().exitCode() + ".",
+                            "Read its log above: usually the image lacks drpcli or cannot reach the endpoint.");
+                }
+                changed.tryAcquire(2, TimeUnit.SECONDS);
+                changed.drainPermits();
+            }
+        } catch (IOException closing) {
+            // The event stream failed to close: nothing left to wait for.
         }
         throw new SetupProblem(container + " did not start within " + PATIENCE_MS / 1000 + " s.",
                 "Check the docker-context plugin runs on the endpoint and can reach its engine, then retry.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.EventSubscription;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.JobLogChunk;
@@ -12,6 +13,8 @@ import dev.drpconsole.sandbox.content.DemoContentPack;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Proves the setup works: installs the demo content pack, creates a test machine, gives it the demo workflow and
@@ -107,18 +110,39 @@ public final class TestJobStep implements SetupStep {
         return machine;
     }
 
+    /**
+     * Waits for the demo task's job on the machine: woken by DRP's job events, listing once the filter is
+     * registered (so a job created meanwhile is not missed) and again at most every 2 s as a safety net.
+     */
     private static Job awaitJob(DrpClient client, String machineUuid) throws InterruptedException {
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<Job> job = client.list(DrpType.JOBS, Filter.where("Machine", machineUuid)
-                    .and("Task", DemoContentPack.TASK)).stream().findFirst();
-            if (job.isPresent()) {
-                return job.get();
+        Semaphore created = new Semaphore(0);
+        try (EventSubscription jobs = client.events().subscribe("jobs.create.*", event -> {
+            if (event.object() != null && machineUuid.equals(event.object().path("Machine").asText())) {
+                created.release();
             }
-            Thread.sleep(250);
+        })) {
+            waitForRegistration(jobs);
+            while (System.currentTimeMillis() < deadline) {
+                Optional<Job> job = client.list(DrpType.JOBS, Filter.where("Machine", machineUuid)
+                        .and("Task", DemoContentPack.TASK)).stream().findFirst();
+                if (job.isPresent()) {
+                    return job.get();
+                }
+                created.tryAcquire(2, TimeUnit.SECONDS);
+                created.drainPermits();
+            }
         }
         throw new SetupProblem("No job started for the test machine within " + PATIENCE_MS / 1000 + " s.",
                 "Check the runner machine's container runs (Containers view), then retry.");
+    }
+
+    private static void waitForRegistration(EventSubscription subscription) throws InterruptedException {
+        try {
+            subscription.registered().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Without the acknowledgement the 2 s looks still find the job.
+        }
     }
 
     /** Streams the job's log until the job is no longer running and every byte has been read. */
