@@ -303,19 +303,33 @@ public final class SetupViewModel {
         }
         SetupChoices choices = choices();
         saveChoices();
-        StepContext context = new StepContext(new SetupTargets(client, services.engine().get(), labels), choices,
-                journal, workDir);
         problem.set("");
         failedLine.set(0);
         conflictingContext.set(null);
         running.set(true);
         cancelled = false;
         FutureTask<Void> task = new FutureTask<>(() -> {
-            runSteps(context, lastStep, toSummary);
+            targets(client).ifPresentOrElse(
+                    targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
+                    () -> onFx(() -> running.set(false)));
             return null;
         });
         currentRun = task;
         services.io().execute(task);
+    }
+
+    /** The endpoint and the engine, found on a background thread; empty (and said) when no engine answers. */
+    private Optional<SetupTargets> targets(DrpClient client) {
+        try {
+            return Optional.of(new SetupTargets(client, services.engine().get(), labels));
+        } catch (RuntimeException e) {
+            onFx(() -> {
+                problem.set("No container engine to work with: " + e.getMessage() + " Start Docker or Podman, then"
+                        + " try again.");
+                status.set("");
+            });
+            return Optional.empty();
+        }
     }
 
     private void runSteps(StepContext context, int lastStep, boolean toSummary) {
@@ -585,10 +599,15 @@ public final class SetupViewModel {
         running.set(true);
         problem.set("");
         status.set("Cleaning up…");
-        SetupTargets targets = new SetupTargets(client, services.engine().get(), labels);
         List<CreatedObject> created = journal.created();
         List<String> names = created.stream().map(this::describe).toList();
         services.io().execute(() -> {
+            Optional<SetupTargets> found = targets(client);
+            if (found.isEmpty()) {
+                onFx(() -> running.set(false));
+                return;
+            }
+            SetupTargets targets = found.get();
             try {
                 journal.cleanUp(targets);
                 for (int i = names.size() - 1; i >= 0; i--) {
