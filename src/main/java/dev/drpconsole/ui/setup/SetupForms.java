@@ -9,7 +9,6 @@ import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupStep;
-import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.ui.common.Navigator;
 import java.io.File;

@@ -27,7 +27,6 @@ import dev.drpconsole.ui.common.ViewServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
