@@ -313,7 +313,8 @@ public final class DrpConnections implements ConnectionMonitor {
         return ConnectionState.connected(headline, detail);
     }
 
-    static ConnectionState failureState(ConnectResult result) {
+    /** How a failed attempt is told: the status bar's headline, what happened, and the fix. */
+    public static ConnectionState failureState(ConnectResult result) {
         String name = result.profile().name();
         if (result instanceof ConnectResult.Unreachable unreachable) {
             return ConnectionState.unreachable(name + " unreachable", unreachable.reason(), unreachable.fixHint());

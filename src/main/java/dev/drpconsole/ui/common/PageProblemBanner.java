@@ -23,6 +23,7 @@ public final class PageProblemBanner extends HBox {
         text.setId("page-problem-text");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long problem wraps instead of being cut
         HBox.setHgrow(text, Priority.ALWAYS);
         Button close = new Button();
         close.setId("page-problem-dismiss");

@@ -1,12 +1,14 @@
 package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.core.connection.ConnectResult;
+import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.CreatedObject;
+import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.TestJobStep;
@@ -167,19 +169,17 @@ final class SetupForms {
                 ? "Could not connect: " + error.getMessage() : describe(how))));
     }
 
+    /** What the endpoint page says after an attempt: where the dialog takes over, or the status bar's words. */
     private static String describe(ConnectResult result) {
-        if (result instanceof ConnectResult.PasswordNeeded needed) {
+        if (result instanceof ConnectResult.Connected) {
+            return "";
+        } else if (result instanceof ConnectResult.PasswordNeeded needed) {
             return "Sign in to " + needed.profile().name() + " in the dialog.";
         } else if (result instanceof ConnectResult.CertificateUntrusted) {
             return "Check the certificate's fingerprint in the dialog.";
-        } else if (result instanceof ConnectResult.Refused refused) {
-            return "The endpoint refused the sign-in: " + refused.message();
-        } else if (result instanceof ConnectResult.Unreachable unreachable) {
-            return unreachable.reason() + " " + unreachable.fixHint();
-        } else if (result instanceof ConnectResult.Failed failed) {
-            return "Could not connect: " + failed.message();
         }
-        return "";
+        ConnectionState failed = DrpConnections.failureState(result);
+        return failed.headline() + ": " + failed.detail() + ". " + failed.fixHint() + ".";
     }
 
     // --- Preflight ------------------------------------------------------------------------------------------

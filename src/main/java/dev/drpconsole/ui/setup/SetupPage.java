@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.logview.LogView;
@@ -58,18 +59,7 @@ public final class SetupPage implements SectionPage {
         root.setLeft(stepList());
         pageHolder.setFitToWidth(true);
         pageHolder.getStyleClass().add("setup-page-holder");
-        Label problem = new Label();
-        problem.setId("problem");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        problem.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(problem, Priority.ALWAYS);
-        problem.textProperty().bind(model.problem);
-        HBox banner = new HBox(10, Icon.ALERT_CIRCLE_OUTLINE.node(18), problem);
-        banner.getStyleClass().add("page-problem");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(model.problem.isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        PageProblemBanner banner = new PageProblemBanner(model.problem, () -> model.problem.set(""));
         VBox top = new VBox(banner, pageHolder);
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, progressPane());

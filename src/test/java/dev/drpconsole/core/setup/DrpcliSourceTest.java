@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import java.io.File;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class DrpcliSourceTest {
     static void start() throws Exception {
         server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(work.resolve("data")))
                 .withPort(0).withRunnerEngine(false));
-        client = SetupSandbox.connect(server);
+        client = SandboxAccess.connect(server);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.drp.StoredFile;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class PluginProviderInstallTest {
     @Test
     void aLinuxBinaryIsUploadedWithProgressAndTheEndpointListsTheProvider() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("data")).withPort(0)
-                .withRunnerEngine(false)); OkHttpDrpClient client = SetupSandbox.connect(server)) {
+                .withRunnerEngine(false)); OkHttpDrpClient client = SandboxAccess.connect(server)) {
             List<Double> fractions = new ArrayList<>();
             Path binary = TestEnv.get().drpcli();
             StoredFile stored = PluginProviderInstall.upload(client, binary, "amd64", new StepProgress() {

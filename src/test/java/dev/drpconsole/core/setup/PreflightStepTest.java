@@ -9,6 +9,7 @@ import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class PreflightStepTest {
         try (DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
              SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("data")).withPort(0)
                      .withRunnerEngine(false));
-             OkHttpDrpClient client = SetupSandbox.connect(server)) {
+             OkHttpDrpClient client = SandboxAccess.connect(server)) {
             String arch = engine.info().arch();
             client.uploadFile(DrpcliSource.endpointFile(arch), TestEnv.get().drpcli(), (done, total) -> { });
             SetupChoices chosen = SetupSandbox.choices("unused:1", "preflight");

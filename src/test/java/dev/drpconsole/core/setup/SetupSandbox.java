@@ -1,13 +1,11 @@
 package dev.drpconsole.core.setup;
 
-import dev.drpconsole.core.drp.DrpCredentials;
-import dev.drpconsole.core.drp.DrpEndpoint;
-import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
@@ -42,15 +40,7 @@ public final class SetupSandbox implements AutoCloseable {
         DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
         SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(dataDir))
                 .withPort(0).withRunnerEngine(true).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
-        return new SetupSandbox(engine, server, connect(server));
-    }
-
-    /** A client signed in as the sandbox's admin, pinned to its certificate. */
-    public static OkHttpDrpClient connect(SandboxServer server) {
-        MemoryCertificatePins pins = new MemoryCertificatePins();
-        pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
-        return OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
-                new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false), pins);
+        return new SetupSandbox(engine, server, SandboxAccess.connect(server));
     }
 
     /** The choices a user makes with the provisioned drpcli and base image, no extra packages. */

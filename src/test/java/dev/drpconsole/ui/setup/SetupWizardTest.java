@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpContext;
-import dev.drpconsole.core.drp.DrpCredentials;
-import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.Machine;
-import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.DockerEngine;
@@ -28,6 +25,7 @@ import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
@@ -82,10 +80,7 @@ class SetupWizardTest extends FxRobot {
         data = Files.createDirectories(work.resolve("data"));
         server = startSandbox(0);
         port = server.url().getPort();
-        MemoryCertificatePins pins = new MemoryCertificatePins();
-        pins.pin(server.url().getHost() + ":" + server.url().getPort(), server.certificate().sha256Fingerprint());
-        client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(server.url().toString().replaceAll("/$", "")),
-                new DrpCredentials.Password("rocketskates", server.adminPassword().password()), false), pins);
+        client = SandboxAccess.connect(server);
         io = Executors.newCachedThreadPool();
     }
 
@@ -177,9 +172,9 @@ class SetupWizardTest extends FxRobot {
         fillImageForm(tag, dockerfile -> dockerfile.replaceFirst("\n", "\n" + broken + "\n"));
         clickOn("#next");
         clickOn("#next");
-        waitFor("the build fails", 60, () -> !text("#problem").isEmpty());
+        waitFor("the build fails", 60, () -> !text("#page-problem-text").isEmpty());
         assertEquals("✗", mark(BuildImageStep.ID));
-        assertTrue(text("#problem").contains("line 2 of the Dockerfile"), text("#problem"));
+        assertTrue(text("#page-problem-text").contains("line 2 of the Dockerfile"), text("#page-problem-text"));
         assertEquals("Line 2 failed: " + broken, text("#failed-line"));
         TextArea editor = lookup("#build-dockerfile").queryAs(TextArea.class);
         assertEquals(broken, editor.getSelectedText(), "the failing line is selected in the editor");
@@ -200,9 +195,9 @@ class SetupWizardTest extends FxRobot {
         preflight();
         fillImageForm(tag, null);
         runAllRemaining();
-        waitFor("the context step stops", 90, () -> !text("#problem").isEmpty());
+        waitFor("the context step stops", 90, () -> !text("#page-problem-text").isEmpty());
         assertEquals("✗", mark(ContextStep.ID));
-        assertTrue(text("#problem").contains("already exists with other settings"), text("#problem"));
+        assertTrue(text("#page-problem-text").contains("already exists with other settings"), text("#page-problem-text"));
         assertTrue(lookup("#context-conflict").query().isVisible(), "the difference is shown");
         String diff = texts(lookup("#context-diff").queryAs(GridPane.class));
         assertTrue(diff.contains("≠ Image") && diff.contains("someone/else:1") && diff.contains(tag), diff);
@@ -235,7 +230,7 @@ class SetupWizardTest extends FxRobot {
         assertEquals("…", mark(ContextStep.ID), "the context step waits");
         server = startSandbox(port);
         waitFor("the wizard finishes after the restart", 120, () -> {
-            assertEquals("", text("#problem"), "the wizard stopped");
+            assertEquals("", text("#page-problem-text"), "the wizard stopped");
             return "✓".equals(mark(TestJobStep.ID));
         });
         assertTrue(lookup("#setup-page-summary").tryQuery().isPresent(), "the summary is shown");
@@ -258,7 +253,7 @@ class SetupWizardTest extends FxRobot {
         waitFor("the test job runs", 90, () -> "…".equals(mark(TestJobStep.ID)));
         clickOn("#cancel");
         waitFor("the wizard says it was cancelled", 30,
-                () -> text("#problem").startsWith("Cancelled."));
+                () -> text("#page-problem-text").startsWith("Cancelled."));
 
         // A console started again finds the journal: the same choices, the done steps, the page to go on at.
         openWizard("reopen");
@@ -269,7 +264,7 @@ class SetupWizardTest extends FxRobot {
         assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
         runAllRemaining();
         waitFor("the wizard finishes", 120, () -> {
-            assertEquals("", text("#problem"), "the wizard stopped");
+            assertEquals("", text("#page-problem-text"), "the wizard stopped");
             return "✓".equals(mark(TestJobStep.ID));
         });
         assertEquals(1, client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).size(),
@@ -349,7 +344,7 @@ class SetupWizardTest extends FxRobot {
             PageTestSupport.waitUntil(what, seconds, condition);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + " (status: " + text("#status") + "; problem: "
-                    + text("#problem") + ")", e);
+                    + text("#page-problem-text") + ")", e);
         }
     }
 
@@ -357,13 +352,13 @@ class SetupWizardTest extends FxRobot {
         assertFalse(button("#run").isDisabled(), "Run all remaining is enabled");
         clickOn("#run");
         waitFor("the wizard runs", 5, () -> button("#cancel").isDisabled() == false
-                || !text("#problem").isEmpty());
+                || !text("#page-problem-text").isEmpty());
     }
 
     private void awaitDone(String step, int seconds) {
         waitFor(step + " is done", seconds, () -> {
-            if (!text("#problem").isEmpty()) {
-                throw new AssertionError("The wizard stopped: " + text("#problem"));
+            if (!text("#page-problem-text").isEmpty()) {
+                throw new AssertionError("The wizard stopped: " + text("#page-problem-text"));
             }
             return "✓".equals(mark(step));
         });
@@ -374,7 +369,7 @@ class SetupWizardTest extends FxRobot {
         Button ok = (Button) lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK);
         clickOn(ok);
         waitFor("the clean-up ends", 60, () -> text("#status").startsWith("Cleaned up"));
-        assertEquals("", text("#problem"));
+        assertEquals("", text("#page-problem-text"));
         assertFalse(engine.images().exists(tag), "the image " + tag + " is removed");
         for (String uuid : machines) {
             assertTrue(client.get(DrpType.MACHINES, uuid).isEmpty(), "machine " + uuid + " is removed");
