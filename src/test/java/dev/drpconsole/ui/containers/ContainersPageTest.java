@@ -32,6 +32,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -144,8 +145,13 @@ class ContainersPageTest extends FxRobot {
         clickOn("#containers-inspect");
         waitUntil("the environment is shown", () -> label("#container-env").contains("RS_UUID=" + runner.uuid()));
         assertTrue(label("#container-env").contains("RS_TOKEN=" + EnvironmentMask.HIDDEN), label("#container-env"));
-        String json = lookup("#container-json").queryTextInputControl().getText();
-        assertTrue(json.contains("\"RS_TOKEN=" + EnvironmentMask.HIDDEN + "\""), json);
+        // The JSON sits in a collapsed pane whose content joins the scene graph a pulse after the environment.
+        waitUntil("the JSON is shown", () -> json().contains("RS_UUID=" + runner.uuid()), this::json);
+        assertTrue(json().contains("\"RS_TOKEN=" + EnvironmentMask.HIDDEN + "\""), json());
+    }
+
+    private String json() {
+        return lookup("#container-json").tryQuery().map(node -> ((TextInputControl) node).getText()).orElse("");
     }
 
     private TableView<ContainerRow> table() {
