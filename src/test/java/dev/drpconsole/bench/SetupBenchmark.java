@@ -236,6 +236,11 @@ public final class SetupBenchmark {
                 }
 
                 @Override
+                public void tag(String nameOrId, String reference) {
+                    images.tag(nameOrId, reference);
+                }
+
+                @Override
                 public void remove(String nameOrId, boolean force) {
                     images.remove(nameOrId, force);
                 }

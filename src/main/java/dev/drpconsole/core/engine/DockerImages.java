@@ -88,6 +88,17 @@ final class DockerImages implements EngineImages {
     }
 
     @Override
+    public void tag(String nameOrId, String reference) {
+        String name = ImageReference.normalise(reference);
+        int colon = name.lastIndexOf(':');
+        boolean hasTag = colon > name.lastIndexOf('/');
+        String repository = hasTag ? name.substring(0, colon) : name;
+        String tag = hasTag ? name.substring(colon + 1) : "latest";
+        calls.answer(() -> docker.tagImageCmd(ImageReference.normalise(nameOrId), repository, tag).withForce(true)
+                .exec());
+    }
+
+    @Override
     public void remove(String nameOrId, boolean force) {
         calls.answer(() -> docker.removeImageCmd(ImageReference.normalise(nameOrId)).withForce(force).exec());
     }

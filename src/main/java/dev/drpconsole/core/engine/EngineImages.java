@@ -35,6 +35,14 @@ public interface EngineImages {
     List<ImageSummary> list(Map<String, String> labels, boolean includeIntermediate);
 
     /**
+     * Gives an image another name, like {@code docker tag}; a name already on another image moves to this one.
+     *
+     * @param nameOrId  the image, by a name it has or its id
+     * @param reference the new name, e.g. "drpconsole/runner:1" (no tag means "latest")
+     */
+    void tag(String nameOrId, String reference);
+
+    /**
      * Removes an image name, and the image itself when no other name refers to it.
      *
      * @param force also remove an image used by stopped containers, or named by several tags when given by id

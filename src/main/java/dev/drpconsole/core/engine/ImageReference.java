@@ -31,4 +31,10 @@ public final class ImageReference {
         }
         return reference;
     }
+
+    /** An image id as {@code docker images} shows it: "sha256:3f1c…" becomes its first 12 hex digits. */
+    public static String shortId(String id) {
+        String hex = id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
+    }
 }

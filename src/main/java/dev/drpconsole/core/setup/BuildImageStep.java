@@ -5,11 +5,13 @@ import dev.drpconsole.core.engine.BuildStep;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.ImageBuildException;
 import dev.drpconsole.core.engine.ImageBuildRequest;
+import dev.drpconsole.core.engine.ImageReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds the runner image from the Dockerfile shown (and maybe edited) with drpcli next to it. */
@@ -75,25 +77,24 @@ public final class BuildImageStep implements SetupStep {
 
     /**
      * Recorded before the build: a build cancelled after tagging still leaves an image clean-up must remove. A tag
-     * that was on the engine before the wizard is not recorded, so clean-up never removes the user's own image (the
-     * build then moves that tag to the new image and leaves it there).
+     * that was on the engine before the wizard is recorded with the image it named, so clean-up never removes the
+     * user's own image but points the tag back at it.
      */
     private static void recordTag(StepContext context, StepProgress progress) {
         String tag = context.choices().imageTag();
-        boolean oursEarlier = context.journal().createdBy(ID, CreatedKind.IMAGE).filter(tag::equals).isPresent();
-        boolean existed;
+        if (context.journal().createdBy(ID, CreatedKind.IMAGE).filter(tag::equals).isPresent()) {
+            return;
+        }
+        Optional<String> earlier;
         try {
-            existed = context.targets().engine().images().exists(tag);
+            earlier = context.targets().engine().images().idOf(tag);
         } catch (EngineException e) {
             throw new SetupProblem("The engine does not answer: " + e.getMessage(),
                     "Check the container engine runs, then retry.", e);
         }
-        if (oursEarlier || !existed) {
-            context.journal().recordCreated(new CreatedObject(CreatedKind.IMAGE, tag, ID));
-        } else {
-            progress.output("The tag " + tag + " was on the engine before: the build moves it to the new image,"
-                    + " and a clean-up leaves it.");
-        }
+        context.journal().recordCreated(new CreatedObject(CreatedKind.IMAGE, tag, ID, earlier.orElse("")));
+        earlier.ifPresent(id -> progress.output("The tag " + tag + " named the image " + ImageReference.shortId(id)
+                + " before: the build moves it to the new image, and a clean-up points it back."));
     }
 
     private static BuildProblem failure(String dockerfile, ImageBuildException e) {

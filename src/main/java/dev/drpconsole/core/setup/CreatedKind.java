@@ -2,7 +2,7 @@ package dev.drpconsole.core.setup;
 
 /** The kinds of things the setup wizard creates, each removed its own way by {@link SetupTargets}. */
 public enum CreatedKind {
-    /** An image on the container engine, by tag. */
+    /** An image on the container engine, by tag; or a tag the build moved off an earlier image. */
     IMAGE,
     /** A file on the endpoint, by path under files/. */
     FILE,

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param kind what it is
  * @param key  its tag, path, name or UUID
  * @param step   the id of the step that created it
- * @param before for a change to something that existed ({@link CreatedKind#CONTEXT_SETTINGS}): its JSON before,
- *               what clean-up puts back; "" otherwise
+ * @param before for a change to something that existed, what clean-up puts back: a replaced context's JSON
+ *               ({@link CreatedKind#CONTEXT_SETTINGS}), or the id of the image a moved tag named
+ *               ({@link CreatedKind#IMAGE}); "" otherwise
  */
 public record CreatedObject(CreatedKind kind, String key, String step, String before) {
     public CreatedObject {

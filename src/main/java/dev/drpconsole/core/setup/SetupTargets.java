@@ -9,8 +9,10 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
+import dev.drpconsole.core.engine.ImageReference;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,7 +38,13 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
                 case CONTEXT_SETTINGS -> restoreContext(object);
                 case CONTENT_PACK -> client.deleteContent(object.key());
                 case FILE -> client.deleteFile(object.key());
-                case IMAGE -> engine.images().remove(object.key(), true);
+                case IMAGE -> {
+                    if (object.before().isEmpty()) {
+                        engine.images().remove(object.key(), true);
+                    } else {
+                        restoreTag(object);
+                    }
+                }
             }
         } catch (DrpApiException e) {
             if (e.code() != 404) {
@@ -153,6 +161,25 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
                 .withEngine(before.engine()).withImage(before.image()).withDescription(before.description())));
     }
 
+    /**
+     * Points a tag the build moved back at the image it named before, and removes the wizard's image when nothing
+     * else names it. When the earlier image is gone too, the tag stays on the wizard's image: it is the only one.
+     */
+    private void restoreTag(CreatedObject object) {
+        if (!engine.images().exists(object.before())) {
+            return;
+        }
+        Optional<String> ours = engine.images().idOf(object.key());
+        engine.images().tag(object.before(), object.key());
+        if (ours.isPresent() && !ours.get().equals(object.before())) {
+            try {
+                engine.images().remove(ours.get(), false);
+            } catch (EngineException stillNamedOrUsed) {
+                // Another name or a container still uses the wizard's image: it stays, without our tag.
+            }
+        }
+    }
+
     /** "the context runner", "the image drp/runner:1". */
     public static String describe(CreatedObject object) {
         return switch (object.kind()) {
@@ -161,7 +188,9 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
             case CONTEXT_SETTINGS -> "the settings of the context " + object.key() + " (put back as they were)";
             case CONTENT_PACK -> "the content pack " + object.key();
             case FILE -> "the file files/" + object.key();
-            case IMAGE -> "the image " + object.key();
+            case IMAGE -> object.before().isEmpty() ? "the image " + object.key()
+                    : "the wizard's image " + object.key() + " (the tag goes back to the image "
+                    + ImageReference.shortId(object.before()) + " it named before)";
         };
     }
 }

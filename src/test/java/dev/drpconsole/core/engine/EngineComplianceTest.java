@@ -300,6 +300,34 @@ abstract class EngineComplianceTest {
     }
 
     @Test
+    void aTagMovesBetweenImagesAndBack(@TempDir Path dir) throws IOException {
+        String first = buildScratchImage(dir.resolve("first"), "first");
+        String second = buildScratchImage(dir.resolve("second"), "second");
+        String tag = "drpconsole-test/moved:" + RUN;
+
+        engine.images().tag(first, tag);
+        assertEquals(Optional.of(first), engine.images().idOf(tag));
+        engine.images().tag(second, tag);
+        assertEquals(Optional.of(second), engine.images().idOf(tag), "the name moved to the second image");
+        engine.images().tag(first, tag);
+        assertEquals(Optional.of(first), engine.images().idOf(tag), "and back");
+        engine.images().tag(first, "drpconsole-test/moved-" + RUN);
+        assertEquals(Optional.of(first), engine.images().idOf("drpconsole-test/moved-" + RUN + ":latest"),
+                "a name without a tag is tagged latest");
+        for (String name : List.of(tag, "drpconsole-test/moved-" + RUN, first, second)) {
+            engine.images().remove(name, true);
+        }
+    }
+
+    private String buildScratchImage(Path context, String payload) throws IOException {
+        Files.createDirectories(context);
+        Files.writeString(context.resolve("payload.txt"), payload + " " + RUN + "\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY payload.txt /payload.txt\n");
+        return engine.images().build(ImageBuildRequest.of(context, "drpconsole-test/" + payload + ":" + RUN)
+                .withLabels(LABELS), BuildProgressListener.ignoring());
+    }
+
+    @Test
     void missingContainersAndImagesAreTypedNotFound() {
         String missing = "drpconsole-test-missing-" + RUN;
 

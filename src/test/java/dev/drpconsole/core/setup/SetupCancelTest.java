@@ -3,6 +3,7 @@ package dev.drpconsole.core.setup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.ContentSummary;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -165,21 +167,25 @@ class SetupCancelTest {
     }
 
     @Test
-    void cleanUpLeavesAnImageTagThatWasThereBeforeTheWizard() throws Exception {
+    void cleanUpPointsATagTheBuildMovedBackAtTheImageItNamedBefore() throws Exception {
         String tag = "drpconsole-test/setup-existing:" + TestLabels.runId();
         Path directory = Files.createDirectories(work.resolve("existing-image"));
         Files.writeString(directory.resolve("Dockerfile"), "FROM " + TestEnv.get().baseImage() + "\n");
-        sandbox.engine.images().build(new ImageBuildRequest(directory, Set.of(tag), TestLabels.forThisRun(), false),
-                BuildProgressListener.ignoring());
+        String usersImage = sandbox.engine.images().build(new ImageBuildRequest(directory, Set.of(tag),
+                TestLabels.forThisRun(), false), BuildProgressListener.ignoring());
         SetupJournal journal = SetupJournal.load(Files.createTempDirectory(work, "journal"));
         StepContext context = new StepContext(sandbox.targets, SetupSandbox.choices(tag, "existing"), journal,
                 Files.createTempDirectory(work, "step-work"));
 
         new BuildImageStep().run(context, StepProgress.NONE);
-        assertEquals(List.of(), journal.created(), "a tag that was there is not the wizard's to remove");
+        String wizardsImage = sandbox.engine.images().idOf(tag).orElseThrow();
+        assertNotEquals(usersImage, wizardsImage, "the build moved the tag to the wizard's image");
+        assertEquals(List.of(new CreatedObject(CreatedKind.IMAGE, tag, BuildImageStep.ID, usersImage)),
+                journal.created(), "the tag is recorded with the image it named");
         journal.cleanUp(sandbox.targets);
 
-        assertTrue(sandbox.engine.images().exists(tag));
+        assertEquals(Optional.of(usersImage), sandbox.engine.images().idOf(tag), "the tag names the user's image");
+        assertFalse(sandbox.engine.images().exists(wizardsImage), "the wizard's image is gone");
         sandbox.engine.images().remove(tag, true);
     }
 
