@@ -86,7 +86,11 @@ public final class RunnerMachineStep implements SetupStep {
                     throw new SetupProblem(container + " exited with code " + details.get().exitCode() + ".",
                             "Read its log above: usually the image lacks drpcli or cannot reach the endpoint.");
                 }
-                changed.tryAcquire(2, TimeUnit.SECONDS);
+                if (!changed.tryAcquire(2, TimeUnit.SECONDS)) {
+                    // Quiet for 2 s: the endpoint must still answer (a lost one is waited for by the wizard) and
+                    // the machine still be there, else no container will ever come.
+                    stillThere(context, uuid);
+                }
                 changed.drainPermits();
             }
         } catch (IOException closing) {
@@ -118,6 +122,14 @@ public final class RunnerMachineStep implements SetupStep {
         } catch (DrpException e) {
             throw new SetupProblem("Could not create the runner machine: " + e.getMessage(),
                     "Choose a name no other machine has, then retry.", e);
+        }
+    }
+
+    private static void stillThere(StepContext context, String uuid) {
+        if (context.targets().client().get(DrpType.MACHINES, uuid).isEmpty()) {
+            throw new SetupProblem("The runner machine " + context.choices().runnerName() + " (" + uuid
+                    + ") was removed on the endpoint while the wizard waited for its container.",
+                    "Run this step again: it creates the machine anew.");
         }
     }
 

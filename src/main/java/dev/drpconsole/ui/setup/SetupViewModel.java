@@ -106,6 +106,8 @@ public final class SetupViewModel {
         this.workDir = settingsDir.resolve("setup-work");
         this.labels = labels;
         plan.steps().forEach(step -> states.add(journal.isDone(step.id()) ? StepState.DONE : StepState.PENDING));
+        // "Replace it" was said of one context: another name asks again.
+        contextName.addListener((observable, was, now) -> replaceContext.set(false));
         restoreChoices();
         current.set(firstUnfinishedPage());
     }
@@ -655,12 +657,19 @@ public final class SetupViewModel {
 
     private void saveChoices() {
         choiceFields().forEach((name, field) -> journal.putValue(CHOICE + name, field.get()));
+        choiceFlags().forEach((name, flag) -> journal.putValue(CHOICE + name, Boolean.toString(flag.get())));
     }
 
     /** The choices of an earlier run; a blank one, or a drpcli that is gone, keeps what was found instead. */
     private void restoreChoices() {
         choiceFields().forEach((name, field) -> journal.value(CHOICE + name).filter(value -> !value.isBlank())
                 .filter(value -> field != drpcli || Files.isRegularFile(Path.of(value))).ifPresent(field::set));
+        choiceFlags().forEach((name, flag) -> journal.value(CHOICE + name).map(Boolean::parseBoolean)
+                .ifPresent(flag::set));
+    }
+
+    private Map<String, BooleanProperty> choiceFlags() {
+        return Map.of("replaceContext", replaceContext, "keepOnEngine", keepOnEngine);
     }
 
     private Map<String, StringProperty> choiceFields() {

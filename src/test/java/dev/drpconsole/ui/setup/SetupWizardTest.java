@@ -43,6 +43,7 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -248,6 +249,8 @@ class SetupWizardTest extends FxRobot {
         String tag = tag("reopen");
         preflight();
         fillImageForm(tag, null);
+        interact(() -> lookup("#step-publish").queryButton().fire());
+        clickOn("#keep-on-engine");
         runAllRemaining();
         // The test job takes the longest (its task rests 6 s): a cancel lands inside it.
         waitFor("the test job runs", 90, () -> "…".equals(mark(TestJobStep.ID)));
@@ -262,6 +265,8 @@ class SetupWizardTest extends FxRobot {
         assertTrue(lookup("#setup-page-test-job").tryQuery().isPresent(), "it opens at the test job");
         interact(() -> lookup("#step-image").queryButton().fire());
         assertEquals(tag, lookup("#image-tag").queryAs(TextField.class).getText());
+        interact(() -> lookup("#step-publish").queryButton().fire());
+        assertTrue(lookup("#keep-on-engine").queryAs(CheckBox.class).isSelected(), "the ticked box is kept too");
         runAllRemaining();
         waitFor("the wizard finishes", 120, () -> {
             assertEquals("", text("#page-problem-text"), "the wizard stopped");
