@@ -65,7 +65,7 @@ public final class RunnersViewBenchmark {
         ExecutorService io = Executors.newCachedThreadPool(daemon());
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0)
                 .withRunnerEngine(false));
-             DrpClient client = connect(sandbox, dataDir);
+             DrpClient client = connectedWithEvents(sandbox, dataDir);
              EngineHandle engine = new EngineHandle(DockerEngine::locate)) {
             populate(sandbox);
             SimpleObjectProperty<DrpClient> active = new SimpleObjectProperty<>();
@@ -83,6 +83,16 @@ public final class RunnersViewBenchmark {
             io.shutdownNow();
             Platform.exit();
         }
+    }
+
+    /** Signed in with the event socket open, as the console leaves a client once it is connected. */
+    private static DrpClient connectedWithEvents(SandboxServer sandbox, Path dataDir) throws InterruptedException {
+        DrpClient client = connect(sandbox, dataDir);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!client.events().isConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return client;
     }
 
     private static DrpClient connect(SandboxServer sandbox, Path dataDir) {
@@ -121,11 +131,23 @@ public final class RunnersViewBenchmark {
             page.shown();
             return null;
         });
-        awaitOnFx(() -> scene.lookup("#runners-table") instanceof TableView<?> table && table.isVisible()
+        awaitOnFx(() -> scene.lookup("#runners-table") instanceof TableView<?> table && drawn(table)
                 && table.getItems().size() == MACHINES, 60);
-        System.out.printf("Runner machines view: %,d rows in the table %d ms after the page was shown "
-                + "(list over HTTPS, parse, rows, table; goal < 1000 ms)%n", MACHINES, millisSince(start));
+        System.out.printf("Runner machines view: %,d rows in the table, drawn, %d ms after the page was shown "
+                + "(event socket open, as the console opens it at sign-in; list over HTTPS, parse, rows, table;"
+                + " goal < 1000 ms)%n", MACHINES, millisSince(start));
         return onFx(() -> (TableView<RunnerRow>) scene.lookup("#runners-table"));
+    }
+
+    /** The table and all around it visible, with rows laid out in cells (what the next frame paints). */
+    private static boolean drawn(TableView<?> table) {
+        for (javafx.scene.Node node = table; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return table.lookupAll(".table-row-cell").stream()
+                .anyMatch(row -> row instanceof javafx.scene.control.TableRow<?> cell && cell.getItem() != null);
     }
 
     private static void filter(TableView<RunnerRow> table) throws Exception {

@@ -46,6 +46,16 @@ public final class PageTestSupport {
     }
 
     /** The text a column shows for the row whose first column reads {@code firstColumn}, or null. */
+    /** The node and everything around it visible: what a user sees (hidden content may stay in the scene). */
+    public static boolean isShown(javafx.scene.Node node) {
+        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     public static String cell(TableView<?> table, String firstColumn, String columnId) {
         for (Object row : table.getItems()) {
             if (firstColumn.equals(text(table, row, 0))) {

@@ -265,6 +265,9 @@ public final class DrpConnections implements ConnectionMonitor {
         DrpClient client = signedIn.client();
         active = new ActiveConnection(profile, client, client.url(), version);
         activeToken = signedIn.currentToken();
+        // Every live page follows the event socket: opened now (on its own thread), a page shown later finds it
+        // connected instead of waiting half a second for the socket before its first list.
+        client.events();
         profiles.markLastUsed(profile.id());
         report(connectedState(active));
         listeners.forEach(listener -> listener.accept(Optional.of(active)));

@@ -1,6 +1,9 @@
 package dev.drpconsole.ui.common;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,17 +26,25 @@ import javafx.scene.input.MouseButton;
 
 /**
  * A table over live rows with a filter box: the filter matches a substring of any visible column (as the cells
- * show it, case-insensitive), the user's sort order holds while rows change underneath (a {@link SortedList} bound
- * to the table's comparator), and the selected row stays selected by key when a live update replaces it.
+ * show it, case-insensitive), the user's sort order holds while rows change underneath (a {@link SortedList} that
+ * follows the table's sort order), and the selected row stays selected by key when a live update replaces it.
+ *
+ * <p>Each row's search text and sort values are worked out once per row object (again when a row list with an
+ * extractor reports the row updated): JavaFX's own table comparator asks the cell value factory twice per
+ * comparison, which made sorting 10,000 rows take a large part of a second whenever the filter changed.
  */
 public final class FilteredTable<R> {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private static final Object NO_VALUE = new Object();
 
     private final TableView<R> table;
     private final Function<R, String> key;
     private final SortedList<R> sorted;
     /** Each row's visible text, lower-cased, made once per row object: typing re-filters thousands of rows. */
     private final Map<R, String> searchText = new IdentityHashMap<>();
+    /** Per sort column, each row's cell value (NO_VALUE for null), made once per row object. */
+    private final Map<TableColumn<R, ?>, Map<R, Object>> sortValues = new HashMap<>();
     private String selectedKey;
     private String pendingReveal;
 
@@ -44,9 +55,13 @@ public final class FilteredTable<R> {
     public FilteredTable(TableView<R> table, ObservableList<R> rows, TextField filter, Function<R, String> key) {
         this.table = table;
         this.key = key;
+        // Registered before the FilteredList: what a change makes stale is forgotten before rows are re-sorted.
         rows.addListener((ListChangeListener<R>) change -> {
             while (change.next()) {
-                change.getRemoved().forEach(searchText::remove);
+                change.getRemoved().forEach(this::forget);
+                if (change.wasUpdated()) {
+                    change.getList().subList(change.getFrom(), change.getTo()).forEach(this::forget);
+                }
             }
         });
         table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<R, ?>>) change -> searchText.clear());
@@ -55,7 +70,11 @@ public final class FilteredTable<R> {
                 filter.textProperty()));
         sorted = new SortedList<>(filtered);
         TextOrder.applyTo(table);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // The table's comparator changes with every sort the user asks for; the SortedList then sorts, by the
+        // same columns and directions but with each row's values looked up once.
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> order(table.getComparator()),
+                table.comparatorProperty()));
+        table.setSortPolicy(sortedByItsItems -> true);
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -137,6 +156,38 @@ public final class FilteredTable<R> {
         if (table.getSelectionModel().getSelectedItem() == null && selectedKey != null) {
             select(selectedKey);
         }
+    }
+
+    private void forget(R row) {
+        searchText.remove(row);
+        sortValues.values().forEach(values -> values.remove(row));
+    }
+
+    /** The table's sort order (null for none) over cached cell values. */
+    private Comparator<R> order(Comparator<R> tableOrder) {
+        if (tableOrder == null || table.getSortOrder().isEmpty()) {
+            return null;
+        }
+        List<TableColumn<R, ?>> columns = List.copyOf(table.getSortOrder());
+        return (a, b) -> {
+            for (TableColumn<R, ?> column : columns) {
+                @SuppressWarnings("unchecked")
+                Comparator<Object> byColumn = (Comparator<Object>) column.getComparator();
+                int order = byColumn.compare(sortValue(column, a), sortValue(column, b));
+                if (order != 0) {
+                    return column.getSortType() == TableColumn.SortType.DESCENDING ? -order : order;
+                }
+            }
+            return 0;
+        };
+    }
+
+    private Object sortValue(TableColumn<R, ?> column, R row) {
+        Object value = sortValues.computeIfAbsent(column, c -> new IdentityHashMap<>()).computeIfAbsent(row, r -> {
+            var observable = column.getCellObservableValue(r);
+            return observable == null || observable.getValue() == null ? NO_VALUE : observable.getValue();
+        });
+        return value == NO_VALUE ? null : value;
     }
 
     private Predicate<R> matching(String text) {

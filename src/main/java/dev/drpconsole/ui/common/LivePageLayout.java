@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.common;
 
+import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -38,6 +39,10 @@ public class LivePageLayout extends BorderPane {
         state.addListener((obs, old, now) -> show(now));
     }
 
+    /**
+     * The content stays in the scene, hidden under the state shown instead: its table and panes get their skins
+     * and styles while the first list is still on its way, not all in the frame that shows the rows.
+     */
     private void show(PageState state) {
         Node shown = switch (state) {
             case NOT_CONNECTED -> notConnected;
@@ -45,8 +50,10 @@ public class LivePageLayout extends BorderPane {
             case EMPTY -> empty;
             case READY -> content;
         };
-        if (body.getChildren().size() != 1 || body.getChildren().get(0) != shown) {
-            body.getChildren().setAll(shown);
+        content.setVisible(shown == content);
+        List<Node> wanted = shown == content ? List.of(content) : List.of(content, shown);
+        if (!body.getChildren().equals(wanted)) {
+            body.getChildren().setAll(wanted);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.common;
 
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
@@ -10,9 +11,9 @@ import javafx.scene.control.TableColumn;
  * the full text as tooltip for values wider than the column.
  */
 public class TextCell<R, V> extends TableCell<R, V> {
-    private static final java.util.List<String> STATES = java.util.List.of("cell-ok", "cell-bad", "cell-warn",
-            "cell-muted");
     private final Function<V, String> styleOf;
+    /** The style class this cell carries now, or null: changing style classes makes JavaFX re-match CSS. */
+    private String appliedStyle;
     private String tooltipText = "";
 
     /** @param styleOf the style class for a value, or null for none */
@@ -42,17 +43,23 @@ public class TextCell<R, V> extends TableCell<R, V> {
     @Override
     protected void updateItem(V value, boolean empty) {
         super.updateItem(value, empty);
-        getStyleClass().removeAll(STATES);
-        if (empty || value == null) {
-            setText(null);
-            tooltipText = "";
+        boolean none = empty || value == null;
+        setText(none ? null : value.toString());
+        tooltipText = none ? "" : tooltipFor(value);
+        applyStyle(none ? null : styleOf.apply(value));
+    }
+
+    /** Swaps the style class only when it changes: cells are reused for every row scrolled by. */
+    private void applyStyle(String style) {
+        if (Objects.equals(style, appliedStyle)) {
             return;
         }
-        setText(value.toString());
-        tooltipText = tooltipFor(value);
-        String style = styleOf.apply(value);
+        if (appliedStyle != null) {
+            getStyleClass().remove(appliedStyle);
+        }
         if (style != null) {
             getStyleClass().add(style);
         }
+        appliedStyle = style;
     }
 }

@@ -81,8 +81,9 @@ class ContextsPageTest extends FxRobot {
 
     @Test
     void aContextCreatedByAnotherClientAppearsWithoutRefresh() {
-        waitUntil("the first list arrived", 10, () -> lookup("#contexts-table").tryQuery().isPresent()
-                || lookup("#contexts-empty").tryQuery().isPresent());
+        waitUntil("the first list arrived", 10, () -> lookup("#contexts-table").tryQuery()
+                .map(PageTestSupport::isShown).orElse(false) || lookup("#contexts-empty").tryQuery()
+                .map(PageTestSupport::isShown).orElse(false));
         other.create(DrpContext.of("from-elsewhere", DrpContext.DOCKER_CONTEXT, "elsewhere/runner:2", "theirs"));
 
         waitUntil("the other client's context appears", 10,
