@@ -23,7 +23,8 @@ final class BuiltInObjects {
     private BuiltInObjects() {
     }
 
-    static void ensure(ObjectService objects) {
+    /** @param withProvider also the docker-context provider and plugin (else they come with an upload) */
+    static void ensure(ObjectService objects, boolean withProvider) {
         ObjectStore store = objects.store();
         if (store.get("users", AdminPassword.ADMIN_USER).isEmpty()) {
             ObjectNode admin = SandboxJson.object();
@@ -36,11 +37,13 @@ final class BuiltInObjects {
         ensureBasic(objects, "stages", "none", "The stage of a machine with nothing to do");
         ensureBasic(objects, "stages", "complete", "The last stage of a workflow");
         ensureBasic(objects, "bootenvs", "local", "Boot from the local disk");
-        ensureDockerContextPlugin(objects);
+        if (withProvider) {
+            ensureDockerContextPlugin(objects);
+        }
     }
 
     /** The provider definition always matches this build; the plugin is created once and then left alone. */
-    private static void ensureDockerContextPlugin(ObjectService objects) {
+    static void ensureDockerContextPlugin(ObjectService objects) {
         ObjectNode provider = dockerContextProvider();
         ObjectStore store = objects.store();
         if (!store.get("plugin_providers", DOCKER_CONTEXT).map(provider::equals).orElse(false)) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param password       the admin password; empty to use (or generate) the one kept in the data dir
  * @param runnerEngine   run docker-context runner containers on the local container engine
  * @param runnerLabels   extra labels for every runner container (tests mark theirs)
+ * @param providerBuiltIn the docker-context plugin provider is there from the start; without it the sandbox is
+ *                        like a DRP endpoint that lacks the plugin until its provider binary is uploaded
  */
 public record SandboxConfig(int port, Path dataDir, Optional<String> password, boolean runnerEngine,
-                            Map<String, String> runnerLabels) {
+                            Map<String, String> runnerLabels, boolean providerBuiltIn) {
 
     public static final int DRP_PORT = 8092;
 
@@ -30,25 +32,30 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, b
     }
 
     public static SandboxConfig inDataDir(Path dataDir) {
-        return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), true, Map.of());
+        return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), true, Map.of(), true);
     }
 
     public SandboxConfig withPort(int newPort) {
-        return new SandboxConfig(newPort, dataDir, password, runnerEngine, runnerLabels);
+        return new SandboxConfig(newPort, dataDir, password, runnerEngine, runnerLabels, providerBuiltIn);
     }
 
     public SandboxConfig withPassword(String newPassword) {
-        return new SandboxConfig(port, dataDir, Optional.of(newPassword), runnerEngine, runnerLabels);
+        return new SandboxConfig(port, dataDir, Optional.of(newPassword), runnerEngine, runnerLabels, providerBuiltIn);
     }
 
     public SandboxConfig withRunnerEngine(boolean enabled) {
-        return new SandboxConfig(port, dataDir, password, enabled, runnerLabels);
+        return new SandboxConfig(port, dataDir, password, enabled, runnerLabels, providerBuiltIn);
     }
 
     public SandboxConfig withRunnerLabel(String key, String value) {
         Map<String, String> more = new HashMap<>(runnerLabels);
         more.put(key, value);
-        return new SandboxConfig(port, dataDir, password, runnerEngine, more);
+        return new SandboxConfig(port, dataDir, password, runnerEngine, more, providerBuiltIn);
+    }
+
+    /** Without the docker-context provider until someone uploads its binary (a DRP that lacks the plugin). */
+    public SandboxConfig withoutProvider() {
+        return new SandboxConfig(port, dataDir, password, runnerEngine, runnerLabels, false);
     }
 
     @Override

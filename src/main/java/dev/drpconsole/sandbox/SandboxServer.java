@@ -181,7 +181,7 @@ public final class SandboxServer implements AutoCloseable {
         objects.setRules("users", new UserRules());
         objects.setRules("machines", new MachineRules(new TaskListRules(store)));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
-        BuiltInObjects.ensure(objects);
+        BuiltInObjects.ensure(objects, config.providerBuiltIn());
         Authenticator authenticator = new Authenticator(password, signer, store);
         EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
                 !principal.isMachine() || "websocket".equals(event.type())
@@ -212,7 +212,8 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("files", new FilesEndpoints(parts.files, true));
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
-                new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers"))));
+                new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers")),
+                () -> BuiltInObjects.ensureDockerContextPlugin(objects)));
         sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(),
                 parts.dataDir.resolve("contents"))));
         sections.put("jobs", new JobEndpoints(objects, new NextJobPlanner(objects, parts.jobLogs, parts.actions),

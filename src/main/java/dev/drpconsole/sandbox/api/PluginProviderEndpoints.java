@@ -18,7 +18,8 @@ import java.nio.file.Path;
  *
  * <p>The sandbox does not execute uploaded binaries (a real provider speaks DRP's private plugin protocol): it
  * keeps them and records a provider. {@code docker-context} is built in; uploading a binary under that name (as
- * {@code drpcli catalog item install docker-context} would) keeps the built-in engine.
+ * {@code drpcli catalog item install docker-context} would) keeps the built-in engine, and installs its provider
+ * and plugin when a sandbox started without them.
  */
 public final class PluginProviderEndpoints implements ApiSection {
 
@@ -27,11 +28,14 @@ public final class PluginProviderEndpoints implements ApiSection {
     private final ObjectService objects;
     private final BlobStore binaries;
     private final ObjectEndpoints generic;
+    private final Runnable installBuiltIn;
 
-    public PluginProviderEndpoints(ObjectService objects, BlobStore binaries) {
+    /** @param installBuiltIn puts the docker-context provider and plugin in place when missing */
+    public PluginProviderEndpoints(ObjectService objects, BlobStore binaries, Runnable installBuiltIn) {
         this.objects = objects;
         this.binaries = binaries;
         this.generic = new ObjectEndpoints(objects);
+        this.installBuiltIn = installBuiltIn;
     }
 
     @Override
@@ -50,7 +54,9 @@ public final class PluginProviderEndpoints implements ApiSection {
 
     private void upload(ApiExchange exchange, String name) {
         BlobStore.Stored stored = binaries.store(name, UploadBody.of(exchange, "plugin_providers", name));
-        if (!BUILT_IN.equals(name)) {
+        if (BUILT_IN.equals(name)) {
+            installBuiltIn.run(); // as DRP registers a provider from its uploaded binary
+        } else {
             ObjectNode provider = SandboxJson.object();
             provider.put("Name", name);
             provider.put("Version", "v0.0.0-uploaded");

@@ -13,7 +13,6 @@ import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.ui.common.Navigator;
-import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -56,6 +54,7 @@ final class SetupForms {
     private final EndpointChoices endpoints;
     private final Navigator navigator;
     private final Map<String, Node> built = new HashMap<>();
+    private FilePicker picker = FilePicker.SYSTEM;
 
     SetupForms(SetupViewModel model, EndpointChoices endpoints, Navigator navigator) {
         this.model = model;
@@ -653,13 +652,13 @@ final class SetupForms {
         return grid;
     }
 
-    private static void chooseFile(Node owner, String title, java.util.function.Consumer<java.nio.file.Path> then) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        File picked = chooser.showOpenDialog(window(owner));
-        if (picked != null) {
-            then.accept(picked.toPath().toAbsolutePath());
-        }
+    /** Replaces the desktop's file dialog (tests: a headless FileChooser cannot be driven). */
+    void usePicker(FilePicker replacement) {
+        picker = replacement;
+    }
+
+    private void chooseFile(Node owner, String title, java.util.function.Consumer<java.nio.file.Path> then) {
+        picker.pick(window(owner), title).ifPresent(then);
     }
 
     private static Window window(Node node) {

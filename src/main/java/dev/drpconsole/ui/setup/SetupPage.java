@@ -233,6 +233,11 @@ public final class SetupPage implements SectionPage {
     }
 
     /** The wizard's state, for demos and benchmarks in this package. */
+    /** Replaces the desktop's file dialog behind the page's file buttons (tests). */
+    void usePicker(FilePicker picker) {
+        forms.usePicker(picker);
+    }
+
     SetupViewModel model() {
         return model;
     }

@@ -1,6 +1,7 @@
 package dev.drpconsole.core.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,9 @@ class PluginProviderInstallTest {
     @Test
     void aLinuxBinaryIsUploadedWithProgressAndTheEndpointListsTheProvider() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("data")).withPort(0)
-                .withRunnerEngine(false)); OkHttpDrpClient client = SandboxAccess.connect(server)) {
+                .withRunnerEngine(false).withoutProvider()); OkHttpDrpClient client = SandboxAccess.connect(server)) {
+            assertFalse(client.pluginProviders().stream()
+                    .anyMatch(provider -> DrpContext.DOCKER_CONTEXT.equals(provider.name())), "missing at first");
             List<Double> fractions = new ArrayList<>();
             Path binary = TestEnv.get().drpcli();
             StoredFile stored = PluginProviderInstall.upload(client, binary, "amd64", new StepProgress() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
@@ -35,6 +36,7 @@ import dev.drpconsole.ui.common.ViewServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -300,11 +302,54 @@ class SetupWizardTest extends FxRobot {
         }
     }
 
+    @Test
+    void aMissingProviderIsUploadedFromTheBinaryTheUserPicks() throws Exception {
+        Path macBuild = Files.write(work.resolve("docker-context-darwin"), new byte[] {(byte) 0xCF, (byte) 0xFA,
+            (byte) 0xED, (byte) 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0});
+        macBuild.toFile().setExecutable(true);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path[] picked = {macBuild};
+        try (SandboxServer bare = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("no-provider"))
+                .withPort(0).withRunnerEngine(false).withoutProvider()); OkHttpDrpClient bareClient = SandboxAccess.connect(bare)) {
+            SetupPage page = openWizard("provider", bareClient);
+            page.usePicker((owner, title) -> {
+                asked.add(title);
+                return Optional.of(picked[0]);
+            });
+            interact(() -> lookup("#step-preflight").queryButton().fire());
+            interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString()));
+            clickOn("#next");
+            waitFor("the missing provider is said, with its fixes", 20,
+                    () -> lookup("#provider-fix").query().isVisible());
+
+            clickOn("#upload-provider");
+            waitFor("a binary for another system is refused in plain words", 20,
+                    () -> text("#page-problem-text").contains("is not a Linux program"));
+            assertFalse(hasProvider(bareClient), "nothing was uploaded");
+
+            picked[0] = TestEnv.get().drpcli(); // any Linux program stands in: the sandbox does not run it
+            clickOn("#upload-provider");
+            awaitDone(PreflightStep.ID, 30);
+            assertTrue(hasProvider(bareClient), "the endpoint lists the provider");
+            assertFalse(lookup("#provider-fix").query().isVisible(), "the fix is gone with the failed check");
+            assertTrue(asked.get(0).contains("plugin provider"), asked.toString());
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
+    private static boolean hasProvider(DrpClient endpoint) {
+        return endpoint.pluginProviders().stream().anyMatch(provider -> DrpContext.DOCKER_CONTEXT.equals(
+                provider.name()));
+    }
+
     private SetupPage openWizard(String settings) throws Exception {
+        return openWizard(settings, client);
+    }
+
+    private SetupPage openWizard(String settings, DrpClient endpoint) throws Exception {
         navigations.clear();
-        ViewServices services = new ViewServices(new SimpleObjectProperty<>(client), engineHandle, io,
+        ViewServices services = new ViewServices(new SimpleObjectProperty<>(endpoint), engineHandle, io,
                 Platform::runLater, (section, key) -> navigations.add(section + " " + key));
         return PageTestSupport.show(() -> new SetupPage(services,
                 EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)),
