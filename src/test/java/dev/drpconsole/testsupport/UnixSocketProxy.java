@@ -40,11 +40,16 @@ public final class UnixSocketProxy implements AutoCloseable {
         daemon("proxy-accept", () -> acceptLoop(channel));
     }
 
-    /** Removes the socket and cuts every forwarded connection, as a dying engine would. */
+    /**
+     * Removes the socket and cuts every forwarded connection, as a dying engine would: all at once, so nothing
+     * passes any more while the connections are closed one by one (a client that noticed the first cut could
+     * otherwise still be answered through another, pooled connection).
+     */
     public synchronized void stop() throws IOException {
-        if (server != null) {
-            server.close();
-            server = null;
+        ServerSocketChannel stopping = server;
+        if (stopping != null) {
+            server = null; // first: the pumps forward nothing from now on
+            stopping.close();
         }
         for (SocketChannel connection : connections) {
             connection.close();
@@ -93,14 +98,14 @@ public final class UnixSocketProxy implements AutoCloseable {
             connections.add(client);
             connections.add(upstream);
         }
-        daemon("proxy-up", () -> pump(client, upstream));
-        daemon("proxy-down", () -> pump(upstream, client));
+        daemon("proxy-up", () -> pump(acceptedBy, client, upstream));
+        daemon("proxy-down", () -> pump(acceptedBy, upstream, client));
     }
 
-    private void pump(SocketChannel from, SocketChannel to) {
+    private void pump(ServerSocketChannel acceptedBy, SocketChannel from, SocketChannel to) {
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         try {
-            while (from.read(buffer) >= 0) {
+            while (from.read(buffer) >= 0 && server == acceptedBy) {
                 buffer.flip();
                 while (buffer.hasRemaining()) {
                     to.write(buffer);

@@ -88,7 +88,9 @@ class EndpointSwitcherTest extends FxRobot {
         clickOn("Local sandbox");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> connections.active()
                 .filter(active -> active.profile().source() == ProfileSource.LOCAL_SANDBOX).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        // The switcher hears of it a little later, from the connection thread through the FX thread.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Local sandbox".equals(
+                lookup("#endpoint-switcher-name").queryAs(Label.class).getText()));
         assertFalse(lookup("#insecure-badge").query().isVisible(), "the sandbox's certificate is pinned");
         assertEquals("Local sandbox", lookup("#endpoint-switcher-name").queryAs(Label.class).getText());
     }

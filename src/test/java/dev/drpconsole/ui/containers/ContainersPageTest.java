@@ -115,8 +115,10 @@ class ContainersPageTest extends FxRobot {
         assertTrue(lookup("#containers-filter").queryAs(TextField.class).isFocused(), "Ctrl+F focuses the filter");
         write(name);
         waitUntil(name + " is listed", () -> table().getItems().size() == 1 && row(name).isPresent());
+        // The row's cells are drawn on a later pulse than the one that lists it.
+        waitUntil("its row is drawn", () -> cellNamed(name).tryQuery().isPresent());
 
-        clickOn(from(lookup("#containers-table")).lookup(LabeledMatchers.hasText(name)).queryLabeled());
+        clickOn(cellNamed(name).queryLabeled());
         clickOn("#containers-logs");
         Node log = lookup("#container-log").query();
         waitUntil("its output is shown", () -> ShownLog.text(log).contains("hello from the test container"),
@@ -126,6 +128,8 @@ class ContainersPageTest extends FxRobot {
         waitUntil("inspect shows its image", () -> lookup("#container-facts .fact-value").queryAllAs(Label.class)
                 .stream().anyMatch(value -> value.getText().equals(TestEnv.get().baseImage())));
 
+        // Its log and inspection come by other ways than the engine event that marks its row running.
+        waitUntil(name + " is listed as running", () -> row(name).map(row -> row.isRunning()).orElse(false));
         clickOn("#containers-stop");
         waitUntil(name + " turns exited", () -> row(name).map(row -> row.summary().state()).orElse("")
                 .equals("exited"));
@@ -152,6 +156,10 @@ class ContainersPageTest extends FxRobot {
 
     private String json() {
         return lookup("#container-json").tryQuery().map(node -> ((TextInputControl) node).getText()).orElse("");
+    }
+
+    private org.testfx.service.query.NodeQuery cellNamed(String name) {
+        return from(lookup("#containers-table")).lookup(LabeledMatchers.hasText(name));
     }
 
     private TableView<ContainerRow> table() {

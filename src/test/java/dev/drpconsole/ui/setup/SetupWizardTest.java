@@ -175,7 +175,7 @@ class SetupWizardTest extends FxRobot {
         fillImageForm(tag, dockerfile -> dockerfile.replaceFirst("\n", "\n" + broken + "\n"));
         clickOn("#next");
         clickOn("#next");
-        waitFor("the build fails", 60, () -> !text("#page-problem-text").isEmpty());
+        waitFor("the build fails", 60, () -> !text("#page-problem-text").isEmpty() && stopped());
         assertEquals("✗", mark(BuildImageStep.ID));
         assertTrue(text("#page-problem-text").contains("line 2 of the Dockerfile"), text("#page-problem-text"));
         assertEquals("Line 2 failed: " + broken, text("#failed-line"));
@@ -198,7 +198,7 @@ class SetupWizardTest extends FxRobot {
         preflight();
         fillImageForm(tag, null);
         runAllRemaining();
-        waitFor("the context step stops", 90, () -> !text("#page-problem-text").isEmpty());
+        waitFor("the context step stops", 90, () -> !text("#page-problem-text").isEmpty() && stopped());
         assertEquals("✗", mark(ContextStep.ID));
         assertTrue(text("#page-problem-text").contains("already exists with other settings"), text("#page-problem-text"));
         assertTrue(lookup("#context-conflict").query().isVisible(), "the difference is shown");
@@ -234,7 +234,7 @@ class SetupWizardTest extends FxRobot {
         server = startSandbox(port);
         waitFor("the wizard finishes after the restart", 120, () -> {
             assertEquals("", text("#page-problem-text"), "the wizard stopped");
-            return "✓".equals(mark(TestJobStep.ID));
+            return "✓".equals(mark(TestJobStep.ID)) && stopped();
         });
         assertTrue(lookup("#setup-page-summary").tryQuery().isPresent(), "the summary is shown");
         Machine test = client.list(DrpType.MACHINES, Filter.where("Name", "context-test")).get(0);
@@ -272,7 +272,7 @@ class SetupWizardTest extends FxRobot {
         runAllRemaining();
         waitFor("the wizard finishes", 120, () -> {
             assertEquals("", text("#page-problem-text"), "the wizard stopped");
-            return "✓".equals(mark(TestJobStep.ID));
+            return "✓".equals(mark(TestJobStep.ID)) && stopped();
         });
         assertEquals(1, client.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).size(),
                 "the runner machine is not created twice");
@@ -320,11 +320,11 @@ class SetupWizardTest extends FxRobot {
             interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString()));
             clickOn("#next");
             waitFor("the missing provider is said, with its fixes", 20,
-                    () -> lookup("#provider-fix").query().isVisible());
+                    () -> lookup("#provider-fix").query().isVisible() && stopped());
 
             clickOn("#upload-provider");
             waitFor("a binary for another system is refused in plain words", 20,
-                    () -> text("#page-problem-text").contains("is not a Linux program"));
+                    () -> text("#page-problem-text").contains("is not a Linux program") && stopped());
             assertFalse(hasProvider(bareClient), "nothing was uploaded");
 
             picked[0] = TestEnv.get().drpcli(); // any Linux program stands in: the sandbox does not run it
@@ -410,8 +410,16 @@ class SetupWizardTest extends FxRobot {
             if (!text("#page-problem-text").isEmpty()) {
                 throw new AssertionError("The wizard stopped: " + text("#page-problem-text"));
             }
-            return "✓".equals(mark(step));
+            return "✓".equals(mark(step)) && stopped();
         });
+    }
+
+    /**
+     * The wizard stopped running (Cancel greyed): a step's mark, its problem and the summary come a little before
+     * that, and Next, Clean up, the fix buttons and a retry do nothing while it still runs.
+     */
+    private boolean stopped() {
+        return button("#cancel").isDisabled();
     }
 
     private void cleanUpAndExpectNothingLeft(String tag, List<String> machines) {

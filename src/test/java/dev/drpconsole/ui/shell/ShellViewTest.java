@@ -151,7 +151,9 @@ class ShellViewTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> lookup("#drp-status-text").queryAs(Label.class).getText().startsWith("Local sandbox · https://"));
         assertTrue(lookup("#start-sandbox").query().isDisabled(), "one sandbox per console");
-        WaitForAsyncUtils.waitForFxEvents();
+        // Setup's details come from the sandbox on the I/O pool, after the status bar has named it.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#sandbox-details").tryQuery()
+                .map(node -> ((TextArea) node).getText().contains("Try it: ")).orElse(false));
         String details = lookup("#sandbox-details").queryAs(TextArea.class).getText();
         String command = details.lines().filter(line -> line.startsWith("Try it: ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no drpcli command in: " + details));
