@@ -20,6 +20,7 @@ public abstract class DetailsPane<R> extends VBox {
         title.getStyleClass().add("details-title");
         nothing = new Label(hint);
         nothing.getStyleClass().add("hint");
+        nothing.setWrapText(true); // the pane is narrow at the default window size
     }
 
     /** Adds the hint after the subclass's children and shows {@code selected}'s row from now on. */
