@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.contexts;
 
+import dev.drpconsole.core.drp.DrpNames;
 import java.util.regex.Pattern;
 
 /**
@@ -7,9 +8,6 @@ import java.util.regex.Pattern;
  * refuse with a 422.
  */
 final class ContextRules {
-    /** DRP's rule for context (and task, stage, workflow) names: drp-api-facts §3.2. */
-    private static final Pattern NAME = Pattern.compile("^\\p{L}+([- _.]+|\\p{N}+|\\p{L}+)+$");
-
     /**
      * The Docker reference grammar (distribution/reference): optional registry host[:port], lower-case path
      * components joined by '/', an optional tag, an optional digest.
@@ -25,14 +23,7 @@ final class ContextRules {
 
     /** What is wrong with a context name, or "" when DRP accepts it. */
     static String nameProblem(String name) {
-        if (name.isBlank()) {
-            return "Give the context a name, e.g. runner.";
-        }
-        if (!NAME.matcher(name).matches()) {
-            return "DRP does not accept \"" + name + "\" as a name: start with a letter, use at least two characters,"
-                    + " and only letters, digits, spaces, '-', '_' and '.'.";
-        }
-        return "";
+        return DrpNames.contextNameProblem(name);
     }
 
     /** What is wrong with an image reference, or "" when the engine accepts it. */

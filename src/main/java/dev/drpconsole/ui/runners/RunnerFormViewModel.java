@@ -1,13 +1,13 @@
 package dev.drpconsole.ui.runners;
 
 import dev.drpconsole.core.drp.DrpApiException;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.ui.common.BackgroundCall;
 import dev.drpconsole.ui.common.PlainWords;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -25,7 +25,6 @@ import javafx.collections.ObservableList;
  */
 public final class RunnerFormViewModel {
     /** DRP's rule for machine names (drp-api-facts §3.2). */
-    private static final Pattern NAME = Pattern.compile("^(\\p{L}|\\p{N})+([- _.]+|\\p{N}+|\\p{L}+)+$");
 
     private final DrpClient client;
     private final Executor io;
@@ -105,12 +104,9 @@ public final class RunnerFormViewModel {
 
     private String firstProblem() {
         String wanted = name.get().strip();
-        if (wanted.isEmpty()) {
-            return "Give the machine a name, e.g. context-runner.";
-        }
-        if (!NAME.matcher(wanted).matches()) {
-            return "DRP does not accept \"" + wanted + "\" as a machine name: use at least two characters, starting"
-                    + " with a letter or digit, and only letters, digits, spaces, '-', '_' and '.'.";
+        String nameProblem = DrpNames.machineNameProblem(wanted);
+        if (!nameProblem.isEmpty()) {
+            return nameProblem;
         }
         if (contexts.isEmpty()) {
             return "There is no context yet: create one in Contexts first.";
