@@ -1,6 +1,7 @@
 package dev.drpconsole.core.engine;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Image names as the console shows and compares them, the same over Docker and Podman. Podman qualifies every name
@@ -13,7 +14,29 @@ public final class ImageReference {
     /** Longest first: "docker.io/library/" must win over "docker.io/". */
     private static final List<String> IMPLICIT_PREFIXES = List.of("docker.io/library/", "docker.io/", "localhost/");
 
+    /**
+     * The Docker reference grammar (distribution/reference): optional registry host[:port], lower-case path
+     * components joined by '/', an optional tag, an optional digest.
+     */
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final String HOST = "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?"
+            + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?";
+    private static final Pattern REFERENCE = Pattern.compile("^" + HOST + COMPONENT + "(?:/" + COMPONENT + ")*"
+            + "(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$");
+
     private ImageReference() {
+    }
+
+    /** What is wrong with an image reference, or "" when the engine accepts it: the one rule for image names. */
+    public static String problem(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return "Name the image, e.g. drp-context/runner:latest.";
+        }
+        if (!REFERENCE.matcher(reference).matches()) {
+            return "\"" + reference + "\" is not an image reference: use lower-case name[:tag], e.g."
+                    + " drp-context/runner:latest.";
+        }
+        return "";
     }
 
     /**
