@@ -1,5 +1,6 @@
 package dev.drpconsole;
 
+import dev.drpconsole.core.setup.headless.HeadlessSetup;
 import dev.drpconsole.sandbox.SandboxCommand;
 import java.util.Arrays;
 import java.util.logging.Logger;
@@ -21,6 +22,11 @@ public final class Main {
         if (args.length > 0 && "sandbox".equals(args[0])) {
             // Headless: the sandbox endpoint never touches the JavaFX toolkit.
             System.exit(SandboxCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && "setup".equals(args[0])) {
+            // Headless first-time setup for scripts: the wizard's plan, no window.
+            System.exit(HeadlessSetup.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
             return;
         }
         // JavaFX warns on every class-path start ("Unsupported JavaFX configuration"); the jar is a

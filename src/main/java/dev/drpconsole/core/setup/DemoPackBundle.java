@@ -28,7 +28,14 @@ public final class DemoPackBundle {
         Path source = workDir.resolve("context-demo-src");
         Path bundled = workDir.resolve("context-demo.json");
         try {
-            DemoContentPack.extractTo(source);
+            try {
+                DemoContentPack.extractTo(source);
+            } catch (DemoContentPack.IncompleteException e) {
+                throw new SetupProblem("Internal error: this build of the console is missing part of its demo content"
+                        + " pack (" + e.getMessage() + "). Nothing on the endpoint was changed.",
+                        "This is a fault of the console's package, not of your setup: reinstall it or build it"
+                                + " again (mvn -B package), and please report it.", e);
+            }
             Path stage = source.resolve(STAGE_FILE);
             Files.writeString(stage, Files.readString(stage).replaceAll("(?m)^(\\s*- )context:"
                     + DemoContentPack.CONTEXT + "\\s*$", "$1context:" + Matcher.quoteReplacement(contextName)));

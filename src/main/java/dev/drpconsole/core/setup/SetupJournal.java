@@ -26,6 +26,7 @@ import java.util.Set;
 public final class SetupJournal {
     public static final String FILE_NAME = "setup-journal.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHOICE = "choice.";
 
     private final Path file;
     private final Set<String> done = new LinkedHashSet<>();
@@ -60,6 +61,11 @@ public final class SetupJournal {
         root.path("values").fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
     }
 
+    /** Where the journal is kept. */
+    public Path file() {
+        return file;
+    }
+
     public synchronized boolean isDone(String stepId) {
         return done.contains(stepId);
     }
@@ -73,6 +79,13 @@ public final class SetupJournal {
     public synchronized void recordCreated(CreatedObject object) {
         if (!created.contains(object)) {
             created.add(object);
+            save();
+        }
+    }
+
+    /** Forgets something recorded that turned out not to have been made (the endpoint refused it). */
+    public synchronized void forget(CreatedObject object) {
+        if (created.remove(object)) {
             save();
         }
     }
@@ -95,6 +108,31 @@ public final class SetupJournal {
     public synchronized void putValue(String key, String value) {
         values.put(key, value);
         save();
+    }
+
+    /** Remembers what the user chose, so a re-run (in the wizard or headless) continues with the same choices. */
+    public void saveChoices(SetupChoices choices) {
+        Map<String, String> saved = new LinkedHashMap<>();
+        saved.put("drpcli", choices.drpcli() == null ? "" : choices.drpcli().toString());
+        saved.put("baseImage", choices.baseImage());
+        saved.put("packages", String.join(" ", choices.packages()));
+        saved.put("dockerfile", choices.dockerfile());
+        saved.put("imageTag", choices.imageTag());
+        saved.put("contextName", choices.contextName());
+        saved.put("contextDescription", choices.contextDescription());
+        saved.put("runnerName", choices.runnerName());
+        saved.put("testMachineName", choices.testMachineName());
+        saved.put("replaceContext", Boolean.toString(choices.replaceContext()));
+        saved.put("keepOnEngine", Boolean.toString(choices.keepOnEngine()));
+        synchronized (this) {
+            saved.forEach((name, value) -> values.put(CHOICE + name, value == null ? "" : value));
+            save();
+        }
+    }
+
+    /** A choice an earlier run saved ({@code "baseImage"}, {@code "contextName"}…); empty when none or blank. */
+    public Optional<String> savedChoice(String name) {
+        return value(CHOICE + name).filter(value -> !value.isBlank());
     }
 
     /**

@@ -15,6 +15,12 @@ public record SetupPlan(List<SetupStep> steps) {
                 new ContextStep(), new RunnerMachineStep(), new TestJobStep()));
     }
 
+    /** The standard plan, but the image is uploaded even when the endpoint seems to share this engine. */
+    public static SetupPlan uploadingAlways() {
+        return new SetupPlan(List.of(new PreflightStep(), new BuildImageStep(), PublishImageStep.alwaysUploading(),
+                new ContextStep(), new RunnerMachineStep(), new TestJobStep()));
+    }
+
     /** Where a re-run continues: the first step the journal does not have as done. */
     public Optional<SetupStep> firstUnfinished(SetupJournal journal) {
         return steps.stream().filter(step -> !journal.isDone(step.id())).findFirst();

@@ -28,6 +28,10 @@ public final class SetupRunner {
         default void stepDone(int index, SetupStep step) {
         }
 
+        /** The journal has the step as done (an earlier run finished it): it is not run again. */
+        default void stepAlreadyDone(int index, SetupStep step) {
+        }
+
         /** The step failed; {@link #problemText} turns the failure into the sentence for the user. */
         default void stepFailed(int index, SetupStep step, RuntimeException failure) {
         }
@@ -69,7 +73,9 @@ public final class SetupRunner {
         }
         for (int i = 0; i <= lastStep; i++) {
             SetupStep step = plan.steps().get(i);
-            if (!context.journal().isDone(step.id()) && !runStep(context, i, step, listener)) {
+            if (context.journal().isDone(step.id())) {
+                listener.stepAlreadyDone(i, step);
+            } else if (!runStep(context, i, step, listener)) {
                 return false;
             }
         }

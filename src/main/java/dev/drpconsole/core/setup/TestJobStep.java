@@ -79,10 +79,30 @@ public final class TestJobStep implements SetupStep {
             progress.output("The content pack " + DemoContentPack.NAME + " is installed already.");
             return;
         }
-        context.journal().recordCreated(new CreatedObject(CreatedKind.CONTENT_PACK, DemoContentPack.NAME, ID));
-        client.putContent(DemoPackBundle.bundle(context.choices().drpcli(), context.workDir(),
-                context.choices().contextName()));
+        // Bundled before it is recorded: a pack that could not even be bundled was never made, and clean-up must not
+        // claim to remove it. Recorded before the upload, so a crash during it still knows; forgotten again when the
+        // endpoint did not take it.
+        var bundle = DemoPackBundle.bundle(context.choices().drpcli(), context.workDir(),
+                context.choices().contextName());
+        CreatedObject pack = new CreatedObject(CreatedKind.CONTENT_PACK, DemoContentPack.NAME, ID);
+        context.journal().recordCreated(pack);
+        try {
+            client.putContent(bundle);
+        } catch (RuntimeException e) {
+            forgetIfAbsent(context, pack);
+            throw e;
+        }
         progress.output("Installed the content pack " + DemoContentPack.NAME + ".");
+    }
+
+    private static void forgetIfAbsent(StepContext context, CreatedObject pack) {
+        try {
+            if (context.targets().client().contents().stream().noneMatch(p -> pack.key().equals(p.name()))) {
+                context.journal().forget(pack);
+            }
+        } catch (DrpException cannotTell) {
+            // Kept recorded: clean-up treats a pack that is not there as removed.
+        }
     }
 
     /**

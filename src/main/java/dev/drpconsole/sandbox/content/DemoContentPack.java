@@ -29,17 +29,27 @@ public final class DemoContentPack {
 
     /** The files of the bundle source tree, relative to its root. */
     public static List<String> files() {
-        try (InputStream index = resource("INDEX")) {
-            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
-                    .toList();
+        try {
+            return index();
         } catch (IOException e) {
-            throw new UncheckedIOException("The demo content pack index is missing", e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the bundle source tree into a directory, ready for {@code drpcli contents bundle}. */
+    private static List<String> index() throws IOException {
+        try (InputStream index = resource("INDEX")) {
+            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .toList();
+        }
+    }
+
+    /**
+     * Writes the bundle source tree into a directory, ready for {@code drpcli contents bundle}.
+     *
+     * @throws IncompleteException a file of the pack is not in the console's package (a broken build)
+     */
     public static void extractTo(Path directory) throws IOException {
-        for (String file : files()) {
+        for (String file : index()) {
             Path target = directory.resolve(file);
             Files.createDirectories(target.getParent());
             try (InputStream in = resource(file)) {
@@ -48,11 +58,18 @@ public final class DemoContentPack {
         }
     }
 
-    private static InputStream resource(String relative) throws IOException {
+    private static InputStream resource(String relative) throws IncompleteException {
         InputStream in = DemoContentPack.class.getResourceAsStream(ROOT + relative);
         if (in == null) {
-            throw new IOException("Missing demo content resource " + relative);
+            throw new IncompleteException(ROOT + relative);
         }
         return in;
+    }
+
+    /** A file of the pack is not among the console's resources: the build or package is broken, not the user's. */
+    public static final class IncompleteException extends IOException {
+        IncompleteException(String resource) {
+            super("the resource " + resource + " is not in the package");
+        }
     }
 }

@@ -1,0 +1,183 @@
+package dev.drpconsole.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpCredentials;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.core.drp.MemoryCertificatePins;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What ships is what is tested: the packaged {@code target/drp-context-console.jar} (run by the failsafe plugin after
+ * {@code package}) starts its sandbox, and its headless setup runs the whole plan against it with the real engine and
+ * drpcli, as a user scripting a first-time setup would: refused until the certificate is trusted, a bad name refused
+ * before anything is made, then the test job finished, and clean-up leaves nothing of it behind.
+ */
+class PackagedConsoleIT {
+    private static final String PASSWORD = "packaged-it-secret";
+    private static final Pattern FINGERPRINT = Pattern.compile("--fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
+
+    @TempDir
+    Path dir;
+    private Process sandbox;
+    private String url;
+    private final String tag = "drpconsole-test/packaged:" + TestLabels.runId();
+
+    @BeforeEach
+    void startPackagedSandbox() throws Exception {
+        sandbox = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", "0", "--data",
+                dir.resolve("sandbox").toString(), "--password", PASSWORD)
+                .redirectError(dir.resolve("sandbox.err").toFile()).start();
+        BufferedReader ready = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line = ready.readLine();
+        assertTrue(line != null && line.startsWith("sandbox ready: https://127.0.0.1:"),
+                "the packaged sandbox did not start: " + line + "\n" + Files.readString(dir.resolve("sandbox.err")));
+        url = line.substring("sandbox ready: ".length()).strip();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings", settings());
+        } finally {
+            sandbox.destroy();
+            sandbox.waitFor(20, TimeUnit.SECONDS);
+            try (ContainerEngine engine = engine()) {
+                TestCleanup.removeEverythingOfThisRun(engine);
+            }
+        }
+    }
+
+    @Test
+    void theJarCarriesTheDemoPacksMetadataFiles() throws IOException {
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            long meta = zip.stream().filter(entry -> entry.getName().matches(".*/context-demo/\\._[A-Za-z]+\\.meta"))
+                    .count();
+            assertEquals(13, meta, "the demo content pack's ._*.meta files in the jar");
+        }
+    }
+
+    @Test
+    void headlessSetupFromTheJarRunsTheWholePlanThenCleansUp() throws Exception {
+        // An unknown certificate is refused, with the fingerprint to trust printed.
+        Result refused = setup();
+        assertEquals(3, refused.exit, refused.text());
+        Matcher fingerprint = FINGERPRINT.matcher(refused.err);
+        assertTrue(fingerprint.find(), "the fingerprint is printed: " + refused.text());
+
+        // A name DRP would refuse is refused before anything is made.
+        Result badName = setup("--fingerprint", fingerprint.group(1), "--context", "bad name!");
+        assertEquals(2, badName.exit, badName.text());
+        assertTrue(badName.err.contains("\"bad name!\""), badName.text());
+
+        // Trusted (the pin is kept in the settings folder), the whole plan runs.
+        Result done = setup("--fingerprint", fingerprint.group(1));
+        assertEquals(0, done.exit, done.text());
+        assertTrue(done.out.contains("[6/6] Test job"), done.text());
+        assertTrue(done.out.contains("context-demo: hello from the runner container"), done.text());
+        assertTrue(done.out.contains("drpcli machines create"), "the by-hand commands are printed: " + done.text());
+        try (DrpClient client = client(fingerprint.group(1))) {
+            List<Job> jobs = client.list(DrpType.JOBS, Filter.where("Task", "context-demo-example"));
+            assertEquals(1, jobs.size(), jobs.toString());
+            assertEquals("finished", jobs.get(0).state());
+            assertEquals(List.of("runner"), client.list(DrpType.CONTEXTS, Filter.ALL).stream().map(c -> c.name()).toList());
+        }
+
+        // Again: nothing is done twice.
+        Result again = setup();
+        assertEquals(0, again.exit, again.text());
+        assertTrue(again.out.contains("[5/6] Runner machine: done in an earlier run"), again.text());
+
+        Result cleaned = run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings",
+                settings());
+        assertEquals(0, cleaned.exit, cleaned.text());
+        try (DrpClient client = client(fingerprint.group(1)); ContainerEngine engine = engine()) {
+            assertTrue(client.list(DrpType.MACHINES, Filter.ALL).isEmpty(), "machines left");
+            assertTrue(client.list(DrpType.CONTEXTS, Filter.ALL).isEmpty(), "contexts left");
+            assertTrue(client.contents().stream().noneMatch(pack -> "context-demo".equals(pack.name())));
+            assertFalse(engine.images().exists(tag), tag + " left on the engine");
+        }
+    }
+
+    private Result setup(String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of("setup", "--endpoint", url, "--password", PASSWORD,
+                "--settings", settings(), "--base-image", TestEnv.get().baseImage(), "--drpcli",
+                TestEnv.get().drpcli().toString(), "--tag", tag, "--publish", "always", "--label",
+                TestLabels.KEY + "=" + TestLabels.runId()));
+        command.addAll(List.of(extra));
+        return run(command.toArray(String[]::new));
+    }
+
+    private Result run(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(key -> key.startsWith("RS_"));
+        builder.environment().put("DOCKER_HOST", TestEnv.get().dockerHost().toString());
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "setup did not end within 5 minutes");
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private record Result(int exit, String out, String err) {
+        String text() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private DrpClient client(String fingerprint) {
+        MemoryCertificatePins pins = new MemoryCertificatePins();
+        pins.pin(url.substring("https://".length()), fingerprint);
+        return OkHttpDrpClient.connect(new DrpEndpoint(List.of(url),
+                new DrpCredentials.Password("rocketskates", PASSWORD), false), pins);
+    }
+
+    private static ContainerEngine engine() {
+        return DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
+    }
+
+    private String settings() {
+        return dir.resolve("settings").toString();
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("packaged.jar", "target/drp-context-console.jar"));
+        assertTrue(Files.isRegularFile(jar), jar + " is not built: run mvn -B verify (it packages before this test)");
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
