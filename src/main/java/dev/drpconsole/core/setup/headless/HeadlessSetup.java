@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code drp-context-console setup}: the wizard's plan without a window, for scripting a first-time setup. Signs in
@@ -42,6 +44,9 @@ public final class HeadlessSetup {
     static final int NOT_CONNECTED = 3;
     /** Recorded in the journal: a clean-up or a re-run against another endpoint would touch the wrong objects. */
     static final String ENDPOINT_VALUE = "endpoint.url";
+    /** 32 hex pairs, with or without colons, as browsers, openssl and the sandbox print them. */
+    private static final Pattern SHA256_HEX = Pattern.compile(
+            "(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}(?![0-9A-Fa-f])");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -188,8 +193,8 @@ public final class HeadlessSetup {
 
     /** "sha256:aa bb…", "aabb…" or "AA:BB:…" → "AA:BB:…", as certificates are pinned. */
     static String normalizedFingerprint(String text) {
-        String hex = text.strip().replaceFirst("(?i)^sha-?256[:= ]*", "").replaceAll("[^0-9A-Fa-f]", "")
-                .toUpperCase(Locale.ROOT);
+        Matcher found = SHA256_HEX.matcher(text.replaceAll("(?i)sha-?256", " "));
+        String hex = found.find() ? found.group().replace(":", "").toUpperCase(Locale.ROOT) : "";
         if (hex.length() != 64) {
             throw new IllegalArgumentException("--fingerprint needs the 64 hex digits of a SHA-256, got " + text);
         }
