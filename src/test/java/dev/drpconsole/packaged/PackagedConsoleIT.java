@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,11 +79,17 @@ class PackagedConsoleIT {
     }
 
     @Test
-    void theJarCarriesTheDemoPacksMetadataFiles() throws IOException {
+    void theJarCarriesEveryFileOfTheDemoPackIncludingItsMetadataFiles() throws IOException {
+        String root = "dev/drpconsole/core/setup/demo/context-demo/";
         try (ZipFile zip = new ZipFile(jar().toFile())) {
-            long meta = zip.stream().filter(entry -> entry.getName().matches(".*/context-demo/\\._[A-Za-z]+\\.meta"))
-                    .count();
-            assertEquals(13, meta, "the demo content pack's ._*.meta files in the jar");
+            ZipEntry index = zip.getEntry(root + "INDEX");
+            assertTrue(index != null, "the pack's INDEX is in the jar");
+            List<String> files = new String(zip.getInputStream(index).readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank()).toList();
+            assertEquals(13, files.stream().filter(file -> file.matches("\\._[A-Za-z]+\\.meta")).count(), files.toString());
+            for (String file : files) {
+                assertTrue(zip.getEntry(root + file) != null, root + file + " is missing from the jar");
+            }
         }
     }
 

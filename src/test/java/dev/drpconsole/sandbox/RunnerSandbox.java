@@ -7,7 +7,7 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
-import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.core.setup.DemoContentPack;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestLabels;

@@ -2,7 +2,6 @@ package dev.drpconsole.core.setup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drpconsole.sandbox.content.DemoContentPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,6 @@ import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.JobLogChunk;
 import dev.drpconsole.core.drp.Machine;
-import dev.drpconsole.sandbox.content.DemoContentPack;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

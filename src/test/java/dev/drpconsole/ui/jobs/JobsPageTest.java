@@ -10,7 +10,7 @@ import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.sandbox.RunnerSandbox;
-import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.core.setup.DemoContentPack;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.ui.PageTestSupport;

@@ -25,7 +25,7 @@ import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.content.DemoContentPack;
+import dev.drpconsole.core.setup.DemoContentPack;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.ShownLog;
 import dev.drpconsole.testsupport.TestCleanup;

@@ -1,4 +1,4 @@
-package dev.drpconsole.sandbox.content;
+package dev.drpconsole.core.setup;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The project's demo content pack {@value #NAME}, kept as a {@code drpcli contents bundle} source tree (object
- * directories plus {@code ._<Field>.meta} files) under {@code dev/drpconsole/sandbox/demo/context-demo}: a
+ * directories plus {@code ._<Field>.meta} files) under {@code dev/drpconsole/core/setup/demo/context-demo}: a
  * workflow whose stage runs {@code context:runner}, a bash task that prints a few lines (one in colour) and
  * sleeps 6 s, then {@code context:}. Like the seed's colordemo context-demo, it expects a context named
  * {@code runner} whose Engine is docker-context.
@@ -22,7 +22,7 @@ public final class DemoContentPack {
     public static final String WORKFLOW = "context-demo";
     public static final String TASK = "context-demo-example";
     public static final String CONTEXT = "runner";
-    private static final String ROOT = "/dev/drpconsole/sandbox/demo/context-demo/";
+    private static final String ROOT = "/dev/drpconsole/core/setup/demo/context-demo/";
 
     private DemoContentPack() {
     }
