@@ -95,8 +95,8 @@ public final class PreflightStep implements SetupStep {
     private static String[] engine(StepContext context) {
         try {
             var info = context.targets().engine().info();
-            return new String[] {"The container engine answers: " + info.product() + " " + info.version() + ".",
-                null};
+            return new String[] {"The container engine answers: " + info.product().displayName() + " "
+                    + info.version() + ".", null};
         } catch (EngineException e) {
             return new String[] {"No container engine answers: " + e.getMessage(),
                 "Start Docker or Podman (e.g. dockerd, or podman system service) and run the checks again."};

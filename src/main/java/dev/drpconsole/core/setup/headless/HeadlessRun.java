@@ -112,8 +112,18 @@ final class HeadlessRun {
                 + RunnerContainerName.forMachine(UUID.fromString(uuid))));
         journal.value(TestJobStep.JOB_VALUE).ifPresent(job -> out.println("  test job       " + job
                 + " (drpcli jobs log " + job + ")"));
-        out.println("Remove what setup created: setup --clean-up"
+        out.println("Remove what setup created: " + invocation() + " setup --clean-up"
                 + args.settingsDir().map(dir -> " --settings " + dir).orElse(""));
+    }
+
+    /** How this command was started, to print a clean-up line the user can paste: "java -jar /path/….jar". */
+    static String invocation() {
+        try {
+            Path code = Path.of(HeadlessRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toString().endsWith(".jar") ? "java -jar " + code : "drp-context-console";
+        } catch (java.net.URISyntaxException | RuntimeException unknown) {
+            return "drp-context-console";
+        }
     }
 
     /** The user's options, else the choices of the run the journal recorded, else the wizard's defaults. */

@@ -92,7 +92,7 @@ public final class HeadlessSetup {
         Optional<String> journalEndpoint = journal.value(ENDPOINT_VALUE);
         if (journalEndpoint.isPresent() && !journalEndpoint.get().equals(url) && !journal.created().isEmpty()) {
             err.println("The setup journal in " + settingsDir + " belongs to " + journalEndpoint.get() + ", not " + url
-                    + ". Clean up there first (setup --clean-up --endpoint " + journalEndpoint.get()
+                    + ". Clean up there first (" + HeadlessRun.invocation() + " setup --clean-up --endpoint " + journalEndpoint.get()
                     + "), or use another --settings folder.");
             return BAD_ARGUMENTS;
         }
@@ -217,7 +217,7 @@ public final class HeadlessSetup {
         try {
             DockerEngine engine = DockerEngine.locate();
             EngineInfo info = engine.info();
-            out.println("Engine:   " + info.product() + " " + info.version() + " at " + engine.endpoint()
+            out.println("Engine:   " + info.product().displayName() + " " + info.version() + " at " + engine.endpoint()
                     + " (builds the runner image)");
             return engine;
         } catch (EngineException e) {
