@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The composition root starts the real console: its window, its sections, the engine it found, and (no endpoint
  * being configured) the local sandbox as its default; it exits cleanly.
  */
+@Tag("display")
 class ConsoleAppTest extends FxRobot {
     private static final String SETTINGS_DIR = "drpconsole.settings.dir";
 

@@ -33,6 +33,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * drpcli, as a user scripting a first-time setup would: refused until the certificate is trusted, a bad name refused
  * before anything is made, then the test job finished, and clean-up leaves nothing of it behind.
  */
+@Tag("engine")
+@Tag("engine")
+@Tag("sandbox")
 class PackagedConsoleIT {
     private static final String PASSWORD = "packaged-it-secret";
     private static final Pattern FINGERPRINT = Pattern.compile("--fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real drpcli agent ({@code drpcli machines processjobs}) working a machine's tasks against the sandbox, as a
  * host process: the whole job protocol (§4.2-4.5) without containers.
  */
+@Tag("engine")
+@Tag("sandbox")
 class AgentProtocolTest {
 
     @TempDir

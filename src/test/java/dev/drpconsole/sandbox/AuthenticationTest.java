@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §1.2-1.4: Basic, Bearer and ?token=, user and machine tokens, and the 401/403 replies. */
+@Tag("sandbox")
 class AuthenticationTest {
 
     @TempDir

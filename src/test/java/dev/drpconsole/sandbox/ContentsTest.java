@@ -8,10 +8,13 @@ import dev.drpconsole.core.setup.DemoContentPack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §3.11 content packs: the demo pack bundled and uploaded by the real drpcli, and the layer rules. */
+@Tag("engine")
+@Tag("sandbox")
 class ContentsTest {
 
     @TempDir

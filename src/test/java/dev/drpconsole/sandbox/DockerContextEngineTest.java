@@ -20,10 +20,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §6: where runner images come from, context changes, and the docker-context plugin actions. */
+@Tag("engine")
+@Tag("sandbox")
 class DockerContextEngineTest {
 
     @TempDir

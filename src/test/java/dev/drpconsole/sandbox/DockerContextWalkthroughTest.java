@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * container appears, a restart of the sandbox that loses nothing, then the demo workflow run by the container's
  * agent, watched with drpcli events watch.
  */
+@Tag("engine")
+@Tag("sandbox")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerContextWalkthroughTest {
 

@@ -14,10 +14,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §5: the event websocket, its acknowledgements, filters, and what machine tokens may see. */
+@Tag("sandbox")
 class EventSocketTest {
 
     @TempDir

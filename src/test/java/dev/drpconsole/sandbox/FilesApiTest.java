@@ -12,10 +12,13 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §3.12 files and §3.8 plugin providers, over HTTP and with the real drpcli. */
+@Tag("engine")
+@Tag("sandbox")
 class FilesApiTest {
 
     @TempDir

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §4: POST /jobs rules, job logs, state patches, actions, and the machine task-list rules around them. */
+@Tag("sandbox")
 class JobsApiTest {
 
     @TempDir

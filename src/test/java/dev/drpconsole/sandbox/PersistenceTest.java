@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** State lives in the data dir: a restarted sandbox has every object and still honours earlier tokens. */
+@Tag("sandbox")
 class PersistenceTest {
 
     @TempDir

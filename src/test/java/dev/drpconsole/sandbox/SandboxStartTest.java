@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting the sandbox: the command line, the ready line, what it keeps in the data dir, a busy port. */
+@Tag("sandbox")
 class SandboxStartTest {
 
     private static final Pattern READY = Pattern.compile("sandbox ready: https://127\\.0\\.0\\.1:\\d+");

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The active connection, for real: the sandbox endpoint in-process over HTTPS and the console's OkHttp client, with
  * the app's pin and token files. Unreachable is a closed local port; a revoked token is the user's changed Secret.
  */
+@Tag("sandbox")
 class DrpConnectionsTest {
     private static final String USER = AdminPassword.ADMIN_USER;
 

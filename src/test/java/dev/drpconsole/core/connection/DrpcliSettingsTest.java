@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** drpcli's own rules (cli/startup.go): the environment first, then ~/.drpclirc on top of it. */
+@Tag("engine")
 class DrpcliSettingsTest {
     @TempDir
     Path home;

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which endpoint the console connects to at start, against the real sandbox and the console's OkHttp client. */
+@Tag("sandbox")
 class StartupConnectionTest {
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();

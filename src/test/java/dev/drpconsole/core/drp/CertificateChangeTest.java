@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A different server (another certificate) answering at a pinned address is refused, showing both fingerprints. */
+@Tag("sandbox")
 class CertificateChangeTest {
 
     @Test

@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The REST client against the project's real sandbox endpoint over HTTPS. */
+@Tag("sandbox")
 class OkHttpDrpClientTest {
 
     @TempDir

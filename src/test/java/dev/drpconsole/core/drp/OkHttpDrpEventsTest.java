@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The event socket and LiveObjects against the real sandbox endpoint, including outages and a restart. */
+@Tag("sandbox")
 class OkHttpDrpEventsTest {
     private static final DrpClientOptions FAST_RECONNECT = DrpClientOptions.DEFAULTS
             .withReconnectBackoff(Duration.ofMillis(200), Duration.ofSeconds(1));

@@ -26,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>One engine per subclass for the whole class: opening it and checking the base image once keeps the suite fast.
  */
+@Tag("engine")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EngineComplianceTest {
 

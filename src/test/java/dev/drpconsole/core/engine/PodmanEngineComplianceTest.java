@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.drpconsole.testsupport.TestEnv;
 import java.net.URI;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The engine compliance suite against Podman's Docker-API service (podman.host). */
+@Tag("engine")
 class PodmanEngineComplianceTest extends EngineComplianceTest {
 
     @Override

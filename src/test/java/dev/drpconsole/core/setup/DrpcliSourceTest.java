@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Linux drpcli builds at the top of its files (files/drpcli.amd64.linux); the sandbox serves none by itself, so the
  * test puts the real binary there the way DRP has it, through the same files API.
  */
+@Tag("engine")
+@Tag("sandbox")
 class DrpcliSourceTest {
     @TempDir
     static Path work;

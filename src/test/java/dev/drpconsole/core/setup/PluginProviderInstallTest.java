@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Installing the docker-context plugin provider from a binary the user picks. The sandbox keeps an uploaded
  * provider binary without running it, so any Linux program stands in for the real provider: the real drpcli.
  */
+@Tag("engine")
+@Tag("sandbox")
 class PluginProviderInstallTest {
     @TempDir
     Path work;

@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checks against the sandbox and the real engine, as the user reads them. */
+@Tag("engine")
+@Tag("sandbox")
 class PreflightStepTest {
     @TempDir
     Path work;

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * wizard can wait for it) and the machine being removed, instead of waiting out its minute. The context names an
  * engine no plugin runs, so the sandbox starts no container for its machine; all else is real.
  */
+@Tag("engine")
+@Tag("sandbox")
 class RunnerMachineStepTest {
     private static final String CONTEXT = "waiting-context";
 

@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * task that runs the steps, from another thread, at a moment the step itself reports (or, for the runner, once its
  * container exists), so the cancel provably lands inside the step.
  */
+@Tag("engine")
+@Tag("sandbox")
 class SetupCancelTest {
     private static final String TAG = "drpconsole-test/setup-cancel:" + TestLabels.runId();
     private static final String PREFIX = "cancel";

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The test job step against the real sandbox: what it records in the journal is what exists on the endpoint. */
+@Tag("engine")
+@Tag("sandbox")
 class TestJobStepTest {
     @TempDir
     Path dir;

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the status bar is told about the engine, from the real engine and from broken ones. */
+@Tag("engine")
 class EngineMonitorTest {
     private final BlockingQueue<ConnectionState> reports = new LinkedBlockingQueue<>();
 

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -25,6 +26,7 @@ import org.testfx.api.FxToolkit;
  * when a row's value changes in place or a row is replaced (the sort values are worked out once per row, so these
  * are the cases a stale value would get wrong).
  */
+@Tag("display")
 class FilteredTableTest extends FxRobot {
     private final ObservableList<Item> rows = FXCollections.observableArrayList(Item::observables);
     private TableView<Item> table;

@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The connection dialog as a user meets it, headless, against the real sandbox and the console's OkHttp client. */
+@Tag("sandbox")
+@Tag("display")
 class ConnectionDialogTest extends FxRobot {
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();

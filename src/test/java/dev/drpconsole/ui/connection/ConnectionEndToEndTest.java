@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The whole way, for real: the sandbox endpoint in-process over HTTPS, the OkHttp client, the app's pins and token
  * files, and the dialog as a user drives it.
  */
+@Tag("sandbox")
+@Tag("display")
 class ConnectionEndToEndTest extends FxRobot {
     @TempDir
     Path settingsDir;

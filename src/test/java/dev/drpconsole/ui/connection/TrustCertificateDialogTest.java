@@ -15,11 +15,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+@Tag("display")
 class TrustCertificateDialogTest extends FxRobot {
     private static final String OLD = "11:22:33:44";
     private static final String NEW = "AB:CD:EF:01";

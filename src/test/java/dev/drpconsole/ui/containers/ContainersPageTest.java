@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -50,6 +51,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * headless, as a user sees it: a runner machine created through the DRP client shows up as a running container row
  * with the machine's name, with no refresh; a container's log is shown; stop and remove work from the view.
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class ContainersPageTest extends FxRobot {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 

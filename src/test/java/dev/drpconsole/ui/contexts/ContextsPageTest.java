@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -29,6 +30,8 @@ import org.testfx.api.FxToolkit;
  * The Contexts view against the real sandbox endpoint, through the real client, headless: what a user sees and
  * what ends up in DRP. Every test uses its own context names, so they share one sandbox.
  */
+@Tag("sandbox")
+@Tag("display")
 class ContextsPageTest extends FxRobot {
     @TempDir
     static Path dataDir;

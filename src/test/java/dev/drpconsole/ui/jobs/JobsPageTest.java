@@ -36,6 +36,7 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -47,6 +48,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * real drpcli agent, headless, as a user sees it: the job's row appears by itself, its output appears while it
  * runs (coloured where the task printed ANSI colour), and it ends finished; filters and the machine link work.
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class JobsPageTest extends FxRobot {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

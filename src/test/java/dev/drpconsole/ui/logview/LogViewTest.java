@@ -21,6 +21,7 @@ import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The log view as a user meets it, headless: lines streaming in, following, find, colours, save, a million lines. */
+@Tag("display")
 class LogViewTest extends FxRobot {
     @TempDir
     java.nio.file.Path dir;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -29,6 +30,8 @@ import org.testfx.api.FxToolkit;
  * The Runner machines view against the real sandbox running real runner containers (the seed's image with the
  * real drpcli) on the real engine: a machine made in the view gets its row, then its container, without refresh.
  */
+@Tag("sandbox")
+@Tag("display")
 class RunnersPageTest extends FxRobot {
     @TempDir
     static Path dataDir;

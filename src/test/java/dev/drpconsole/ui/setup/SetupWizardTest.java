@@ -55,6 +55,7 @@ import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -64,6 +65,9 @@ import org.testfx.api.FxRobot;
  * the real engine, the image built from the local base image with the real drpcli inside, through the test job
  * whose output appears in the wizard.
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class SetupWizardTest extends FxRobot {
     @TempDir
     static Path work;

@@ -30,6 +30,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -40,6 +41,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The shell as a user meets it, headless: sections by mouse and keyboard, the theme remembered, and the
  * container engine in the status bar, from the real engine, through a socket the test can take away.
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class ShellViewTest extends FxRobot {
     @TempDir
     Path settingsDir;
