@@ -84,7 +84,7 @@ public class ConsoleApp extends Application {
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), sandbox::start);
         connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
         dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
-        shell = new ShellViewModel(settings, new EngineMonitor(DockerEngine::locate), connections, sandbox, io,
+        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, sandbox, io,
                 Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());

@@ -3,7 +3,8 @@ package dev.drpconsole.core.engine;
 import java.util.function.Supplier;
 
 /**
- * The container engine the views share, located on first use. When the engine could not be located, the next
+ * The container engine the console shares, located once, on first use: the status bar, the views and the setup
+ * steps all get this one, and its container event stream is one stream fanned out to them ({@link SharedEngine}). When the engine could not be located, the next
  * {@link #get()} tries again, so a view works as soon as the engine is back.
  */
 public final class EngineHandle implements AutoCloseable {
@@ -26,7 +27,7 @@ public final class EngineHandle implements AutoCloseable {
             throw new IllegalStateException("the console is closing");
         }
         if (engine == null) {
-            engine = locate.get();
+            engine = new SharedEngine(locate.get());
         }
         return engine;
     }

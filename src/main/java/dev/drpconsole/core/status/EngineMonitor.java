@@ -3,6 +3,7 @@ package dev.drpconsole.core.status;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.EngineConnectionListener;
 import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.EngineInfo;
 import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.EventQuery;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  */
 public class EngineMonitor implements ConnectionMonitor {
     private final Supplier<ContainerEngine> engineFactory;
+    /** Whether this monitor opened its engine (and closes it) or watches the console's shared one. */
+    private final boolean ownsEngine;
     private final ExecutorService serial = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "engine-monitor");
         thread.setDaemon(true);
@@ -35,7 +38,17 @@ public class EngineMonitor implements ConnectionMonitor {
 
     /** @param engineFactory locates and opens the engine; may throw {@link EngineUnavailableException} */
     public EngineMonitor(Supplier<ContainerEngine> engineFactory) {
+        this(engineFactory, true);
+    }
+
+    private EngineMonitor(Supplier<ContainerEngine> engineFactory, boolean ownsEngine) {
         this.engineFactory = engineFactory;
+        this.ownsEngine = ownsEngine;
+    }
+
+    /** Watches the console's shared engine (joining its one event stream) and never closes it. */
+    public static EngineMonitor sharing(EngineHandle handle) {
+        return new EngineMonitor(handle::get, false);
     }
 
     @Override
@@ -113,7 +126,9 @@ public class EngineMonitor implements ConnectionMonitor {
             watch = null;
         }
         if (engine != null) {
-            engine.close();
+            if (ownsEngine) {
+                engine.close();
+            }
             engine = null;
         }
     }
