@@ -1,7 +1,14 @@
 package dev.drpconsole.ui.setup;
 
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.ProfileSource;
+import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import dev.drpconsole.ui.SandboxSession;
@@ -13,7 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -50,9 +57,14 @@ public class SetupWizardDemo extends Application {
         ViewHarness harness = new ViewHarness(sandbox.engine());
         DrpClient client = sandbox.connect();
         harness.client.set(client);
-        SetupPage page = new SetupPage(harness.services(),
-                EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)), work.resolve("settings"),
-                TestLabels.forThisRun());
+        SandboxServer server = sandbox.server();
+        SandboxLogin login = new SandboxLogin(SandboxAccess.url(server), AdminPassword.ADMIN_USER,
+                server.adminPassword().password(), server.adminPassword().file(),
+                server.certificate().sha256Fingerprint(), server.url().getPort() == 8092);
+        EndpointProfile profile = EndpointProfile.create(DrpConnections.SANDBOX_PROFILE_NAME, List.of(login.url()),
+                login.user(), false, ProfileSource.LOCAL_SANDBOX);
+        SetupPage page = new SetupPage(harness.services(), new FixedEndpointChoices(profile, login),
+                work.resolve("settings"), TestLabels.forThisRun());
         Label title = new Label("Setup");
         title.getStyleClass().add("section-title");
         HBox header = new HBox(title);
