@@ -45,6 +45,7 @@ final class SandboxLoginPane extends VBox {
         title.setWrapText(true);
         reveal.setId("reveal-password");
         reveal.setMinWidth(Region.USE_PREF_SIZE);
+        reveal.getStyleClass().add("dense");
         reveal.textProperty().bind(Bindings.when(reveal.selectedProperty()).then("Hide").otherwise("Show"));
 
         GridPane grid = new GridPane();
@@ -55,13 +56,22 @@ final class SandboxLoginPane extends VBox {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values);
-        grid.addRow(0, new Label("Address"), row("url", shown(SandboxLogin::url), SandboxLogin::url));
-        grid.addRow(1, new Label("User"), row("user", shown(SandboxLogin::user), SandboxLogin::user));
-        grid.addRow(2, new Label("Password"), row("password", secret(SandboxLogin::password),
+        // Address and user share a row: the page shows the whole sign-in without scrolling at the default size.
+        HBox address = row("url", shown(SandboxLogin::url), SandboxLogin::url);
+        HBox user = row("user", shown(SandboxLogin::user), SandboxLogin::user);
+        Label userLabel = new Label("User");
+        userLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(address, Priority.ALWAYS);
+        user.setMinWidth(Region.USE_PREF_SIZE);
+        ((TextField) user.getChildren().get(0)).setPrefColumnCount(13);
+        HBox addressAndUser = new HBox(12, address, userLabel, user);
+        addressAndUser.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(0, new Label("Address"), addressAndUser);
+        grid.addRow(1, new Label("Password"), row("password", secret(SandboxLogin::password),
                 SandboxLogin::password, reveal));
-        grid.addRow(3, new Label("Certificate SHA-256"), row("fingerprint", shown(SandboxLogin::certificateSha256),
+        grid.addRow(2, new Label("Certificate SHA-256"), row("fingerprint", shown(SandboxLogin::certificateSha256),
                 SandboxLogin::certificateSha256));
-        grid.addRow(4, new Label("Try it"), row("drpcli", drpcliShown(), SandboxLogin::drpcliLine));
+        grid.addRow(3, new Label("Try it"), row("drpcli", drpcliShown(), SandboxLogin::drpcliLine));
 
         Label where = new Label();
         where.setId("sandbox-notes");
@@ -75,10 +85,9 @@ final class SandboxLoginPane extends VBox {
         if (login == null) {
             return "";
         }
-        return "The password is kept in " + login.passwordFile() + " and stays the same across restarts. The"
-                + " certificate is the sandbox's own (self-signed): the console pinned it, and another client asking"
-                + " you to trust it should show this fingerprint. drpcli skips certificate checks."
-                + (login.onDrpPort() ? "" : " DRP's port 8092 was taken, so the sandbox listens on another.");
+        return "The password is kept in " + login.passwordFile() + " across restarts. The certificate is"
+                + " self-signed: a client that asks you to trust it should show this fingerprint (drpcli skips the"
+                + " check)." + (login.onDrpPort() ? "" : " DRP's port 8092 was taken, so the sandbox uses another.");
     }
 
     private ObservableStringValue shown(java.util.function.Function<SandboxLogin, String> part) {
@@ -108,11 +117,12 @@ final class SandboxLoginPane extends VBox {
         TextField field = new TextField();
         field.setId("sandbox-" + id);
         field.setEditable(false);
-        field.getStyleClass().add("setup-code");
+        field.getStyleClass().addAll("setup-code", "dense");
         field.textProperty().bind(text);
         Button copy = new Button("Copy");
         copy.setId("copy-" + id);
         copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.getStyleClass().add("dense");
         copy.setOnAction(e -> {
             if (login.get() != null) {
                 ClipboardContent content = new ClipboardContent();

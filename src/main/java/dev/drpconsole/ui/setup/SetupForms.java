@@ -3,7 +3,6 @@ package dev.drpconsole.ui.setup;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
-import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.engine.RunnerContainerName;
@@ -139,6 +138,7 @@ final class SetupForms {
         Label result = new Label();
         result.setId("endpoint-result");
         result.setWrapText(true);
+        result.managedProperty().bind(result.textProperty().isNotEmpty());
 
         ComboBox<EndpointProfile> saved = new ComboBox<>(endpoints.profiles());
         saved.setId("endpoint-profile");
@@ -215,9 +215,7 @@ final class SetupForms {
             @Override
             protected void updateItem(EndpointProfile profile, boolean empty) {
                 super.updateItem(profile, empty);
-                setText(empty || profile == null ? null : profile.source() == ProfileSource.LOCAL_SANDBOX
-                        ? profile.name() + " (inside the console, " + profile.firstUrl() + ")"
-                        : profile.name() + "  (" + profile.firstUrl() + ")");
+                setText(empty || profile == null ? null : profile.name() + "  (" + profile.firstUrl() + ")");
             }
         };
     }

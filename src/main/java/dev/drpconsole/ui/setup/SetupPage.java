@@ -67,7 +67,7 @@ public final class SetupPage implements SectionPage {
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, progressPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.7);
         root.setCenter(split);
         root.setBottom(buttonBar());
         showPage(model.current.get());

@@ -37,7 +37,8 @@ import javax.imageio.ImageIO;
  * Walks the setup wizard through every page against a sandbox with runners on the real engine and saves a
  * picture of each (assets/screenshot-setup-*.png): the build fails once on a bad line and is fixed, the context
  * name is taken by another context, then everything runs to the summary. Arguments: the output directory and
- * {@code light|dark}. Run it under a display (../shared/tools/snap) with {@link SetupWizardDemoLauncher}.
+ * {@code light|dark}, optionally a window size such as {@code 1024x640} (the pictures then end in
+ * {@code -1024x640}). Run it under a display (../shared/tools/snap) with {@link SetupWizardDemoLauncher}.
  */
 public class SetupWizardDemo extends Application {
     private SandboxSession sandbox;
@@ -50,6 +51,12 @@ public class SetupWizardDemo extends Application {
         out = Path.of(getParameters().getRaw().get(0));
         boolean dark = getParameters().getRaw().size() > 1 && "dark".equals(getParameters().getRaw().get(1));
         suffix = dark ? "-dark" : "";
+        String size = getParameters().getRaw().size() > 2 ? getParameters().getRaw().get(2) : "1180x740";
+        if (!size.equals("1180x740")) {
+            suffix += "-" + size;
+        }
+        int width = Integer.parseInt(size.substring(0, size.indexOf('x')));
+        int height = Integer.parseInt(size.substring(size.indexOf('x') + 1));
         (dark ? Theme.DARK : Theme.LIGHT).apply();
         Path work = Files.createTempDirectory("setup-demo");
         sandbox = SandboxSession.start(work.resolve("sandbox"), true);
@@ -71,7 +78,7 @@ public class SetupWizardDemo extends Application {
         header.getStyleClass().add("section-header");
         BorderPane root = new BorderPane(page.node(), header, null, null, null);
         root.getStyleClass().add("section-content");
-        scene = new Scene(root, 1180, 740);
+        scene = new Scene(root, width, height);
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setTitle("DRP Context Console — Setup");
         stage.setScene(scene);
