@@ -52,6 +52,8 @@ public final class DrpConnections implements ConnectionMonitor {
     private volatile Consumer<ConnectionState> stateListener = state -> { };
     private volatile ConnectionState state = notConnected();
     private volatile ActiveConnection active;
+    /** Set once the console's own sandbox runs; it runs until the console exits. */
+    private volatile SandboxLogin sandboxLogin;
     /** Only touched on the serial thread. */
     private Supplier<IssuedToken> activeToken;
     private Callable<ConnectResult> lastAttempt;
@@ -100,6 +102,7 @@ public final class DrpConnections implements ConnectionMonitor {
                         "The local sandbox did not start: " + e.getMessage(),
                         "Fix the cause above, then choose Local sandbox again"));
             }
+            sandboxLogin = SandboxLogin.of(running);
             EndpointUrl url = EndpointUrl.parse(running.url().toString());
             pins.pin(url.hostPort(), running.certificateSha256());
             EndpointProfile profile = sandboxProfile(url.toString());
@@ -144,6 +147,14 @@ public final class DrpConnections implements ConnectionMonitor {
 
     public Optional<ActiveConnection> active() {
         return Optional.ofNullable(active);
+    }
+
+    /**
+     * How to reach the console's own sandbox, once it runs (it keeps running while the console does, whichever
+     * endpoint is active); empty before it was started. Set before the connection listeners hear of it.
+     */
+    public Optional<SandboxLogin> sandboxLogin() {
+        return Optional.ofNullable(sandboxLogin);
     }
 
     public ConnectionState state() {

@@ -31,14 +31,29 @@ public final class BuildImageStep implements SetupStep {
     @Override
     public String willDo(SetupChoices choices) {
         return "Builds the image " + choices.imageTag() + " on the container engine from the Dockerfile, with "
-                + choices.drpcli() + " copied in. Nothing is downloaded: the base image must be local.";
+                + choices.drpcli() + " copied in. No image is pulled from a registry: the base image "
+                + choices.baseImage() + " must be on the engine already. "
+                + (installsPackages(choices.dockerfile())
+                        ? "The package install line does download: it fetches the packages from the base image's"
+                                + " distribution mirrors, so the engine needs network access for it."
+                        : "Nothing else is downloaded.");
+    }
+
+    /** Whether a Dockerfile's RUN lines install packages, which fetches them from the distribution's mirrors. */
+    private static boolean installsPackages(String dockerfile) {
+        return dockerfile.lines().map(String::strip).filter(line -> line.regionMatches(true, 0, "RUN ", 0, 4))
+                .anyMatch(line -> line.matches(".*\\b(apt-get|apt|apk|dnf|yum|microdnf|zypper)\\s+(-\\S+\\s+)*"
+                        + "(install|add)\\b.*"));
     }
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        return List.of("mkdir runner-image && cp " + choices.drpcli() + " runner-image/drpcli",
-                "cat > runner-image/Dockerfile  # the Dockerfile shown", "docker build --pull=false -t "
-                        + choices.imageTag() + " runner-image");
+        String drpcli = choices.drpcli().toString().isBlank() ? "\"$(command -v drpcli)\""
+                : ShellWords.quote(choices.drpcli().toString());
+        return List.of("mkdir -p runner-image",
+                "cp " + drpcli + " runner-image/" + RunnerDockerfile.DRPCLI_FILE,
+                ShellWords.writeFile("runner-image/Dockerfile", choices.dockerfile()),
+                "docker build --pull=false -t " + ShellWords.quote(choices.imageTag()) + " runner-image");
     }
 
     @Override
@@ -56,9 +71,12 @@ public final class BuildImageStep implements SetupStep {
                     new BuildProgressListener() {
                         @Override
                         public void onStep(BuildStep step) {
-                            progress.status("Step " + step.number() + " of " + step.total() + ": "
-                                    + step.instruction());
-                            progress.fraction(step.progressAtStart());
+                            // The engine counts the labels it adds after the last line as one more step.
+                            int lines = DockerfileLines.instructions(choices.dockerfile());
+                            boolean ours = step.number() <= lines;
+                            progress.status(ours ? "Step " + step.number() + " of " + lines + ": "
+                                    + step.instruction() : "Labelling the image");
+                            progress.fraction(ours ? (step.number() - 1) / (double) lines : 1);
                         }
 
                         @Override

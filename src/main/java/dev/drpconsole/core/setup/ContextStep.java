@@ -30,7 +30,7 @@ public final class ContextStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        return List.of("drpcli contexts create '" + wanted(choices).json() + "'");
+        return List.of("drpcli contexts create " + ShellWords.quote(wanted(choices).json().toString()));
     }
 
     /** The context that will be sent. */

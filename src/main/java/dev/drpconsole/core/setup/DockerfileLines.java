@@ -7,6 +7,15 @@ public final class DockerfileLines {
     private DockerfileLines() {
     }
 
+    /** How many instructions the Dockerfile has (the steps of its build), skipping blanks, comments, continuations. */
+    public static int instructions(String dockerfile) {
+        int count = 0;
+        while (lineOfStep(dockerfile, count + 1) > 0) {
+            count++;
+        }
+        return count;
+    }
+
     /**
      * The 1-based line on which instruction {@code step} (1-based) starts, skipping blank lines, comments and
      * continuation lines; 0 when the Dockerfile has fewer instructions.

@@ -37,8 +37,10 @@ public final class PreflightStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        return List.of("drpcli info get", "drpcli plugin_providers list", "docker version",
-                "ls -l " + choices.drpcli());
+        String drpcli = choices.drpcli().toString().isBlank() ? "\"$(command -v drpcli)\""
+                : ShellWords.quote(choices.drpcli().toString());
+        return List.of("drpcli info get", "drpcli plugin_providers show " + DrpContext.DOCKER_CONTEXT, "docker version",
+                drpcli + " version  # the drpcli for the image: a Linux build for the engine's processor");
     }
 
     @Override

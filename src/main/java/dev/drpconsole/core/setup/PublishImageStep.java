@@ -62,8 +62,12 @@ public final class PublishImageStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        return List.of("docker save " + choices.imageTag() + " -o runner-image.tar",
-                "drpcli files upload runner-image.tar as " + FILES_DIR + choices.imageTag());
+        if (choices.keepOnEngine()) {
+            return List.of("# The engine is the endpoint's own: the image stays there, nothing to upload.");
+        }
+        String tag = ShellWords.quote(choices.imageTag());
+        return List.of("docker save -o runner-image.tar " + tag,
+                "drpcli files upload runner-image.tar as " + ShellWords.quote(FILES_DIR + choices.imageTag()));
     }
 
     @Override

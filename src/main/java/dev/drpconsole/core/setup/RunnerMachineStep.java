@@ -1,5 +1,6 @@
 package dev.drpconsole.core.setup;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpType;
@@ -47,9 +48,15 @@ public final class RunnerMachineStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        return List.of("drpcli machines create '{\"Name\": \"" + choices.runnerName()
-                + "\", \"Meta\": {\"BaseContext\": \"" + choices.contextName() + "\"}}'",
-                "docker ps --filter name=drp-runner-");
+        ObjectNode machine = JsonNodeFactory.instance.objectNode().put("Name", choices.runnerName());
+        machine.putObject("Meta").put("BaseContext", choices.contextName());
+        return List.of("drpcli machines create " + ShellWords.quote(machine.toString()),
+                "runner=$(drpcli machines list Name=" + ShellWords.quote(choices.runnerName())
+                        + " -F text -J Uuid -H | cut -f1)",
+                "# DRP's docker-context plugin starts the runner's container drp-runner-<uuid>: wait up to 60 s",
+                "for i in $(seq 60); do docker ps -q --filter \"name=drp-runner-$runner\" | grep -q . && break;"
+                        + " sleep 1; done",
+                "docker ps --filter \"name=drp-runner-$runner\"");
     }
 
     @Override

@@ -10,7 +10,10 @@ import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.JobLogChunk;
 import dev.drpconsole.core.drp.Machine;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +47,33 @@ public final class TestJobStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        String name = choices.testMachineName();
-        return List.of("drpcli contents bundle context-demo.yaml && drpcli contents create context-demo.yaml",
-                "drpcli machines create " + name,
-                "drpcli machines update Name:" + name + " '{\"Workflow\": \"" + DemoContentPack.WORKFLOW + "\"}'",
-                "drpcli machines update Name:" + name + " '{\"Context\": \"" + choices.contextName() + "\"}'",
-                "drpcli jobs list Machine=<uuid> Task=" + DemoContentPack.TASK + "; drpcli jobs log <job uuid>");
+        String name = ShellWords.quote(choices.testMachineName());
+        List<String> commands = new java.util.ArrayList<>();
+        commands.add("# The demo content pack's source, its stage running in the context " + choices.contextName());
+        Map<String, String> files = DemoPackSource.files(choices.contextName());
+        Set<String> directories = new TreeSet<>(Set.of("context-demo"));
+        files.keySet().stream().filter(file -> file.contains("/"))
+                .forEach(file -> directories.add("context-demo/" + file.substring(0, file.lastIndexOf('/'))));
+        commands.add("mkdir -p " + String.join(" ", directories));
+        files.forEach((file, text) -> commands.add(ShellWords.writeFile("context-demo/" + file, text)));
+        commands.add("(cd context-demo && drpcli contents bundle ../context-demo.yaml)");
+        commands.add("drpcli contents create context-demo.yaml");
+        commands.add("drpcli machines create " + ShellWords.quote(JsonNodeFactory.instance.objectNode()
+                .put("Name", choices.testMachineName()).toString()));
+        commands.add("test_machine=$(drpcli machines list Name=" + name + " -F text -J Uuid -H | cut -f1)");
+        commands.add("drpcli machines update \"$test_machine\" " + ShellWords.quote(JsonNodeFactory.instance
+                .objectNode().put("Workflow", DemoContentPack.WORKFLOW).toString()));
+        commands.add("drpcli machines update \"$test_machine\" " + ShellWords.quote(JsonNodeFactory.instance
+                .objectNode().put("Context", choices.contextName()).toString()));
+        commands.add("# Wait up to 60 s for the job of " + DemoContentPack.TASK + ", then up to "
+                + PATIENCE_MS / 1000 + " s for it to end, and show its output");
+        commands.add("for i in $(seq 60); do job=$(drpcli jobs list Machine=\"$test_machine\" Task="
+                + DemoContentPack.TASK + " -F text -J Uuid -H | cut -f1); [ -n \"$job\" ] && break; sleep 1; done");
+        commands.add("for i in $(seq " + PATIENCE_MS / 1000 + "); do case $(drpcli jobs show \"$job\" -F text"
+                + " -J State -H | cut -f2) in created|running) sleep 1;; *) break;; esac; done");
+        commands.add("drpcli jobs log \"$job\"");
+        commands.add("drpcli jobs show \"$job\" -F text -J State -H");
+        return commands;
     }
 
     @Override

@@ -2,18 +2,28 @@ package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.SandboxLogin;
 import java.util.concurrent.CompletableFuture;
-import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ObservableList;
 import javafx.stage.Window;
 
-/** What the wizard's endpoint page offers: the saved endpoints, a new one, and the local sandbox. */
+/**
+ * What the wizard's endpoint page offers: the console's local sandbox and the saved endpoints, a new one, and how
+ * to reach the sandbox from outside once it runs. Observable values change on the FX thread.
+ */
 public interface EndpointChoices {
 
-    /** The saved endpoints, by name (the local sandbox has its own button). */
+    /** The endpoints to pick from: the local sandbox (a {@code LOCAL_SANDBOX} profile) first, then the saved ones. */
     ObservableList<EndpointProfile> profiles();
 
-    /** Connects to a saved endpoint; a password or a certificate to trust opens the connection dialog. */
+    /** The endpoint connected now, null while none. */
+    ObservableObjectValue<EndpointProfile> active();
+
+    /** How to reach the console's own sandbox once it runs (it runs on while the console does); null before. */
+    ObservableObjectValue<SandboxLogin> sandboxLogin();
+
+    /** Connects to an endpoint of {@link #profiles()}; a password or a certificate to trust opens the dialog. */
     CompletableFuture<ConnectResult> use(EndpointProfile profile, Window owner);
 
     /** Opens the connection dialog for a new endpoint. */
@@ -21,28 +31,4 @@ public interface EndpointChoices {
 
     /** Starts (if needed) and connects the console's own sandbox. */
     CompletableFuture<ConnectResult> startSandbox(Window owner);
-
-    /** Only the local sandbox, for a console without saved endpoints (and for tests). */
-    static EndpointChoices sandboxOnly(java.util.function.Supplier<CompletableFuture<ConnectResult>> start) {
-        return new EndpointChoices() {
-            @Override
-            public ObservableList<EndpointProfile> profiles() {
-                return FXCollections.observableArrayList();
-            }
-
-            @Override
-            public CompletableFuture<ConnectResult> use(EndpointProfile profile, Window owner) {
-                return start.get();
-            }
-
-            @Override
-            public void newEndpoint(Window owner) {
-            }
-
-            @Override
-            public CompletableFuture<ConnectResult> startSandbox(Window owner) {
-                return start.get();
-            }
-        };
-    }
 }

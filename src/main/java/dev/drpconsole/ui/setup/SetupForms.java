@@ -3,9 +3,11 @@ package dev.drpconsole.ui.setup;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.ContextStep;
+import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.status.ConnectionState;
@@ -40,6 +42,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -100,6 +103,13 @@ final class SetupForms {
             model.contextDescription, model.runnerName, model.testMachineName, model.states};
     }
 
+    /** The commands by hand also follow the Dockerfile, the upload choice and the endpoint. */
+    private Observable[] commandInputs() {
+        List<Observable> inputs = new java.util.ArrayList<>(List.of(choiceInputs()));
+        inputs.addAll(List.of(model.dockerfile, model.keepOnEngine, model.clientProperty(), model.endpointUser));
+        return inputs.toArray(Observable[]::new);
+    }
+
     private Node content(WizardPage page) {
         return switch (page.id()) {
             case WizardPage.ENDPOINT -> endpointPage();
@@ -120,36 +130,84 @@ final class SetupForms {
     private Node endpointPage() {
         Label connected = new Label();
         connected.setId("endpoint-url");
+        connected.setWrapText(true);
         connected.getStyleClass().add("setup-connected");
-        connected.textProperty().bind(Bindings.createStringBinding(() -> model.connected()
-                ? "✓ Connected to " + model.currentUrl() : "Not connected yet.", model.clientProperty()));
+        connected.textProperty().bind(Bindings.createStringBinding(() -> !model.connected() ? "Not connected yet."
+                : "✓ Connected to " + model.currentUrl() + (endpoints.active().get() == null ? ""
+                        : " (" + endpoints.active().get().name() + ")"), model.clientProperty(), endpoints.active()));
         Label result = new Label();
         result.setId("endpoint-result");
         result.setWrapText(true);
-        result.getStyleClass().add("setup-problem-text");
+        result.managedProperty().bind(result.textProperty().isNotEmpty());
 
         ComboBox<EndpointProfile> saved = new ComboBox<>(endpoints.profiles());
         saved.setId("endpoint-profile");
-        saved.setPromptText(endpoints.profiles().isEmpty() ? "No saved endpoints yet" : "Choose a saved endpoint");
+        saved.setPromptText("Choose an endpoint");
         saved.setCellFactory(list -> profileCell());
         saved.setButtonCell(profileCell());
+        saved.setMaxWidth(Double.MAX_VALUE);
+        saved.setMinWidth(160);
+        saved.setValue(endpoints.active().get());
+        endpoints.active().addListener((obs, old, now) -> saved.setValue(now));
         Button connect = new Button("Connect");
         connect.setId("connect-profile");
-        connect.disableProperty().bind(saved.valueProperty().isNull());
-        connect.setOnAction(e -> follow(endpoints.use(saved.getValue(), window(connect)), result));
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.disableProperty().bind(saved.valueProperty().isNull().or(saved.valueProperty()
+                .isEqualTo(endpoints.active())));
+        connect.setOnAction(e -> follow(endpoints.use(saved.getValue(), window(connect)), result,
+                "Connecting to " + saved.getValue().name() + "…", ""));
         Button create = new Button("New endpoint…");
         create.setId("new-endpoint");
+        create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> endpoints.newEndpoint(window(create)));
-        Button sandbox = new Button("Start the local sandbox");
+        HBox.setHgrow(saved, Priority.ALWAYS);
+        HBox choose = new HBox(8, saved, connect, create);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Button sandbox = new Button();
         sandbox.setId("start-sandbox");
-        sandbox.setOnAction(e -> follow(endpoints.startSandbox(window(sandbox)), result));
+        sandbox.setMinWidth(Region.USE_PREF_SIZE);
+        sandbox.textProperty().bind(Bindings.createStringBinding(() -> endpoints.sandboxLogin().get() == null
+                ? "Start the local sandbox" : sandboxInUse() ? "Local sandbox in use" : "Use the local sandbox",
+                endpoints.sandboxLogin(), model.clientProperty()));
+        sandbox.setOnAction(e -> useSandbox(sandbox, result));
         Label sandboxHint = hint("A DRP-compatible endpoint inside the console, on 127.0.0.1 only: it runs runner"
                 + " containers on this machine's Docker or Podman. Good for a first try.");
+        HBox.setHgrow(sandboxHint, Priority.ALWAYS);
+        HBox sandboxRow = new HBox(12, sandbox, sandboxHint);
+        sandboxRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        SandboxLoginPane login = new SandboxLoginPane(endpoints.sandboxLogin());
+        login.visibleProperty().bind(Bindings.createBooleanBinding(this::sandboxInUse, endpoints.sandboxLogin(),
+                model.clientProperty()));
+        login.managedProperty().bind(login.visibleProperty());
 
         GridPane grid = grid();
-        grid.addRow(0, new Label("Saved endpoint"), new HBox(8, saved, connect, create));
-        grid.addRow(1, topLabel("Local sandbox"), new VBox(4, sandbox, sandboxHint));
-        return new VBox(12, connected, grid, result);
+        grid.addRow(0, new Label("Endpoint"), choose);
+        grid.addRow(1, new Label("Local sandbox"), sandboxRow);
+        return new VBox(12, connected, grid, result, login);
+    }
+
+    /** The console's own sandbox runs and is the endpoint the wizard works on. */
+    private boolean sandboxInUse() {
+        SandboxLogin login = endpoints.sandboxLogin().get();
+        return login != null && model.connected() && login.isAt(model.currentUrl());
+    }
+
+    /** Starts or picks the sandbox; when it already is the endpoint, says so instead of signing in again. */
+    private void useSandbox(Button button, Label result) {
+        SandboxLogin login = endpoints.sandboxLogin().get();
+        if (sandboxInUse()) {
+            say(result, "The local sandbox is running at " + login.url() + " and is the endpoint in use: how to"
+                    + " sign in to it is below.", false);
+        } else if (login != null) {
+            follow(endpoints.startSandbox(window(button)), result, "Connecting to the local sandbox at "
+                    + login.url() + "…", "The local sandbox was already running at " + login.url()
+                    + ": connected to it.");
+        } else {
+            follow(endpoints.startSandbox(window(button)), result, "Starting the local sandbox…",
+                    "Started the local sandbox and connected to it.");
+        }
     }
 
     private static ListCell<EndpointProfile> profileCell() {
@@ -162,17 +220,30 @@ final class SetupForms {
         };
     }
 
-    private void follow(CompletableFuture<ConnectResult> attempt, Label result) {
-        result.setText("Connecting…");
-        attempt.whenComplete((how, error) -> Platform.runLater(() -> result.setText(error != null
-                ? "Could not connect: " + error.getMessage() : describe(how))));
+    private void follow(CompletableFuture<ConnectResult> attempt, Label result, String during, String connected) {
+        say(result, during, false);
+        attempt.whenComplete((how, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                say(result, "Could not connect: " + error.getMessage(), true);
+            } else if (how instanceof ConnectResult.Connected) {
+                say(result, connected, false);
+            } else {
+                say(result, describe(how), !(how instanceof ConnectResult.PasswordNeeded
+                        || how instanceof ConnectResult.CertificateUntrusted));
+            }
+        }));
+    }
+
+    /** Shows what an endpoint choice did: in the danger colour when it failed. */
+    private static void say(Label result, String text, boolean failed) {
+        result.setText(text);
+        result.getStyleClass().removeAll("setup-problem-text", "setup-said");
+        result.getStyleClass().add(failed ? "setup-problem-text" : "setup-said");
     }
 
     /** What the endpoint page says after an attempt: where the dialog takes over, or the status bar's words. */
     private static String describe(ConnectResult result) {
-        if (result instanceof ConnectResult.Connected) {
-            return "";
-        } else if (result instanceof ConnectResult.PasswordNeeded needed) {
+        if (result instanceof ConnectResult.PasswordNeeded needed) {
             return "Sign in to " + needed.profile().name() + " in the dialog.";
         } else if (result instanceof ConnectResult.CertificateUntrusted) {
             return "Check the certificate's fingerprint in the dialog.";
@@ -201,10 +272,12 @@ final class SetupForms {
         drpcli.setPromptText("Path of a Linux drpcli binary");
         Button choose = new Button("Choose…");
         choose.setId("choose-drpcli");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> chooseFile(choose, "The drpcli binary to put in the image",
-                picked -> model.drpcli.set(picked.toString())));
+                FilePicker.startFolder(model.drpcli.get()), picked -> model.drpcli.set(picked.toString())));
         Button download = new Button("Use the endpoint's drpcli");
         download.setId("download-drpcli");
+        download.setMinWidth(Region.USE_PREF_SIZE);
         download.visibleProperty().bind(model.drpcliOffered);
         download.managedProperty().bind(download.visibleProperty());
         download.setOnAction(e -> model.downloadDrpcli());
@@ -214,8 +287,9 @@ final class SetupForms {
 
         Button upload = new Button("Upload a provider binary…");
         upload.setId("upload-provider");
+        upload.setMinWidth(Region.USE_PREF_SIZE);
         upload.setOnAction(e -> chooseFile(upload, "The docker-context plugin provider (a Linux binary for the"
-                + " endpoint)", model::uploadProvider));
+                + " endpoint)", FilePicker.startFolder(""), model::uploadProvider));
         upload.disableProperty().bind(model.running);
         TextField catalog = new TextField(PluginProviderInstall.CATALOG_COMMAND);
         catalog.setEditable(false);
@@ -231,7 +305,42 @@ final class SetupForms {
         GridPane grid = grid();
         HBox.setHgrow(drpcli, Priority.ALWAYS);
         grid.addRow(0, new Label("drpcli for the image"), new HBox(8, drpcli, choose, download));
-        return new VBox(12, checks, provider, grid);
+        return new VBox(12, checks, provider, drpcliFix(), grid);
+    }
+
+    /** Where a Linux drpcli comes from, shown while the drpcli check fails. */
+    private Node drpcliFix() {
+        Label title = bold("Where to get a Linux drpcli");
+        Label offered = hint("");
+        offered.textProperty().bind(Bindings.createStringBinding(() -> model.drpcliOffered.get()
+                ? "• The endpoint serves its own: files/" + DrpcliSource.endpointFile(model.engineArch.get())
+                        + ". \"Use the endpoint's drpcli\" below downloads it and picks it."
+                : "• This endpoint serves no files/drpcli." + model.engineArch.get() + ".linux (a real DRP server"
+                        + " has one after its first start).", model.drpcliOffered, model.engineArch));
+        TextField go = new TextField();
+        go.setId("drpcli-go-install");
+        go.setEditable(false);
+        go.getStyleClass().add(MONOSPACE);
+        go.textProperty().bind(Bindings.createStringBinding(model::goInstallCommand, model.engineArch));
+        Button copyGo = new Button("Copy");
+        copyGo.setMinWidth(Region.USE_PREF_SIZE);
+        copyGo.setOnAction(e -> copy(go.getText()));
+        HBox.setHgrow(go, Priority.ALWAYS);
+        HBox goRow = new HBox(8, go, copyGo);
+        goRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label goHint = hint("");
+        goHint.textProperty().bind(Bindings.createStringBinding(() -> "• Or build it with Go (1.18 or newer), the"
+                + " line above; then Choose… ~/go/bin/drpcli (~/go/bin/linux_" + model.engineArch.get()
+                + "/drpcli when this machine is not Linux on " + model.engineArch.get() + ").", model.engineArch));
+        Label rackn = hint("• Or take it from RackN's downloads (https://rebar.digital): DRP's release archive holds"
+                + " bin/linux/<arch>/drpcli.");
+        VBox box = new VBox(6, title, offered, goHint, goRow, rackn);
+        box.setId("drpcli-fix");
+        box.getStyleClass().add("setup-conflict");
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.checks.stream()
+                .anyMatch(line -> line.startsWith("✗ No usable drpcli")), model.checks));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Node checkRow(String line) {
@@ -390,7 +499,7 @@ final class SetupForms {
         lockWhenDone(ContextStep.ID, name, description);
 
         GridPane grid = grid();
-        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(0, topLabel("Name"), checked(name, "context-name-problem", model::contextNameProblem));
         grid.addRow(1, new Label("Description"), description);
         grid.addRow(2, new Label("Engine"), engine);
         grid.addRow(3, new Label("Image"), image);
@@ -437,7 +546,7 @@ final class SetupForms {
         rename.setId("rename-context");
         rename.setOnAction(e -> {
             model.conflictingContext.set(null);
-            model.problem.set("");
+            model.dismissProblem();
             name.requestFocus();
             name.selectAll();
         });
@@ -457,7 +566,7 @@ final class SetupForms {
                 model.value(RunnerMachineStep.UUID_VALUE).ifPresent(uuid -> navigator.show(Navigator.CONTAINERS,
                         RunnerContainerName.forMachine(UUID.fromString(uuid)))));
         GridPane grid = grid();
-        grid.addRow(0, new Label("Machine name"), name);
+        grid.addRow(0, topLabel("Machine name"), checked(name, "runner-name-problem", model::runnerNameProblem));
         return new VBox(12, grid, showWhenDone(RunnerMachineStep.ID, new HBox(16, machine, container)));
     }
 
@@ -467,7 +576,8 @@ final class SetupForms {
         Hyperlink job = link("job-link", "Open the test job in Jobs", () ->
                 model.value(TestJobStep.JOB_VALUE).ifPresent(uuid -> navigator.show(Navigator.JOBS, uuid)));
         GridPane grid = grid();
-        grid.addRow(0, new Label("Test machine name"), name);
+        grid.addRow(0, topLabel("Test machine name"), checked(name, "test-machine-problem",
+                model::testMachineNameProblem));
         return new VBox(12, grid, hint("The job's output follows live in Output below."),
                 showWhenDone(TestJobStep.ID, job));
     }
@@ -491,7 +601,7 @@ final class SetupForms {
         commands.setEditable(false);
         commands.setPrefRowCount(14);
         commands.getStyleClass().add(MONOSPACE);
-        commands.textProperty().bind(Bindings.createStringBinding(model::allCommands, choiceInputs()));
+        commands.textProperty().bind(Bindings.createStringBinding(model::allCommands, commandInputs()));
         Button copy = new Button("Copy all commands");
         copy.setId("copy-commands");
         copy.setOnAction(e -> copy(commands.getText()));
@@ -549,6 +659,27 @@ final class SetupForms {
                 () -> navigator.show(Navigator.RUNNERS, ""));
     }
 
+    /**
+     * Asks before running every remaining step, listing what they will create; Cancel is the default button, so
+     * Enter does not start creating machines and containers.
+     */
+    void confirmRunRemaining(Window owner) {
+        StringBuilder text = new StringBuilder();
+        model.plannedWork().forEach(line -> text.append("• ").append(line).append('\n'));
+        ButtonType run = new ButtonType("Run all remaining", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "In this order, on " + model.currentUrl()
+                + " and the container engine:\n\n" + text + "\nClean up removes what it created.", ButtonType.CANCEL,
+                run);
+        confirm.setHeaderText("Run all remaining steps?");
+        confirm.setTitle("Run all remaining");
+        confirm.initOwner(owner);
+        confirm.getDialogPane().setId("confirm-run-all");
+        ((Button) confirm.getDialogPane().lookupButton(run)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        confirm.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        confirm.showAndWait().filter(run::equals).ifPresent(yes -> model.runRemaining());
+    }
+
     /** Asks first, listing exactly what will be removed. */
     void confirmCleanUp(Window owner) {
         List<CreatedObject> created = model.created();
@@ -573,8 +704,7 @@ final class SetupForms {
         text.setEditable(false);
         text.setPrefRowCount(4);
         text.getStyleClass().add(MONOSPACE);
-        text.textProperty().bind(Bindings.createStringBinding(
-                () -> String.join("\n", step.commands(model.choices())), choiceInputs()));
+        text.textProperty().bind(Bindings.createStringBinding(() -> model.commandsOf(step), commandInputs()));
         Button copy = new Button("Copy");
         copy.setOnAction(e -> copy(text.getText()));
         VBox body = new VBox(6, text, copy);
@@ -618,6 +748,18 @@ final class SetupForms {
         return field;
     }
 
+    /** A name field with DRP's verdict under it, as the user types ({@code #<problemId>}, "" when fine). */
+    private VBox checked(TextField field, String problemId, java.util.function.Supplier<String> problem) {
+        Label said = new Label();
+        said.setId(problemId);
+        said.setWrapText(true);
+        said.getStyleClass().add("setup-problem-text");
+        said.textProperty().bind(Bindings.createStringBinding(problem::get, model.nameInputs()));
+        said.visibleProperty().bind(said.textProperty().isNotEmpty());
+        said.managedProperty().bind(said.visibleProperty());
+        return new VBox(4, field, said);
+    }
+
     private static Label hint(String text) {
         Label hint = new Label(text);
         hint.setWrapText(true);
@@ -657,8 +799,9 @@ final class SetupForms {
         picker = replacement;
     }
 
-    private void chooseFile(Node owner, String title, java.util.function.Consumer<java.nio.file.Path> then) {
-        picker.pick(window(owner), title).ifPresent(then);
+    private void chooseFile(Node owner, String title, java.nio.file.Path folder,
+                            java.util.function.Consumer<java.nio.file.Path> then) {
+        picker.pick(window(owner), title, folder).ifPresent(then);
     }
 
     private static Window window(Node node) {

@@ -1,14 +1,15 @@
 package dev.drpconsole.ui.setup;
 
+import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.logview.LogView;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -48,6 +49,8 @@ public final class SetupPage implements SectionPage {
      */
     public SetupPage(ViewServices services, EndpointChoices endpoints, Path settingsDir, Map<String, String> labels) {
         this.model = new SetupViewModel(services, settingsDir, labels);
+        model.endpointUser.bind(Bindings.createStringBinding(() -> endpoints.active().get() == null
+                ? EndpointProfile.DEFAULT_USERNAME : endpoints.active().get().username(), endpoints.active()));
         this.forms = new SetupForms(model, endpoints, services.navigator());
         root.getStyleClass().add("setup-page");
         output.setId("setup-output");
@@ -59,12 +62,12 @@ public final class SetupPage implements SectionPage {
         root.setLeft(stepList());
         pageHolder.setFitToWidth(true);
         pageHolder.getStyleClass().add("setup-page-holder");
-        PageProblemBanner banner = new PageProblemBanner(model.problem, () -> model.problem.set(""));
+        PageProblemBanner banner = new PageProblemBanner(model.problem, model::dismissProblem);
         VBox top = new VBox(banner, pageHolder);
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, progressPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.7);
         root.setCenter(split);
         root.setBottom(buttonBar());
         showPage(model.current.get());
@@ -178,23 +181,63 @@ public final class SetupPage implements SectionPage {
         Button runAll = new Button("Run all remaining");
         runAll.setId("run");
         runAll.setGraphic(Icon.PLAY_CIRCLE_OUTLINE.node(16));
+        runAll.setMinWidth(Region.USE_PREF_SIZE);
         runAll.disableProperty().bind(model.running.or(Bindings.createBooleanBinding(
-                () -> model.allDone() || !model.connected() || !model.imageFormProblem().isEmpty(), model.states,
-                model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag)));
-        runAll.setOnAction(e -> model.runRemaining());
+                () -> model.allDone() || !model.runAllBlockedReason().isEmpty(), blockingInputs())));
+        runAll.setOnAction(e -> forms.confirmRunRemaining(root.getScene().getWindow()));
         Button primary = new Button();
         primary.setId("next");
         primary.setDefaultButton(true);
         primary.textProperty().bind(Bindings.createStringBinding(this::primaryText, model.current, model.states,
                 model.problem));
-        primary.disableProperty().bind(model.running.or(primaryBlocked()));
+        primary.setMinWidth(Region.USE_PREF_SIZE);
+        primary.disableProperty().bind(model.running.or(Bindings.createBooleanBinding(
+                () -> !model.primaryBlockedReason().isEmpty(), blockingInputs())));
         primary.setOnAction(e -> primaryAction());
+        List.of(cleanUp, cancel, back).forEach(button -> button.setMinWidth(Region.USE_PREF_SIZE));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, cleanUp, cancel, gap, back, runAll, primary);
-        bar.getStyleClass().add("setup-buttons");
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        VBox bottom = new VBox(6, whyGreyed(), bar);
+        bottom.getStyleClass().add("setup-buttons");
+        return bottom;
+    }
+
+    /**
+     * Why Next (or the step's action) or Run all remaining is greyed, right above them: the reason may sit on a
+     * part of the page scrolled out of sight. Id {@code #why-greyed}; hidden while nothing is greyed.
+     */
+    private Node whyGreyed() {
+        Label why = new Label();
+        why.setId("why-greyed");
+        why.setWrapText(true);
+        why.setGraphic(Icon.ALERT_CIRCLE_OUTLINE.node(16));
+        why.getStyleClass().add("setup-why-greyed");
+        why.setMaxWidth(Double.MAX_VALUE);
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        why.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.running.get()) {
+                return "";
+            }
+            String primary = model.primaryBlockedReason();
+            if (!primary.isEmpty()) {
+                return primary;
+            }
+            String runAll = model.runAllBlockedReason();
+            return runAll.isEmpty() ? "" : "Run all remaining waits: " + runAll;
+        }, blockingInputs()));
+        why.visibleProperty().bind(why.textProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        return why;
+    }
+
+    /** Everything the greyed buttons depend on. */
+    private javafx.beans.Observable[] blockingInputs() {
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(model.nameInputs()));
+        inputs.addAll(List.of(model.current, model.clientProperty(), model.baseImage, model.dockerfile,
+                model.running));
+        return inputs.toArray(javafx.beans.Observable[]::new);
     }
 
     private String primaryText() {
@@ -209,18 +252,6 @@ public final class SetupPage implements SectionPage {
                 : page.action();
     }
 
-    private BooleanBinding primaryBlocked() {
-        return Bindings.createBooleanBinding(() -> {
-            WizardPage page = model.page(model.current.get());
-            return switch (page.id()) {
-                case WizardPage.ENDPOINT -> !model.connected();
-                case WizardPage.IMAGE -> !model.imageFormProblem().isEmpty();
-                case WizardPage.SUMMARY -> !model.allDone();
-                default -> false;
-            };
-        }, model.current, model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag, model.states);
-    }
-
     private void primaryAction() {
         WizardPage page = model.page(model.current.get());
         if (page.id().equals(WizardPage.SUMMARY)) {
@@ -232,12 +263,12 @@ public final class SetupPage implements SectionPage {
         }
     }
 
-    /** The wizard's state, for demos and benchmarks in this package. */
     /** Replaces the desktop's file dialog behind the page's file buttons (tests). */
     void usePicker(FilePicker picker) {
         forms.usePicker(picker);
     }
 
+    /** The wizard's state, for demos and tests in this package. */
     SetupViewModel model() {
         return model;
     }

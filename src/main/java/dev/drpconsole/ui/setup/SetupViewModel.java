@@ -1,11 +1,14 @@
 package dev.drpconsole.ui.setup;
 
+import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.setup.BaseImageProbe;
+import dev.drpconsole.core.setup.BuildImageStep;
 import dev.drpconsole.core.setup.BuildProblem;
 import dev.drpconsole.core.setup.ContextDiffersProblem;
 import dev.drpconsole.core.setup.ContextStep;
@@ -15,19 +18,23 @@ import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.PreflightStep;
 import dev.drpconsole.core.setup.PublishImageStep;
 import dev.drpconsole.core.setup.RunnerDockerfile;
+import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
 import dev.drpconsole.core.setup.SetupPlan;
 import dev.drpconsole.core.setup.SetupProblem;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.SetupTargets;
+import dev.drpconsole.core.setup.ShellWords;
 import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
+import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.ui.common.ViewServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +44,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -56,6 +64,10 @@ public final class SetupViewModel {
     /** How long a step waits for a lost endpoint to come back before it gives up. */
     static final long ENDPOINT_PATIENCE_MS = 180_000;
     private static final long ENDPOINT_RETRY_MS = 1_000;
+    /** Stands for the password in the commands by hand: the wizard never shows the real one there. */
+    static final String PASSWORD_PLACEHOLDER = "PASSWORD";
+    /** drpcli's Go package at the release the console is tested with. */
+    static final String DRPCLI_MODULE = "github.com/digitalrebar/provision/v4/cmds/drpcli@v4.7.0";
 
     private final ViewServices services;
     private final SetupPlan plan = SetupPlan.standard();
@@ -82,8 +94,17 @@ public final class SetupViewModel {
     final ObservableList<StepState> states = FXCollections.observableArrayList();
     /** The page shown. */
     final IntegerProperty current = new SimpleIntegerProperty(0);
-    final StringProperty status = new SimpleStringProperty("");
-    final StringProperty problem = new SimpleStringProperty("");
+    /** The status line of the page shown (a step running on another page is named in it). */
+    final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The problem of the page shown, "" when none: each page keeps its own until it runs again or is dismissed. */
+    final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** Each page's last problem and status, by page id; FX thread only. */
+    private final Map<String, String> problems = new HashMap<>();
+    private final Map<String, String> statuses = new HashMap<>();
+    /** The page of the step running now, null while none runs; FX thread only. */
+    private String runningPage;
+    /** The user signed in to the endpoint, for the commands by hand. */
+    final StringProperty endpointUser = new SimpleStringProperty(EndpointProfile.DEFAULT_USERNAME);
     /** The failing Dockerfile line of the last build, 0 when none. */
     final IntegerProperty failedLine = new SimpleIntegerProperty(0);
     /** A context of our name with other settings, shown side by side with ours; null when none. */
@@ -96,6 +117,8 @@ public final class SetupViewModel {
     final IntegerProperty journalChanges = new SimpleIntegerProperty();
     /** The endpoint serves a Linux drpcli the image can use. */
     final BooleanProperty drpcliOffered = new SimpleBooleanProperty(false);
+    /** The engine's processor as Go names it (amd64, arm64): the image's drpcli must be built for it. */
+    final StringProperty engineArch = new SimpleStringProperty("amd64");
     private volatile Consumer<String> output = line -> { };
     private Future<?> currentRun;
     private volatile boolean cancelled;
@@ -110,6 +133,44 @@ public final class SetupViewModel {
         contextName.addListener((observable, was, now) -> replaceContext.set(false));
         restoreChoices();
         current.set(firstUnfinishedPage());
+        current.addListener((observable, was, now) -> refreshMessages());
+        running.addListener((observable, was, now) -> refreshMessages());
+    }
+
+    // --- Messages: each page has its own problem and status ---------------------------------------------------
+
+    private String shownPage() {
+        return pages.get(current.get()).id();
+    }
+
+    /** Sets the problem of a page (FX thread); the banner shows it while that page is shown. */
+    void setProblem(String pageId, String text) {
+        problems.put(pageId, text);
+        refreshMessages();
+    }
+
+    /** Sets the status line of a page (FX thread). */
+    void setStatus(String pageId, String text) {
+        statuses.put(pageId, text);
+        refreshMessages();
+    }
+
+    /** The problem of the page shown goes (the banner's dismiss button, "Use another name"). */
+    void dismissProblem() {
+        setProblem(shownPage(), "");
+    }
+
+    private void refreshMessages() {
+        String shown = shownPage();
+        problem.set(problems.getOrDefault(shown, ""));
+        String elsewhere = running.get() && runningPage != null && !runningPage.equals(shown)
+                ? titleOf(runningPage) + " is running: " + statuses.getOrDefault(runningPage, "") : "";
+        status.set(elsewhere.isEmpty() ? statuses.getOrDefault(shown, "") : elsewhere.strip());
+    }
+
+    private String titleOf(String pageId) {
+        return pages.stream().filter(page -> page.id().equals(pageId)).map(WizardPage::title).findFirst()
+                .orElse(pageId);
     }
 
     List<WizardPage> pages() {
@@ -194,11 +255,7 @@ public final class SetupViewModel {
         if (!dockerfile.get().contains(RunnerDockerfile.DRPCLI_FILE)) {
             return "The Dockerfile must copy " + RunnerDockerfile.DRPCLI_FILE + " into the image: the runner needs it.";
         }
-        if (!imageTag.get().matches("[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?")) {
-            return "The image tag \"" + imageTag.get() + "\" is not a valid reference: lower-case name[:tag],"
-                    + " e.g. drp-context/runner:latest.";
-        }
-        return "";
+        return imageTagProblem();
     }
 
     /** Lists the engine's local images for the base image choice. */
@@ -210,7 +267,7 @@ public final class SetupViewModel {
                         .toList();
                 onFx(() -> baseImages.set(tags));
             } catch (RuntimeException e) {
-                onFx(() -> problem.set("Cannot list the container engine's images: " + e.getMessage()
+                onFx(() -> setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: " + e.getMessage()
                         + " Start Docker or Podman, then pick the base image again."));
             }
         });
@@ -229,21 +286,21 @@ public final class SetupViewModel {
     void regenerateDockerfile() {
         String image = baseImage.get();
         List<String> wanted = packageList();
-        status.set("Looking into " + image + " for its package manager…");
+        setStatus(WizardPage.IMAGE, "Looking into " + image + " for its package manager…");
         services.io().execute(() -> {
             try {
                 var manager = BaseImageProbe.packageManager(services.engine().get(), image, labels);
                 String text = RunnerDockerfile.generate(image, manager, wanted);
                 onFx(() -> {
                     dockerfile.set(text);
-                    status.set(manager.map(found -> image + " installs packages with " + found + ".")
+                    setStatus(WizardPage.IMAGE, manager.map(found -> image + " installs packages with " + found + ".")
                             .orElse(image + " has no package manager the wizard knows: install the packages"
                                     + " yourself in the Dockerfile."));
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                onFx(() -> problem.set("Cannot look into " + image + ": " + e.getMessage()));
+                onFx(() -> setProblem(WizardPage.IMAGE, "Cannot look into " + image + ": " + e.getMessage()));
             }
         });
     }
@@ -263,16 +320,157 @@ public final class SetupViewModel {
         return ContextStep.wanted(choices()).json().toPrettyString();
     }
 
-    /** The drpcli/docker commands of every step, under a comment line with its title, for scripting it later. */
+    /**
+     * Every step's drpcli/docker commands as one bash script, each step under a comment with its title, after the
+     * lines that point drpcli at the endpoint (the password left for the user to fill in: it is never shown here).
+     */
     String allCommands() {
         SetupChoices choices = choices();
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("#!/usr/bin/env bash\n"
+                + "# The setup wizard's steps by hand. Save as setup-runner.sh, put the password in, then run:"
+                + " bash setup-runner.sh\n"
+                + "set -euo pipefail\n").append(endpointExports()).append('\n');
         for (SetupStep step : plan.steps()) {
             text.append("# ").append(step.title()).append('\n');
             step.commands(choices).forEach(command -> text.append(command).append('\n'));
             text.append('\n');
         }
         return text.toString().strip() + "\n";
+    }
+
+    /** One step's commands, runnable when pasted into bash on their own: drpcli is pointed at the endpoint first. */
+    String commandsOf(SetupStep step) {
+        return endpointExports() + String.join("\n", step.commands(choices())) + "\n";
+    }
+
+    /** Where drpcli finds the endpoint and the user; the password is a placeholder the user replaces. */
+    private String endpointExports() {
+        String url = connected() ? currentUrl().replaceAll("/+$", "") : "https://127.0.0.1:8092";
+        String user = endpointUser.get();
+        return "export RS_ENDPOINT=" + ShellWords.quote(url) + "\n"
+                + "export RS_KEY=" + ShellWords.quote(user + ":" + PASSWORD_PLACEHOLDER) + "  # put the password of "
+                + user + " in place of " + PASSWORD_PLACEHOLDER + "\n";
+    }
+
+    // --- Names: DRP's rule (DrpNames), checked as the user types and before any step runs ---------------------
+
+    /** What is wrong with the image tag, "" when the engine takes it. */
+    String imageTagProblem() {
+        if (!imageTag.get().matches("[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?")) {
+            return "The image tag \"" + imageTag.get() + "\" is not a valid reference: lower-case name[:tag],"
+                    + " e.g. drp-context/runner:latest.";
+        }
+        return "";
+    }
+
+    String contextNameProblem() {
+        return DrpNames.contextNameProblem(contextName.get());
+    }
+
+    String runnerNameProblem() {
+        return DrpNames.machineNameProblem(runnerName.get());
+    }
+
+    /** DRP's rule, and a name of its own: DRP keeps machine names unique, so the runner's would be refused. */
+    String testMachineNameProblem() {
+        String rule = DrpNames.machineNameProblem(testMachineName.get());
+        if (rule.isEmpty() && testMachineName.get().equals(runnerName.get())) {
+            return "The test machine needs a name of its own: " + runnerName.get() + " is the runner machine's.";
+        }
+        return rule;
+    }
+
+    /** What is wrong with the names and the tag a step sends, "" when nothing: a step never runs with a bad one. */
+    String nameProblemOf(String stepId) {
+        List<String> problems = switch (stepId) {
+            case BuildImageStep.ID, PublishImageStep.ID -> List.of(imageTagProblem());
+            case ContextStep.ID -> List.of(contextNameProblem(), imageTagProblem());
+            case RunnerMachineStep.ID -> List.of(runnerNameProblem(), contextNameProblem());
+            case TestJobStep.ID -> List.of(testMachineNameProblem(), contextNameProblem());
+            default -> List.of();
+        };
+        return problems.stream().filter(problem -> !problem.isEmpty()).findFirst().orElse("");
+    }
+
+    /** The first step of {@code fromStep..lastStep} not done yet whose names are wrong, and what is wrong. */
+    private Optional<Map.Entry<SetupStep, String>> badNames(int lastStep) {
+        for (int i = 0; i <= lastStep; i++) {
+            SetupStep step = plan.steps().get(i);
+            String wrong = nameProblemOf(step.id());
+            if (!journal.isDone(step.id()) && !wrong.isEmpty()) {
+                return Optional.of(Map.entry(step, wrong));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The inputs every name check reads, for bindings. */
+    javafx.beans.Observable[] nameInputs() {
+        return new javafx.beans.Observable[] {imageTag, contextName, runnerName, testMachineName, states};
+    }
+
+    // --- Why the buttons are greyed ---------------------------------------------------------------------------
+
+    /** Why the page's primary button (Next, or the step's action) is greyed, "" when it is not. */
+    String primaryBlockedReason() {
+        WizardPage page = pages.get(current.get());
+        return switch (page.id()) {
+            case WizardPage.ENDPOINT -> connected() ? "" : "Connect to an endpoint first: pick one above, or start"
+                    + " the local sandbox.";
+            case WizardPage.IMAGE -> imageFormProblem();
+            case WizardPage.SUMMARY -> allDone() ? "" : "The steps without ✓ are still to run: Run all remaining"
+                    + " runs them.";
+            default -> {
+                String step = page.step().map(SetupStep::id).orElse("");
+                if (journal.isDone(step)) {
+                    yield "";
+                }
+                yield !connected() ? "Not connected: choose an endpoint on the Endpoint page first."
+                        : nameProblemOf(step);
+            }
+        };
+    }
+
+    /** Why Run all remaining is greyed, "" when it is not (or when everything is done). */
+    String runAllBlockedReason() {
+        if (allDone()) {
+            return "";
+        }
+        if (!connected()) {
+            return "Connect to an endpoint first (step 1).";
+        }
+        if (!imageFormProblem().isEmpty()) {
+            return "Runner image (step 3): " + imageFormProblem();
+        }
+        return badNames(plan.steps().size() - 1)
+                .map(bad -> bad.getKey().title() + ": " + bad.getValue()).orElse("");
+    }
+
+    /** What "Run all remaining" will do, step by step, for the confirmation; nothing for steps already done. */
+    List<String> plannedWork() {
+        SetupChoices choices = choices();
+        List<String> work = new java.util.ArrayList<>();
+        for (SetupStep step : plan.steps()) {
+            if (journal.isDone(step.id())) {
+                continue;
+            }
+            work.add(switch (step.id()) {
+                case PreflightStep.ID -> "Run the checks (they change nothing)";
+                case BuildImageStep.ID -> "Build the image " + choices.imageTag() + " from " + choices.baseImage()
+                        + " on the container engine";
+                case PublishImageStep.ID -> choices.keepOnEngine() ? "Keep the image on the engine (no upload)"
+                        : "Upload the image to the endpoint's files/contexts/docker-context/" + choices.imageTag()
+                                + " (skipped when the endpoint has it or uses this engine)";
+                case ContextStep.ID -> "Create the context " + choices.contextName() + " (docker-context, image "
+                        + choices.imageTag() + ")";
+                case RunnerMachineStep.ID -> "Create the runner machine " + choices.runnerName()
+                        + "; DRP then starts its container drp-runner-<uuid> on the engine";
+                case TestJobStep.ID -> "Install the demo content pack and create the test machine " + choices.testMachineName() + ", which runs a job in the"
+                        + " context " + choices.contextName();
+                default -> step.title();
+            });
+        }
+        return work;
     }
 
     /** Runs the step of the page shown (and any earlier step not done yet); on success the page stays. */
@@ -298,19 +496,27 @@ public final class SetupViewModel {
             return;
         }
         if (client == null) {
-            problem.set("Not connected: choose an endpoint first.");
+            setProblem(WizardPage.ENDPOINT, "Not connected: choose an endpoint first.");
             show(WizardPage.ENDPOINT);
+            return;
+        }
+        Optional<Map.Entry<SetupStep, String>> badNames = badNames(lastStep);
+        if (badNames.isPresent()) {
+            SetupStep step = badNames.get().getKey();
+            setProblem(step.id(), step.title() + " was not run: " + badNames.get().getValue());
+            show(step.id());
             return;
         }
         SetupChoices choices = choices();
         saveChoices();
-        problem.set("");
+        String startedOn = shownPage();
+        setProblem(startedOn, "");
         failedLine.set(0);
         conflictingContext.set(null);
         running.set(true);
         cancelled = false;
         FutureTask<Void> task = new FutureTask<>(() -> {
-            targets(client).ifPresentOrElse(
+            targets(client, startedOn).ifPresentOrElse(
                     targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
                     () -> onFx(() -> running.set(false)));
             return null;
@@ -320,14 +526,14 @@ public final class SetupViewModel {
     }
 
     /** The endpoint and the engine, found on a background thread; empty (and said) when no engine answers. */
-    private Optional<SetupTargets> targets(DrpClient client) {
+    private Optional<SetupTargets> targets(DrpClient client, String pageId) {
         try {
             return Optional.of(new SetupTargets(client, services.engine().get(), labels));
         } catch (RuntimeException e) {
             onFx(() -> {
-                problem.set("No container engine to work with: " + e.getMessage() + " Start Docker or Podman, then"
-                        + " try again.");
-                status.set("");
+                setProblem(pageId, "No container engine to work with: " + e.getMessage() + " Start Docker or Podman,"
+                        + " then try again.");
+                setStatus(pageId, "");
             });
             return Optional.empty();
         }
@@ -346,23 +552,30 @@ public final class SetupViewModel {
                 }
             }
             onFx(() -> {
-                status.set(allDone() ? "Setup finished: the runner works."
-                        : plan.steps().get(lastStep).title() + ": done. Next › goes on.");
+                String done = allDone() ? "Setup finished: the runner works."
+                        : plan.steps().get(lastStep).title() + ": done. Next › goes on.";
+                setStatus(plan.steps().get(lastStep).id(), done);
+                setStatus(WizardPage.SUMMARY, done);
                 if (toSummary) {
                     show(WizardPage.SUMMARY);
                 }
             });
         } catch (InterruptedException e) {
             onFx(() -> {
-                problem.set("Cancelled. Continue to go on where it stopped, or Clean up to remove what the wizard"
-                        + " created.");
-                status.set("");
+                String page = runningPage == null ? shownPage() : runningPage;
+                setProblem(page, "Cancelled. Continue to go on where it stopped, or Clean up to remove what the"
+                        + " wizard created.");
+                setStatus(page, "");
                 states.replaceAll(state -> state == StepState.RUNNING ? StepState.FAILED : state);
             });
         } catch (IOException e) {
-            onFx(() -> problem.set("Cannot write the wizard's work directory " + workDir + ": " + e.getMessage()));
+            onFx(() -> setProblem(shownPage(), "Cannot write the wizard's work directory " + workDir + ": "
+                    + e.getMessage()));
         } finally {
-            onFx(() -> running.set(false));
+            onFx(() -> {
+                runningPage = null;
+                running.set(false);
+            });
         }
     }
 
@@ -370,8 +583,10 @@ public final class SetupViewModel {
     private boolean runStep(StepContext context, int index, SetupStep step) throws InterruptedException {
         onFx(() -> {
             states.set(index, StepState.RUNNING);
+            runningPage = step.id();
+            setProblem(step.id(), "");
             show(step.id());
-            status.set(step.willDo(context.choices()));
+            setStatus(step.id(), step.willDo(context.choices()));
             progress.set(-1.0);
             if (index == 0) {
                 checks.clear();
@@ -381,7 +596,7 @@ public final class SetupViewModel {
         long lostSince = 0;
         while (true) {
             try {
-                step.run(context, progressOf(index == 0));
+                step.run(context, progressOf(step.id()));
                 journal.markDone(step.id());
                 onFx(() -> {
                     states.set(index, StepState.DONE);
@@ -396,7 +611,7 @@ public final class SetupViewModel {
                 }
                 if (endpointLost(e)) {
                     lostSince = lostSince == 0 ? System.currentTimeMillis() : lostSince;
-                    if (awaitEndpoint(context.targets().client(), lostSince + ENDPOINT_PATIENCE_MS)) {
+                    if (awaitEndpoint(context.targets().client(), step.id(), lostSince + ENDPOINT_PATIENCE_MS)) {
                         continue;
                     }
                 }
@@ -415,9 +630,9 @@ public final class SetupViewModel {
      *
      * @return false when it did not come back before {@code deadline}: the step fails with its own message
      */
-    private boolean awaitEndpoint(DrpClient client, long deadline) throws InterruptedException {
-        onFx(() -> status.set("Lost the endpoint at " + client.url() + ". Waiting for it to come back; the step"
-                + " continues then (Cancel to stop)."));
+    private boolean awaitEndpoint(DrpClient client, String stepId, long deadline) throws InterruptedException {
+        onFx(() -> setStatus(stepId, "Lost the endpoint at " + client.url() + ". Waiting for it to come back; the"
+                + " step continues then (Cancel to stop)."));
         output.accept("Lost the endpoint at " + client.url() + ": waiting for it to come back…");
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(ENDPOINT_RETRY_MS);
@@ -456,8 +671,8 @@ public final class SetupViewModel {
         }
         Optional<DrpContext> conflict = theirs;
         onFx(() -> {
-            problem.set(text);
-            status.set("");
+            setProblem(step.id(), text);
+            setStatus(step.id(), "");
             failedLine.set(line);
             conflictingContext.set(conflict.orElse(null));
         });
@@ -469,11 +684,12 @@ public final class SetupViewModel {
         return trimmed.matches(".*[.!?:)]$") ? trimmed : trimmed + ".";
     }
 
-    private StepProgress progressOf(boolean preflight) {
+    private StepProgress progressOf(String stepId) {
+        boolean preflight = stepId.equals(PreflightStep.ID);
         return new StepProgress() {
             @Override
             public void status(String text) {
-                onFx(() -> status.set(text));
+                onFx(() -> setStatus(stepId, text));
             }
 
             @Override
@@ -517,11 +733,19 @@ public final class SetupViewModel {
             try {
                 String arch = services.engine().get().info().arch();
                 boolean offered = DrpcliSource.offered(client, arch);
-                onFx(() -> drpcliOffered.set(offered));
+                onFx(() -> {
+                    engineArch.set(arch);
+                    drpcliOffered.set(offered);
+                });
             } catch (RuntimeException e) {
                 onFx(() -> drpcliOffered.set(false));
             }
         });
+    }
+
+    /** How to build a Linux drpcli for the engine with Go, from DRP's public module. */
+    String goInstallCommand() {
+        return "GOOS=linux GOARCH=" + engineArch.get() + " go install " + DRPCLI_MODULE;
     }
 
     /** Downloads the endpoint's drpcli into the wizard's work directory and uses it, then checks again. */
@@ -551,20 +775,20 @@ public final class SetupViewModel {
             return;
         }
         running.set(true);
-        problem.set("");
-        status.set(what + "…");
+        setProblem(PreflightStep.ID, "");
+        setStatus(PreflightStep.ID, what + "…");
         output.accept("== " + what);
         services.io().execute(() -> {
             boolean fixed = false;
             try {
-                fix.run(client, progressOf(true));
+                fix.run(client, progressOf(PreflightStep.ID));
                 fixed = true;
             } catch (SetupProblem e) {
-                onFx(() -> problem.set(e.getMessage() + " " + e.fix()));
+                onFx(() -> setProblem(PreflightStep.ID, e.getMessage() + " " + e.fix()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                onFx(() -> problem.set(what + " failed: " + e.getMessage()));
+                onFx(() -> setProblem(PreflightStep.ID, what + " failed: " + e.getMessage()));
             } finally {
                 boolean again = fixed;
                 onFx(() -> {
@@ -593,17 +817,19 @@ public final class SetupViewModel {
             return;
         }
         if (client == null) {
-            problem.set("Not connected: connect to the endpoint the wizard worked on, then clean up.");
+            setProblem(WizardPage.ENDPOINT, "Not connected: connect to the endpoint the wizard worked on, then clean"
+                    + " up.");
             show(WizardPage.ENDPOINT);
             return;
         }
+        String page = shownPage();
         running.set(true);
-        problem.set("");
-        status.set("Cleaning up…");
+        setProblem(page, "");
+        setStatus(page, "Cleaning up…");
         List<CreatedObject> created = journal.created();
         List<String> names = created.stream().map(this::describe).toList();
         services.io().execute(() -> {
-            Optional<SetupTargets> found = targets(client);
+            Optional<SetupTargets> found = targets(client, page);
             if (found.isEmpty()) {
                 onFx(() -> running.set(false));
                 return;
@@ -617,14 +843,17 @@ public final class SetupViewModel {
                 onFx(() -> {
                     states.replaceAll(state -> StepState.PENDING);
                     checks.clear();
-                    status.set(created.isEmpty() ? "Nothing to clean up: the wizard had not created anything."
+                    problems.clear();
+                    statuses.clear();
+                    setStatus(WizardPage.ENDPOINT, created.isEmpty()
+                            ? "Nothing to clean up: the wizard had not created anything."
                             : "Cleaned up: removed " + created.size() + " things the wizard created.");
                     show(WizardPage.ENDPOINT);
                 });
             } catch (SetupProblem e) {
-                onFx(() -> problem.set(e.getMessage() + " " + e.fix()));
+                onFx(() -> setProblem(page, e.getMessage() + " " + e.fix()));
             } catch (RuntimeException e) {
-                onFx(() -> problem.set("The clean-up stopped: " + e.getMessage() + " Clean up again to go on."));
+                onFx(() -> setProblem(page, "The clean-up stopped: " + e.getMessage() + " Clean up again to go on."));
             } finally {
                 onFx(() -> {
                     running.set(false);
@@ -637,7 +866,7 @@ public final class SetupViewModel {
     /** What a created object is, by the names the user chose rather than UUIDs ("the runner machine x"). */
     String describe(CreatedObject object) {
         if (object.kind() == dev.drpconsole.core.setup.CreatedKind.MACHINE) {
-            return object.step().equals(dev.drpconsole.core.setup.RunnerMachineStep.ID)
+            return object.step().equals(RunnerMachineStep.ID)
                     ? "the runner machine " + runnerName.get() : "the test machine " + testMachineName.get();
         }
         return SetupTargets.describe(object);

@@ -44,6 +44,7 @@ class RunnerDockerfileTest {
         assertEquals(4, DockerfileLines.lineOfStep(dockerfile, 2));
         assertEquals(6, DockerfileLines.lineOfStep(dockerfile, 3));
         assertEquals(0, DockerfileLines.lineOfStep(dockerfile, 4));
+        assertEquals(3, DockerfileLines.instructions(dockerfile), "the build steps the status counts");
     }
 
     @Test

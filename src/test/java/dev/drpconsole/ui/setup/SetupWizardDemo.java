@@ -1,7 +1,14 @@
 package dev.drpconsole.ui.setup;
 
+import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.ProfileSource;
+import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import dev.drpconsole.ui.SandboxSession;
@@ -13,7 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,7 +37,8 @@ import javax.imageio.ImageIO;
  * Walks the setup wizard through every page against a sandbox with runners on the real engine and saves a
  * picture of each (assets/screenshot-setup-*.png): the build fails once on a bad line and is fixed, the context
  * name is taken by another context, then everything runs to the summary. Arguments: the output directory and
- * {@code light|dark}. Run it under a display (../shared/tools/snap) with {@link SetupWizardDemoLauncher}.
+ * {@code light|dark}, optionally a window size such as {@code 1024x640} (the pictures then end in
+ * {@code -1024x640}). Run it under a display (../shared/tools/snap) with {@link SetupWizardDemoLauncher}.
  */
 public class SetupWizardDemo extends Application {
     private SandboxSession sandbox;
@@ -43,6 +51,12 @@ public class SetupWizardDemo extends Application {
         out = Path.of(getParameters().getRaw().get(0));
         boolean dark = getParameters().getRaw().size() > 1 && "dark".equals(getParameters().getRaw().get(1));
         suffix = dark ? "-dark" : "";
+        String size = getParameters().getRaw().size() > 2 ? getParameters().getRaw().get(2) : "1180x740";
+        if (!size.equals("1180x740")) {
+            suffix += "-" + size;
+        }
+        int width = Integer.parseInt(size.substring(0, size.indexOf('x')));
+        int height = Integer.parseInt(size.substring(size.indexOf('x') + 1));
         (dark ? Theme.DARK : Theme.LIGHT).apply();
         Path work = Files.createTempDirectory("setup-demo");
         sandbox = SandboxSession.start(work.resolve("sandbox"), true);
@@ -50,16 +64,21 @@ public class SetupWizardDemo extends Application {
         ViewHarness harness = new ViewHarness(sandbox.engine());
         DrpClient client = sandbox.connect();
         harness.client.set(client);
-        SetupPage page = new SetupPage(harness.services(),
-                EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)), work.resolve("settings"),
-                TestLabels.forThisRun());
+        SandboxServer server = sandbox.server();
+        SandboxLogin login = new SandboxLogin(SandboxAccess.url(server), AdminPassword.ADMIN_USER,
+                server.adminPassword().password(), server.adminPassword().file(),
+                server.certificate().sha256Fingerprint(), server.url().getPort() == 8092);
+        EndpointProfile profile = EndpointProfile.create(DrpConnections.SANDBOX_PROFILE_NAME, List.of(login.url()),
+                login.user(), false, ProfileSource.LOCAL_SANDBOX);
+        SetupPage page = new SetupPage(harness.services(), new FixedEndpointChoices(profile, login),
+                work.resolve("settings"), TestLabels.forThisRun());
         Label title = new Label("Setup");
         title.getStyleClass().add("section-title");
         HBox header = new HBox(title);
         header.getStyleClass().add("section-header");
         BorderPane root = new BorderPane(page.node(), header, null, null, null);
         root.getStyleClass().add("section-content");
-        scene = new Scene(root, 1180, 740);
+        scene = new Scene(root, width, height);
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setTitle("DRP Context Console — Setup");
         stage.setScene(scene);

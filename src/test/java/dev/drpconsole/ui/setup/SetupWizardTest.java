@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
@@ -38,7 +39,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -164,8 +164,8 @@ class SetupWizardTest extends FxRobot {
                 .anyMatch(node -> "The runner machine context-runner".equals(((Label) node).getText())), created);
         String commands = lookup("#summary-commands").queryAs(TextArea.class).getText();
         assertTrue(commands.contains("docker build --pull=false -t " + tag), commands);
-        assertTrue(commands.contains("drpcli machines create '{\"Name\": \"context-runner\", \"Meta\":"
-                + " {\"BaseContext\": \"runner\"}}'"), commands);
+        assertTrue(commands.contains("drpcli machines create '{\"Name\":\"context-runner\",\"Meta\":"
+                + "{\"BaseContext\":\"runner\"}}'"), commands);
 
         cleanUpAndExpectNothingLeft(tag, List.of(runner.uuid(), test.uuid()));
     }
@@ -316,7 +316,7 @@ class SetupWizardTest extends FxRobot {
         try (SandboxServer bare = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("no-provider"))
                 .withPort(0).withRunnerEngine(false).withoutProvider()); OkHttpDrpClient bareClient = SandboxAccess.connect(bare)) {
             SetupPage page = openWizard("provider", bareClient);
-            page.usePicker((owner, title) -> {
+            page.usePicker((owner, title, folder) -> {
                 asked.add(title);
                 return Optional.of(picked[0]);
             });
@@ -340,6 +340,169 @@ class SetupWizardTest extends FxRobot {
         }
     }
 
+    @Test
+    void badNamesAreSaidAsTypedAndNoStepRunsWithThem() throws Exception {
+        SetupPage page = openWizard("bad-names");
+        String tag = tag("bad-names");
+        fillImageForm(tag, null);
+        interact(() -> lookup("#step-context").queryButton().fire());
+        interact(() -> lookup("#context-name").queryAs(TextField.class).setText("bad name!"));
+        String rule = DrpNames.contextNameProblem("bad name!");
+        assertEquals(rule, text("#context-name-problem"), "said under the field as it is typed");
+        assertTrue(PageTestSupport.isShown(lookup("#context-name-problem").query()));
+        assertTrue(button("#next").isDisabled(), "Create the context is greyed");
+        assertEquals(rule, text("#why-greyed"), "and why is said next to the buttons");
+        assertTrue(button("#run").isDisabled());
+
+        interact(() -> lookup("#step-endpoint").queryButton().fire());
+        assertFalse(button("#next").isDisabled(), "the endpoint page can go on");
+        assertEquals("Run all remaining waits: Context: " + rule, text("#why-greyed"));
+
+        // Whatever starts the run (a shortcut, a script), the step never runs with the bad name: nothing at all runs.
+        interact(() -> page.model().runRemaining());
+        waitFor("the wizard says why it did not run", 5,
+                () -> text("#page-problem-text").equals("Context was not run: " + rule));
+        assertTrue(lookup("#setup-page-context").tryQuery().isPresent(), "it shows the page with the bad name");
+        assertTrue(stopped());
+        assertEquals("·", mark(BuildImageStep.ID), "not even the steps before it ran");
+        assertFalse(engine.images().exists(tag), "no image was built");
+        assertTrue(client.list(DrpType.CONTEXTS, Filter.ALL).isEmpty(), "no context was created");
+
+        interact(() -> lookup("#step-runner").queryButton().fire());
+        interact(() -> lookup("#runner-name").queryAs(TextField.class).setText("-runner"));
+        assertEquals(DrpNames.machineNameProblem("-runner"), text("#runner-name-problem"));
+        interact(() -> {
+            lookup("#runner-name").queryAs(TextField.class).setText("context-test");
+            lookup("#step-test-job").queryButton().fire();
+        });
+        assertTrue(text("#test-machine-problem").startsWith("The test machine needs a name of its own"),
+                text("#test-machine-problem"));
+
+        interact(() -> {
+            lookup("#step-runner").queryButton().fire();
+            lookup("#runner-name").queryAs(TextField.class).setText("context-runner");
+            lookup("#step-context").queryButton().fire();
+            lookup("#context-name").queryAs(TextField.class).setText("runner");
+        });
+        assertFalse(PageTestSupport.isShown(lookup("#context-name-problem").query()), "a good name clears it");
+        assertFalse(button("#run").isDisabled());
+        assertFalse(PageTestSupport.isShown(lookup("#why-greyed").query()));
+    }
+
+    @Test
+    void eachPageKeepsItsOwnProblemAndStatus() throws Exception {
+        openWizard("banner");
+        fillImageForm(tag("banner"), null);
+        String imageStatus = text("#status");
+        assertTrue(imageStatus.contains(TestEnv.get().baseImage()), imageStatus);
+
+        Path notDrpcli = Files.writeString(work.resolve("not-drpcli"), "#!/bin/sh\necho I am not drpcli\n");
+        interact(() -> lookup("#step-preflight").queryButton().fire());
+        interact(() -> lookup("#drpcli").queryAs(TextField.class).setText(notDrpcli.toString()));
+        clickOn("#next");
+        waitFor("the checks fail", 20, () -> !text("#page-problem-text").isEmpty() && stopped());
+        String preflightProblem = text("#page-problem-text");
+        assertTrue(preflightProblem.startsWith("Preflight: 1 of 4 checks failed."), preflightProblem);
+        assertTrue(lookup("#drpcli-fix").query().isVisible(), "where a Linux drpcli comes from is said");
+        String go = lookup("#drpcli-go-install").queryAs(TextField.class).getText();
+        assertEquals("GOOS=linux GOARCH=" + engine.info().arch()
+                + " go install github.com/digitalrebar/provision/v4/cmds/drpcli@v4.7.0", go);
+        assertFalse(text("#status").equals(imageStatus), "the image page's status is not the preflight's");
+
+        interact(() -> lookup("#step-image").queryButton().fire());
+        assertFalse(PageTestSupport.isShown(lookup("#page-problem").query()), "the preflight's problem stays there");
+        assertEquals(imageStatus, text("#status"), "the image page's own status line is back");
+        interact(() -> lookup("#step-build").queryButton().fire());
+        assertFalse(PageTestSupport.isShown(lookup("#page-problem").query()));
+
+        interact(() -> lookup("#step-preflight").queryButton().fire());
+        assertTrue(PageTestSupport.isShown(lookup("#page-problem").query()), "back on the failed step, it is shown");
+        assertEquals(preflightProblem, text("#page-problem-text"));
+        clickOn("#page-problem-dismiss");
+        interact(() -> lookup("#step-image").queryButton().fire());
+        interact(() -> lookup("#step-preflight").queryButton().fire());
+        assertFalse(PageTestSupport.isShown(lookup("#page-problem").query()), "a dismissed problem stays dismissed");
+    }
+
+    @Test
+    void runAllRemainingAsksFirstAndCancelCreatesNothing() throws Exception {
+        openWizard("confirm");
+        String tag = tag("confirm");
+        fillImageForm(tag, null);
+        clickOn("#run");
+        DialogPane dialog = lookup("#confirm-run-all").queryAs(DialogPane.class);
+        String listed = dialog.getContentText();
+        for (String expected : List.of("Run the checks", "Build the image " + tag + " from "
+                + TestEnv.get().baseImage(), "Upload the image to the endpoint's files/contexts/docker-context/" + tag,
+                "Create the context runner", "Create the runner machine context-runner", "drp-runner-<uuid>",
+                "Install the demo content pack and create the test machine context-test")) {
+            assertTrue(listed.contains(expected), "lists " + expected + ": " + listed);
+        }
+        assertTrue(((Button) dialog.lookupButton(ButtonType.CANCEL)).isDefaultButton(), "Cancel is the default");
+
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitFor("the question is gone", 5, () -> lookup("#confirm-run-all").tryQuery().isEmpty());
+        Thread.sleep(500);
+        assertTrue(stopped(), "nothing runs");
+        assertEquals("·", mark(PreflightStep.ID));
+        assertFalse(engine.images().exists(tag), "no image");
+        assertTrue(client.list(DrpType.CONTEXTS, Filter.ALL).isEmpty(), "no context");
+        assertTrue(client.list(DrpType.MACHINES, Filter.ALL).isEmpty(), "no machine");
+    }
+
+    @Test
+    void theCommandsByHandRunAsWrittenInBash() throws Exception {
+        SetupPage page = openWizard("by-hand");
+        String tag = tag("by-hand");
+        interact(() -> {
+            lookup("#step-preflight").queryButton().fire();
+            lookup("#drpcli").queryAs(TextField.class).setText(TestEnv.get().drpcli().toString());
+        });
+        fillImageForm(tag, null);
+        interact(() -> {
+            page.model().contextName.set("by hand");
+            page.model().runnerName.set("hand-runner");
+            page.model().testMachineName.set("hand-test");
+            lookup("#step-summary").queryButton().fire();
+        });
+        String script = lookup("#summary-commands").queryAs(TextArea.class).getText();
+        String password = server.adminPassword().password();
+        assertFalse(script.contains(password), "the password is never shown");
+        assertTrue(script.contains("export RS_ENDPOINT=" + client.url().replaceAll("/+$", "") + "\n"), script);
+        assertTrue(script.contains("export RS_KEY=rocketskates:PASSWORD"), script);
+
+        // As the user would: save it, put the password in, run it with bash.
+        Path file = Files.writeString(work.resolve("setup-runner.sh"),
+                script.replace("rocketskates:PASSWORD", "rocketskates:" + password));
+        Path dir = Files.createDirectories(work.resolve("by-hand"));
+        ProcessBuilder bash = new ProcessBuilder("bash", file.toString()).directory(dir.toFile())
+                .redirectErrorStream(true);
+        bash.environment().put("PATH", TestEnv.get().drpcli().getParent() + ":" + System.getenv("PATH"));
+        bash.environment().put("DOCKER_HOST", TestEnv.get().dockerHost().toString());
+        bash.environment().put("RS_TOKEN_CACHE", work.resolve("token-cache").toString());
+        bash.environment().keySet().removeIf(key -> key.startsWith("RS_") && !key.equals("RS_TOKEN_CACHE"));
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        try {
+            assertTrue(process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS), output);
+            assertEquals(0, process.exitValue(), output);
+            Machine test = client.list(DrpType.MACHINES, Filter.where("Name", "hand-test")).get(0);
+            assertTrue(output.contains("context-demo: machine " + test.uuid() + ", context by hand"), output);
+            assertTrue(output.strip().endsWith("finished"), output);
+            assertEquals("by hand", client.list(DrpType.MACHINES, Filter.where("Name", "hand-runner")).get(0)
+                    .baseContext());
+        } finally {
+            process.destroyForcibly();
+            client.list(DrpType.MACHINES, Filter.ALL).forEach(machine -> client.delete(DrpType.MACHINES,
+                    machine.uuid()));
+            waitFor("the runner containers go", 30, () -> engine.containers().list(ContainerQuery.all()).stream()
+                    .noneMatch(c -> c.name().startsWith("drp-runner-") && c.image().equals(tag)));
+            if (engine.images().exists(tag)) {
+                engine.images().remove(tag, true);
+            }
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static boolean hasProvider(DrpClient endpoint) {
@@ -356,7 +519,7 @@ class SetupWizardTest extends FxRobot {
         ViewServices services = new ViewServices(new SimpleObjectProperty<>(endpoint), engineHandle, io,
                 Platform::runLater, (section, key) -> navigations.add(section + " " + key));
         return PageTestSupport.show(() -> new SetupPage(services,
-                EndpointChoices.sandboxOnly(() -> CompletableFuture.completedFuture(null)),
+                new FixedEndpointChoices(),
                 work.resolve("settings-" + settings), TestLabels.forThisRun()));
     }
 
@@ -405,6 +568,10 @@ class SetupWizardTest extends FxRobot {
     private void runAllRemaining() {
         assertFalse(button("#run").isDisabled(), "Run all remaining is enabled");
         clickOn("#run");
+        DialogPane confirm = lookup("#confirm-run-all").queryAs(DialogPane.class);
+        clickOn((Button) confirm.getButtonTypes().stream().filter(type -> type.getButtonData()
+                == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).map(confirm::lookupButton).findFirst()
+                .orElseThrow());
         waitFor("the wizard runs", 5, () -> button("#cancel").isDisabled() == false
                 || !text("#page-problem-text").isEmpty());
     }
