@@ -58,6 +58,13 @@ public final class DemoContentPack {
         }
     }
 
+    /** One file of the pack as text (e.g. {@code stages/context-demo-stage.yaml}). */
+    public static String text(String file) throws IOException {
+        try (InputStream in = resource(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static InputStream resource(String relative) throws IncompleteException {
         InputStream in = DemoContentPack.class.getResourceAsStream(ROOT + relative);
         if (in == null) {

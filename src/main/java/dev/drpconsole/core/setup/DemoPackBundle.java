@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
 /**
  * The demo content pack as one JSON document, bundled by drpcli itself ({@code drpcli contents bundle}), so the
  * pack the test job installs is exactly what a user would upload by hand.
  */
 public final class DemoPackBundle {
-    private static final String STAGE_FILE = "stages/context-demo-stage.yaml";
 
     private DemoPackBundle() {
     }
@@ -35,9 +33,8 @@ public final class DemoPackBundle {
                         "This is a fault of the console's package, not of your setup: reinstall it or build it"
                                 + " again (mvn -B package), and please report it.", e);
             }
-            Path stage = source.resolve(STAGE_FILE);
-            Files.writeString(stage, Files.readString(stage).replaceAll("(?m)^(\\s*- )context:"
-                    + DemoContentPack.CONTEXT + "\\s*$", "$1context:" + Matcher.quoteReplacement(contextName)));
+            Path stage = source.resolve(DemoPackSource.STAGE_FILE);
+            Files.writeString(stage, DemoPackSource.forContext(Files.readString(stage), contextName));
             ProcessBuilder builder = new ProcessBuilder(List.of(drpcli.toString(), "contents", "bundle",
                     bundled.toString())).directory(source.toFile()).redirectErrorStream(true);
             // Bundling is offline: keep the user's RS_* settings from making drpcli reach for an endpoint.

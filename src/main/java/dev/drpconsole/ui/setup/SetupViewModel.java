@@ -6,7 +6,7 @@ import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
-import dev.drpconsole.core.drp.DrpUnreachableException;
+import dev.drpconsole.core.engine.ImageReference;
 import dev.drpconsole.core.setup.BaseImageProbe;
 import dev.drpconsole.core.setup.BuildImageStep;
 import dev.drpconsole.core.setup.BuildProblem;
@@ -23,6 +23,7 @@ import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
 import dev.drpconsole.core.setup.SetupPlan;
 import dev.drpconsole.core.setup.SetupProblem;
+import dev.drpconsole.core.setup.SetupRunner;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.setup.ShellWords;
@@ -30,7 +31,7 @@ import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
 import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.ui.common.ViewServices;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -62,8 +63,6 @@ import javafx.collections.ObservableList;
  */
 public final class SetupViewModel {
     /** How long a step waits for a lost endpoint to come back before it gives up. */
-    static final long ENDPOINT_PATIENCE_MS = 180_000;
-    private static final long ENDPOINT_RETRY_MS = 1_000;
     /** Stands for the password in the commands by hand: the wizard never shows the real one there. */
     static final String PASSWORD_PLACEHOLDER = "PASSWORD";
     /** drpcli's Go package at the release the console is tested with. */
@@ -356,11 +355,7 @@ public final class SetupViewModel {
 
     /** What is wrong with the image tag, "" when the engine takes it. */
     String imageTagProblem() {
-        if (!imageTag.get().matches("[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?")) {
-            return "The image tag \"" + imageTag.get() + "\" is not a valid reference: lower-case name[:tag],"
-                    + " e.g. drp-context/runner:latest.";
-        }
-        return "";
+        return ImageReference.problem(imageTag.get());
     }
 
     String contextNameProblem() {
@@ -541,25 +536,19 @@ public final class SetupViewModel {
 
     private void runSteps(StepContext context, int lastStep, boolean toSummary) {
         try {
-            Files.createDirectories(workDir);
-            for (int i = 0; i <= lastStep; i++) {
-                SetupStep step = plan.steps().get(i);
-                if (journal.isDone(step.id())) {
-                    continue;
-                }
-                if (!runStep(context, i, step)) {
-                    return;
-                }
+            boolean finished = new SetupRunner(plan, SetupRunner.ENDPOINT_PATIENCE_MS, () -> cancelled)
+                    .runThrough(context, lastStep, new WizardListener(context));
+            if (finished) {
+                onFx(() -> {
+                    String done = allDone() ? "Setup finished: the runner works."
+                            : plan.steps().get(lastStep).title() + ": done. Next › goes on.";
+                    setStatus(plan.steps().get(lastStep).id(), done);
+                    setStatus(WizardPage.SUMMARY, done);
+                    if (toSummary) {
+                        show(WizardPage.SUMMARY);
+                    }
+                });
             }
-            onFx(() -> {
-                String done = allDone() ? "Setup finished: the runner works."
-                        : plan.steps().get(lastStep).title() + ": done. Next › goes on.";
-                setStatus(plan.steps().get(lastStep).id(), done);
-                setStatus(WizardPage.SUMMARY, done);
-                if (toSummary) {
-                    show(WizardPage.SUMMARY);
-                }
-            });
         } catch (InterruptedException e) {
             onFx(() -> {
                 String page = runningPage == null ? shownPage() : runningPage;
@@ -568,9 +557,9 @@ public final class SetupViewModel {
                 setStatus(page, "");
                 states.replaceAll(state -> state == StepState.RUNNING ? StepState.FAILED : state);
             });
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             onFx(() -> setProblem(shownPage(), "Cannot write the wizard's work directory " + workDir + ": "
-                    + e.getMessage()));
+                    + e.getCause().getMessage()));
         } finally {
             onFx(() -> {
                 runningPage = null;
@@ -579,87 +568,79 @@ public final class SetupViewModel {
         }
     }
 
-    /** Runs one step, waiting for a lost endpoint to come back and trying again; false when it failed. */
-    private boolean runStep(StepContext context, int index, SetupStep step) throws InterruptedException {
-        onFx(() -> {
-            states.set(index, StepState.RUNNING);
-            runningPage = step.id();
-            setProblem(step.id(), "");
-            show(step.id());
-            setStatus(step.id(), step.willDo(context.choices()));
-            progress.set(-1.0);
-            if (index == 0) {
-                checks.clear();
-            }
-        });
-        output.accept("== " + step.title());
-        long lostSince = 0;
-        while (true) {
-            try {
-                step.run(context, progressOf(step.id()));
-                journal.markDone(step.id());
-                onFx(() -> {
-                    states.set(index, StepState.DONE);
-                    progress.set(1.0);
-                    journalChanges.set(journalChanges.get() + 1);
-                });
-                return true;
-            } catch (RuntimeException e) {
-                if (cancelled || Thread.currentThread().isInterrupted()) {
-                    // A blocking call reports the cancel as its own failure ("interrupted while waiting…").
-                    throw new InterruptedException("cancelled");
-                }
-                if (endpointLost(e)) {
-                    lostSince = lostSince == 0 ? System.currentTimeMillis() : lostSince;
-                    if (awaitEndpoint(context.targets().client(), step.id(), lostSince + ENDPOINT_PATIENCE_MS)) {
-                        continue;
-                    }
-                }
-                onFx(() -> {
-                    states.set(index, StepState.FAILED);
-                    journalChanges.set(journalChanges.get() + 1);
-                });
-                fail(context, step, e);
-                return false;
-            }
-        }
-    }
+    /** Shows the core run loop's progress on the wizard's pages; called on the running thread. */
+    private final class WizardListener implements SetupRunner.Listener {
+        private final StepContext context;
+        private volatile String stepId = "";
 
-    /**
-     * Says the endpoint is gone and returns once it answers again (a restarted sandbox, a network blip).
-     *
-     * @return false when it did not come back before {@code deadline}: the step fails with its own message
-     */
-    private boolean awaitEndpoint(DrpClient client, String stepId, long deadline) throws InterruptedException {
-        onFx(() -> setStatus(stepId, "Lost the endpoint at " + client.url() + ". Waiting for it to come back; the"
-                + " step continues then (Cancel to stop)."));
-        output.accept("Lost the endpoint at " + client.url() + ": waiting for it to come back…");
-        while (System.currentTimeMillis() < deadline) {
-            Thread.sleep(ENDPOINT_RETRY_MS);
-            try {
-                client.info();
-                output.accept("The endpoint answers again: continuing.");
-                return true;
-            } catch (DrpException stillGone) {
-                // keep waiting
-            }
+        WizardListener(StepContext context) {
+            this.context = context;
         }
-        return false;
-    }
 
-    private static boolean endpointLost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DrpUnreachableException) {
-                return true;
+        @Override
+        public void stepStarted(int index, SetupStep step) {
+            stepId = step.id();
+            onFx(() -> {
+                states.set(index, StepState.RUNNING);
+                runningPage = step.id();
+                setProblem(step.id(), "");
+                show(step.id());
+                setStatus(step.id(), step.willDo(context.choices()));
+                progress.set(-1.0);
+                if (index == 0) {
+                    checks.clear();
+                }
+            });
+            output.accept("== " + step.title());
+        }
+
+        @Override
+        public void stepDone(int index, SetupStep step) {
+            onFx(() -> {
+                states.set(index, StepState.DONE);
+                progress.set(1.0);
+                journalChanges.set(journalChanges.get() + 1);
+            });
+        }
+
+        @Override
+        public void stepFailed(int index, SetupStep step, RuntimeException failure) {
+            onFx(() -> {
+                states.set(index, StepState.FAILED);
+                journalChanges.set(journalChanges.get() + 1);
+            });
+            fail(context, step, failure);
+        }
+
+        @Override
+        public void endpointLost(String url) {
+            String page = stepId;
+            onFx(() -> setStatus(page, "Lost the endpoint at " + url + ". Waiting for it to come back; the step"
+                    + " continues then (Cancel to stop)."));
+        }
+
+        @Override
+        public void status(String text) {
+            String page = stepId;
+            onFx(() -> setStatus(page, text));
+        }
+
+        @Override
+        public void fraction(double done) {
+            onFx(() -> progress.set(done));
+        }
+
+        @Override
+        public void output(String text) {
+            output.accept(text);
+            if (stepId.equals(PreflightStep.ID)) {
+                onFx(() -> checks.add(text));
             }
         }
-        return false;
     }
 
     private void fail(StepContext context, SetupStep step, RuntimeException e) {
-        String text = step.title() + ": " + (e instanceof SetupProblem setupProblem
-                ? sentence(setupProblem.getMessage()) + " " + setupProblem.fix()
-                : "the step stopped: " + e.getMessage());
+        String text = SetupRunner.problemText(step, e);
         int line = e instanceof BuildProblem build ? build.line() : 0;
         Optional<DrpContext> theirs = Optional.empty();
         if (e instanceof ContextDiffersProblem) {
@@ -676,12 +657,6 @@ public final class SetupViewModel {
             failedLine.set(line);
             conflictingContext.set(conflict.orElse(null));
         });
-    }
-
-    /** Ends a message with a full stop, so the fix after it reads as its own sentence. */
-    private static String sentence(String message) {
-        String trimmed = message.strip();
-        return trimmed.matches(".*[.!?:)]$") ? trimmed : trimmed + ".";
     }
 
     private StepProgress progressOf(String stepId) {
@@ -882,18 +857,15 @@ public final class SetupViewModel {
         return journal.value(key);
     }
 
-    private static final String CHOICE = "choice.";
-
     private void saveChoices() {
-        choiceFields().forEach((name, field) -> journal.putValue(CHOICE + name, field.get()));
-        choiceFlags().forEach((name, flag) -> journal.putValue(CHOICE + name, Boolean.toString(flag.get())));
+        journal.saveChoices(choices());
     }
 
     /** The choices of an earlier run; a blank one, or a drpcli that is gone, keeps what was found instead. */
     private void restoreChoices() {
-        choiceFields().forEach((name, field) -> journal.value(CHOICE + name).filter(value -> !value.isBlank())
+        choiceFields().forEach((name, field) -> journal.savedChoice(name)
                 .filter(value -> field != drpcli || Files.isRegularFile(Path.of(value))).ifPresent(field::set));
-        choiceFlags().forEach((name, flag) -> journal.value(CHOICE + name).map(Boolean::parseBoolean)
+        choiceFlags().forEach((name, flag) -> journal.savedChoice(name).map(Boolean::parseBoolean)
                 .ifPresent(flag::set));
     }
 

@@ -38,6 +38,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,9 @@ import org.testfx.api.FxToolkit;
  * endpoints, started and picked from there, and once it is the endpoint the page says how to sign in to it from
  * elsewhere (checked by running the real drpcli with what it shows).
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class SetupEndpointPageTest extends FxRobot {
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
