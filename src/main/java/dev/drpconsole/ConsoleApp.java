@@ -81,7 +81,7 @@ public class ConsoleApp extends Application {
         profiles = EndpointProfiles.load(settingsDir, io);
         drpcli = DrpcliSettings.read(env, Path.of(System.getProperty("user.home")));
         connections = new DrpConnections(profiles, TokenVault.preferred(settingsDir, env),
-                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), sandbox::start);
+                FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), new LocalSandboxStarter(sandbox));
         connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
         dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
         shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, sandbox, io,

@@ -1,5 +1,6 @@
 package dev.drpconsole.testsupport;
 
+import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpCredentials;
 import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.MemoryCertificatePins;
@@ -37,6 +38,12 @@ public final class SandboxAccess {
     public static DrpEndpoint endpoint(SandboxServer server) {
         return new DrpEndpoint(List.of(url(server)), new DrpCredentials.Password(AdminPassword.ADMIN_USER,
                 server.adminPassword().password()), false);
+    }
+
+    /** What the console's sandbox starter reports for this sandbox (as if the console had started it). */
+    public static SandboxLogin login(SandboxServer server, boolean onDrpPort) {
+        return new SandboxLogin(url(server), AdminPassword.ADMIN_USER, server.adminPassword().password(),
+                server.adminPassword().file(), server.certificate().sha256Fingerprint(), onDrpPort);
     }
 
     /** The sandbox's certificate, pinned. */

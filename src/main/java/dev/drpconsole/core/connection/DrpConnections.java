@@ -10,8 +10,6 @@ import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.core.status.ConnectionMonitor;
 import dev.drpconsole.core.status.ConnectionState;
-import dev.drpconsole.sandbox.LocalSandbox;
-import dev.drpconsole.sandbox.SandboxStartException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -94,20 +92,19 @@ public final class DrpConnections implements ConnectionMonitor {
      */
     public CompletableFuture<ConnectResult> connectLocalSandbox() {
         return attempt(() -> {
-            LocalSandbox.Running running;
+            SandboxLogin running;
             try {
                 running = sandbox.start();
-            } catch (SandboxStartException e) {
+            } catch (SandboxUnavailableException e) {
                 return fail(new ConnectResult.Unreachable(sandboxProfile("https://127.0.0.1:8092"),
                         "The local sandbox did not start: " + e.getMessage(),
                         "Fix the cause above, then choose Local sandbox again"));
             }
-            sandboxLogin = SandboxLogin.of(running);
-            EndpointUrl url = EndpointUrl.parse(running.url().toString());
+            sandboxLogin = running;
+            EndpointUrl url = EndpointUrl.parse(running.url());
             pins.pin(url.hostPort(), running.certificateSha256());
             EndpointProfile profile = sandboxProfile(url.toString());
-            return signIn(profile, Optional.of(new DrpCredentials.Password(running.adminUser(),
-                    running.adminPassword())));
+            return signIn(profile, Optional.of(new DrpCredentials.Password(running.user(), running.password())));
         });
     }
 

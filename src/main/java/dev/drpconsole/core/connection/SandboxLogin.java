@@ -1,7 +1,6 @@
 package dev.drpconsole.core.connection;
 
 import dev.drpconsole.core.setup.ShellWords;
-import dev.drpconsole.sandbox.LocalSandbox;
 import java.nio.file.Path;
 
 /**
@@ -16,11 +15,6 @@ import java.nio.file.Path;
 public record SandboxLogin(String url, String user, String password, Path passwordFile, String certificateSha256,
                            boolean onDrpPort) {
 
-    /** The details of a started sandbox. */
-    public static SandboxLogin of(LocalSandbox.Running running) {
-        return new SandboxLogin(running.url().toString().replaceAll("/+$", ""), running.adminUser(),
-                running.adminPassword(), running.passwordFile(), running.certificateSha256(), running.onDrpPort());
-    }
 
     /** A drpcli command that proves the login works, e.g. {@code RS_ENDPOINT=… RS_KEY=user:pw drpcli info get}. */
     public String drpcliLine() {

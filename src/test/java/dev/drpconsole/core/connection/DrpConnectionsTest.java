@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.status.ConnectionState;
-import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
@@ -74,7 +72,7 @@ class DrpConnectionsTest {
 
     private DrpConnections open() {
         return open(() -> {
-            throw new SandboxStartException("not in this test", null);
+            throw new SandboxUnavailableException("not in this test");
         });
     }
 
@@ -196,8 +194,7 @@ class DrpConnectionsTest {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
-                () -> new LocalSandbox.Running(sandbox.url(), USER, password, settingsDir.resolve("unused"),
-                        fingerprint, false));
+                () -> SandboxAccess.login(sandbox, false));
         ConnectResult.Connected connected = assertInstanceOf(ConnectResult.Connected.class,
                 await(connections.connectLocalSandbox()));
         assertEquals(ProfileSource.LOCAL_SANDBOX, connected.profile().source());

@@ -84,9 +84,7 @@ class StartupConnectionTest {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
-                () -> new LocalSandbox.Running(sandbox.url(), AdminPassword.ADMIN_USER,
-                        sandbox.adminPassword().password(), settingsDir.resolve("unused"),
-                        sandbox.certificate().sha256Fingerprint(), true));
+                () -> SandboxAccess.login(sandbox, true));
     }
 
     private StartupConnection startup(Map<String, String> env) {

@@ -11,7 +11,7 @@ import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.core.connection.SandboxUnavailableException;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.net.ServerSocket;
@@ -150,7 +150,7 @@ class ConnectionDialogTest extends FxRobot {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), () -> {
-                    throw new SandboxStartException("not in this test", null);
+                    throw new SandboxUnavailableException("not in this test");
                 });
         ConnectionDialogStage.open(connections, profiles, drpcli);
     }

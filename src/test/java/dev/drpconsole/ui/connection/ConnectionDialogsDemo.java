@@ -7,7 +7,7 @@ import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
-import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.core.connection.SandboxUnavailableException;
 import dev.drpconsole.ui.theme.Theme;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class ConnectionDialogsDemo {
         EndpointProfiles profiles = EndpointProfiles.load(dir, Runnable::run);
         DrpConnections connections = new DrpConnections(profiles, new FileTokenVault(dir.resolve("secrets")),
                 FileCertificatePins.load(dir), new OkHttpDrpClientFactory(), () -> {
-                    throw new SandboxStartException("demo", null);
+                    throw new SandboxUnavailableException("demo");
                 });
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connections, profiles,
                 DrpcliSettings.read(Map.of(), dir), Optional.empty(), Platform::runLater);

@@ -13,7 +13,7 @@ import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.SandboxStartException;
+import dev.drpconsole.core.connection.SandboxUnavailableException;
 import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ class ConnectionEndToEndTest extends FxRobot {
         return new DrpConnections(profiles,
                 new FileTokenVault(settingsDir.resolve("secrets")), FileCertificatePins.load(settingsDir),
                 new OkHttpDrpClientFactory(), () -> {
-                    throw new SandboxStartException("this test runs its own sandbox", null);
+                    throw new SandboxUnavailableException("this test runs its own sandbox");
                 });
     }
 

@@ -11,9 +11,7 @@ import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.connection.ProfileSource;
-import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
 import dev.drpconsole.ui.theme.Theme;
@@ -60,9 +58,7 @@ class EndpointSwitcherTest extends FxRobot {
         EndpointProfiles profiles = EndpointProfiles.load(settingsDir, Runnable::run);
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(),
-                () -> new LocalSandbox.Running(sandbox.url(), AdminPassword.ADMIN_USER,
-                        sandbox.adminPassword().password(), settingsDir.resolve("unused"),
-                        sandbox.certificate().sha256Fingerprint(), false));
+                () -> SandboxAccess.login(sandbox, false));
         EndpointProfile lab = EndpointProfile.create("Lab", List.of(SandboxAccess.url(sandbox)), "", true,
                 ProfileSource.USER);
         connections.connect(lab, Optional.of(sandbox.adminPassword().password())).get(10, TimeUnit.SECONDS);

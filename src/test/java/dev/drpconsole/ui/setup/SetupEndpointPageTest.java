@@ -15,7 +15,6 @@ import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
-import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
@@ -127,9 +126,7 @@ class SetupEndpointPageTest extends FxRobot {
         connections = new DrpConnections(profiles, new FileTokenVault(settingsDir.resolve("secrets")),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), () -> {
                     starts.incrementAndGet();
-                    return new LocalSandbox.Running(sandbox.url(), AdminPassword.ADMIN_USER,
-                            sandbox.adminPassword().password(), sandbox.adminPassword().file(),
-                            sandbox.certificate().sha256Fingerprint(), false);
+                    return SandboxAccess.login(sandbox, false);
                 });
         engine = new EngineHandle(() -> DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test")));
         FxToolkit.registerPrimaryStage(); // the client listener hands over to the FX thread at once

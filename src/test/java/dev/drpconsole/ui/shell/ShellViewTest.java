@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.shell;
 
+import dev.drpconsole.LocalSandboxStarter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,7 +180,7 @@ class ShellViewTest extends FxRobot {
     private DrpConnections connections(LocalSandbox sandbox) {
         return new DrpConnections(EndpointProfiles.load(settingsDir, Runnable::run),
                 new FileTokenVault(settingsDir.resolve("secrets")), FileCertificatePins.load(settingsDir),
-                new OkHttpDrpClientFactory(), sandbox::start);
+                new OkHttpDrpClientFactory(), new LocalSandboxStarter(sandbox));
     }
 
     private EngineMonitor engineAt(URI host) {
