@@ -35,6 +35,11 @@ public abstract class DrpObject {
         return json.deepCopy();
     }
 
+    /** The object as DRP sends it, pretty-printed: what forms show as "the JSON that will be sent". */
+    public String prettyJson() {
+        return json().toPrettyString();
+    }
+
     public boolean available() {
         return bool("Available");
     }

@@ -19,6 +19,11 @@ public final class Info {
     }
 
     /** The endpoint's id. */
+    /** The endpoint's processor architecture as Go names it (amd64, arm64); "" when it does not say. */
+    public String arch() {
+        return json.path("arch").asText("");
+    }
+
     public String id() {
         return json.path("id").asText("");
     }

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.contexts;
 
+import dev.drpconsole.core.drp.ContextChanges;
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;

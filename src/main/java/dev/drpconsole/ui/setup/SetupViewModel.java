@@ -316,7 +316,7 @@ public final class SetupViewModel {
 
     /** The JSON the context step will send. */
     String contextJson() {
-        return ContextStep.wanted(choices()).json().toPrettyString();
+        return ContextStep.wanted(choices()).prettyJson();
     }
 
     /**
@@ -734,7 +734,7 @@ public final class SetupViewModel {
     /** Uploads the docker-context plugin provider binary the user picked, then checks again. */
     void uploadProvider(Path binary) {
         background("Uploading the plugin provider", (client, progress) -> {
-            String arch = client.info().json().path("arch").asText("");
+            String arch = client.info().arch();
             PluginProviderInstall.upload(client, binary, arch.isEmpty() ? null : arch, progress);
         });
     }

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.contexts;
 
+import dev.drpconsole.core.drp.ContextChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.drpconsole.ui.contexts;
+package dev.drpconsole.core.drp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drpconsole.core.drp.DrpContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Differences between two versions of a context, as the form shows them: the request, and someone else's edit. */
-final class ContextChanges {
+public final class ContextChanges {
     /** The fields the form edits; also the ones a conflict message names first. */
-    static final List<String> EDITED = List.of("Engine", "Image", "Description");
+    public static final List<String> EDITED = List.of("Engine", "Image", "Description");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContextChanges() {
@@ -23,7 +22,7 @@ final class ContextChanges {
      * The body the client will send: the whole object for a create, or for an edit the JSON Patch
      * {@code DrpClient.update} sends (a test of each old value, then its replacement).
      */
-    static String request(DrpContext original, DrpContext changed) {
+    public static String request(DrpContext original, DrpContext changed) {
         if (original == null) {
             return pretty(changed.json());
         }
@@ -40,12 +39,12 @@ final class ContextChanges {
     }
 
     /** Whether someone changed a field the form shows between {@code opened} and {@code latest}. */
-    static boolean editedFieldsDiffer(DrpContext opened, DrpContext latest) {
+    public static boolean editedFieldsDiffer(DrpContext opened, DrpContext latest) {
         return EDITED.stream().anyMatch(field -> !opened.json().path(field).equals(latest.json().path(field)));
     }
 
     /** What differs between the version the user opened and the endpoint's, e.g. Image is now "x" (was "y"). */
-    static String describe(DrpContext opened, DrpContext latest) {
+    public static String describe(DrpContext opened, DrpContext latest) {
         ObjectNode before = opened.json();
         ObjectNode after = latest.json();
         List<String> changes = new ArrayList<>();
