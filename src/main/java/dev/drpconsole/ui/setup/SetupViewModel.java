@@ -537,7 +537,7 @@ public final class SetupViewModel {
     private void runSteps(StepContext context, int lastStep, boolean toSummary) {
         try {
             boolean finished = new SetupRunner(plan, SetupRunner.ENDPOINT_PATIENCE_MS, () -> cancelled)
-                    .runThrough(context, lastStep, new WizardListener(context));
+                    .runThrough(context, lastStep, new WizardListener(context, ""));
             if (finished) {
                 onFx(() -> {
                     String done = allDone() ? "Setup finished: the runner works."
@@ -571,10 +571,11 @@ public final class SetupViewModel {
     /** Shows the core run loop's progress on the wizard's pages; called on the running thread. */
     private final class WizardListener implements SetupRunner.Listener {
         private final StepContext context;
-        private volatile String stepId = "";
+        private volatile String stepId;
 
-        WizardListener(StepContext context) {
+        WizardListener(StepContext context, String stepId) {
             this.context = context;
+            this.stepId = stepId;
         }
 
         @Override
@@ -659,27 +660,9 @@ public final class SetupViewModel {
         });
     }
 
+    /** How a fix offered on a page (download drpcli, upload the provider) reports: as that page's step would. */
     private StepProgress progressOf(String stepId) {
-        boolean preflight = stepId.equals(PreflightStep.ID);
-        return new StepProgress() {
-            @Override
-            public void status(String text) {
-                onFx(() -> setStatus(stepId, text));
-            }
-
-            @Override
-            public void fraction(double done) {
-                onFx(() -> progress.set(done));
-            }
-
-            @Override
-            public void output(String text) {
-                output.accept(text);
-                if (preflight) {
-                    onFx(() -> checks.add(text));
-                }
-            }
-        };
+        return new WizardListener(null, stepId);
     }
 
     /** Tells (on the FX thread) whether the endpoint is on this machine and uses this engine: no upload needed. */
