@@ -49,4 +49,41 @@ class LayeringTest {
                 .because("view models hold state and commands; views own the nodes")
                 .check(productionClasses);
     }
+
+    @Test
+    void coreAndUiDoNotDependOnTheSandbox() {
+        noClasses().that().resideInAnyPackage("dev.drpconsole.core..", "dev.drpconsole.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drpconsole.sandbox..")
+                .because("the sandbox is a peer of the console, wired in by the composition root through"
+                        + " core.connection.SandboxStarter (ARCHITECTURE.md)")
+                .check(productionClasses);
+    }
+
+    @Test
+    void theSandboxUsesOnlyTheEngineLayerOfTheConsole() {
+        noClasses().that().resideInAPackage("dev.drpconsole.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drpconsole.core.drp..",
+                        "dev.drpconsole.core.connection..", "dev.drpconsole.core.setup..",
+                        "dev.drpconsole.core.status..", "dev.drpconsole.core.settings..",
+                        "dev.drpconsole.core.concurrent..")
+                .because("the sandbox stands in for a DRP endpoint: it runs containers and nothing else of the"
+                        + " console's")
+                .check(productionClasses);
+    }
+
+    @Test
+    void theUiDoesNotTalkHttpJsonOrDockerItself() {
+        noClasses().that().resideInAPackage("dev.drpconsole.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml.jackson..",
+                        "com.github.dockerjava..")
+                .because("core turns wire types into the console's own; views and view models see only those")
+                .check(productionClasses);
+    }
+
+    @Test
+    void nothingButTheCompositionRootKnowsBothTheConsoleAndTheSandbox() {
+        noClasses().that().resideInAPackage("dev.drpconsole.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drpconsole")
+                .check(productionClasses);
+    }
 }
