@@ -8,6 +8,8 @@ import dev.drpconsole.core.drp.Machine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -21,6 +23,7 @@ import javafx.collections.ObservableMap;
 public final class MachineNames {
     private final ViewServices services;
     private final ObservableMap<String, String> names = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private LiveObjects<Machine> live;
     private CompletableFuture<Void> liveStarted;
@@ -33,6 +36,19 @@ public final class MachineNames {
     /** UUID → name; changes as machines are created, renamed and deleted. */
     public ObservableMap<String, String> names() {
         return names;
+    }
+
+    /**
+     * True once the signed-in endpoint's machines are listed: from then on a UUID missing from {@link #names()} is a
+     * machine this endpoint does not have. False while none is signed in.
+     */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Whether the signed-in endpoint has this machine (as far as listed yet). */
+    public boolean has(String uuid) {
+        return names.containsKey(uuid);
     }
 
     /** The machine's name, or its UUID while the name is unknown. */
@@ -58,6 +74,7 @@ public final class MachineNames {
             live = null;
             machines = null;
         }
+        loaded.set(false);
         if (client == null) {
             names.clear();
             return;
@@ -70,6 +87,12 @@ public final class MachineNames {
         });
         LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true,
                 services.io());
+        list.loadedProperty().addListener((obs, old, now) -> {
+            if (list == machines && now) {
+                update(list);
+                loaded.set(true);
+            }
+        });
         machines = list;
         live = objects;
         // Opening the event socket may wait on the network: never on the FX thread.

@@ -58,6 +58,10 @@ public final class ContainersPage implements SectionPage {
     private final ContainersTable table;
     private final ContainerDetailsPane details;
     private String pendingReveal;
+    /** The row whose details are shown, as the user chose it; null when none. */
+    private ContainerRow chosen;
+    /** The details already say that the container asked for by {@link #reveal} is not on the engine. */
+    private boolean missingSaid;
 
     public ContainersPage(ViewServices services) {
         viewModel = new ContainersViewModel(services);
@@ -114,6 +118,8 @@ public final class ContainersPage implements SectionPage {
         }
         filter.clear();
         pendingReveal = containerName;
+        missingSaid = false;
+        table.getSelectionModel().clearSelection();
         revealIfListed();
     }
 
@@ -149,7 +155,8 @@ public final class ContainersPage implements SectionPage {
         all.setMinWidth(Region.USE_PREF_SIZE);
         all.setId("containers-all");
         all.selectedProperty().bindBidirectional(viewModel.showAllProperty());
-        LazyTooltip.install(all, () -> "Also list containers that are not DRP runners");
+        LazyTooltip.install(all, () -> "Also list containers that are not this endpoint's runners: other "
+                + "containers, and the runners of machines this endpoint does not have (marked as such)");
 
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
         Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "Follow the container's log (Enter)",
@@ -203,7 +210,9 @@ public final class ContainersPage implements SectionPage {
                 "The console asks Docker or Podman for its containers.");
         connecting.setId("containers-connecting");
 
+        viewModel.machinesKnownProperty().addListener(obs -> revealIfListed());
         viewModel.statusProperty().addListener((obs, old, now) -> {
+            revealIfListed();
             if (now == EngineStatus.READY && root.isFocused()) {
                 table.requestFocus();
             }
@@ -217,13 +226,16 @@ public final class ContainersPage implements SectionPage {
     }
 
     private void wireTable() {
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> details.show(now));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> selectionChanged(now));
+        // Added after the table's own listener, so it runs after the selection model moved off a row that left.
+        table.getItems().addListener((ListChangeListener<ContainerRow>) change -> dropSelectionIfUnlisted());
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(this::tableKey);
         viewModel.visibleRows().addListener((ListChangeListener<ContainerRow>) change -> revealIfListed());
         Runnable placeholder = () -> table.setPlaceholderText(placeholderText());
         viewModel.allRows().addListener((ListChangeListener<ContainerRow>) change -> placeholder.run());
         viewModel.showAllProperty().addListener(obs -> placeholder.run());
+        viewModel.machinesKnownProperty().addListener(obs -> placeholder.run());
         viewModel.filterTextProperty().addListener(obs -> placeholder.run());
         placeholder.run();
     }
@@ -234,6 +246,16 @@ public final class ContainersPage implements SectionPage {
         }
         if (viewModel.showAllProperty().get()) {
             return "The engine has no containers.";
+        }
+        if (!viewModel.machinesKnownProperty().get()) {
+            return "Runner containers are listed once the signed-in endpoint's machines are known (a runner "
+                    + "belongs to this endpoint when its machine does). Tick \"All containers\" to see every "
+                    + "container on the engine.";
+        }
+        if (viewModel.allRows().stream().anyMatch(ContainerRow::isRunner)) {
+            return "None of this endpoint's machines has a runner container. The engine's other drp-runner "
+                    + "containers belong to machines this endpoint does not have: tick \"All containers\" to see "
+                    + "them.";
         }
         return "No runner containers yet. DRP starts drp-runner-<machine uuid> as soon as a machine's context is "
                 + "a docker-context: create a runner machine in Setup. Tick \"All containers\" to see the "
@@ -279,6 +301,39 @@ public final class ContainersPage implements SectionPage {
         event.consume();
     }
 
+    /** The user (or reveal) chose a row; a move made by the table because the chosen row left is not a choice. */
+    private void selectionChanged(ContainerRow now) {
+        if (chosen != null && !table.getItems().contains(chosen)) {
+            return; // dropSelectionIfUnlisted clears it: never show another container in its place
+        }
+        if (now != null && !now.name().equals(pendingReveal)) {
+            pendingReveal = null; // the user chose another container meanwhile
+        }
+        chosen = now;
+        details.show(now);
+    }
+
+    /**
+     * The chosen container left the list: the selection is cleared (JavaFX would move it to a neighbour, with
+     * Stop and Remove enabled on a container the user never chose) and the details say it is gone.
+     */
+    private void dropSelectionIfUnlisted() {
+        if (chosen == null || table.getItems().contains(chosen)) {
+            return;
+        }
+        ContainerRow lost = chosen;
+        table.getSelectionModel().clearSelection();
+        chosen = null;
+        if (!viewModel.allRows().contains(lost)) {
+            details.showGone(lost, lost.name() + " is gone: the engine no longer has it.");
+        } else if (lost.isRunner() && !lost.isOurs()) {
+            details.showGone(lost, lost.name() + " is no longer this endpoint's runner: its machine was deleted "
+                    + "(DRP then removes the container).");
+        } else {
+            details.show(null); // only filtered out
+        }
+    }
+
     private Optional<ContainerRow> selected() {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
@@ -305,7 +360,9 @@ public final class ContainersPage implements SectionPage {
         confirm.initOwner(root.getScene().getWindow());
         confirm.setTitle("Remove container");
         confirm.setHeaderText("Remove " + row.name() + "?");
-        confirm.setContentText((row.isRunning() ? "It is stopped first. " : "") + (row.isRunner()
+        String whose = row.isRunner() && !row.isOurs()
+                ? "It is the runner of a machine this endpoint does not have: another DRP endpoint may use it. " : "";
+        confirm.setContentText(whose + (row.isRunning() ? "It is stopped first. " : "") + (row.isOurs()
                 ? "DRP starts a new runner for the machine when its context is set again." : "This cannot be undone."));
         confirm.getDialogPane().lookupButton(removeButton).setId("containers-confirm-remove");
         confirm.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
@@ -324,6 +381,17 @@ public final class ContainersPage implements SectionPage {
                 details.showLogs();
                 return;
             }
+        }
+        String wanted = pendingReveal;
+        if (viewModel.allRows().stream().anyMatch(row -> row.name().equals(wanted))) {
+            viewModel.showAllProperty().set(true); // e.g. the runner of a machine deleted since: listed under All
+        } else if (!missingSaid && viewModel.statusProperty().get() == EngineStatus.READY
+                && viewModel.machinesKnownProperty().get()) {
+            // Not there: say so, rather than leave another container selected as if it were the one asked for.
+            // It stays wanted: should it start after all, it is selected then.
+            missingSaid = true;
+            table.getSelectionModel().clearSelection();
+            details.showMissing(wanted);
         }
     }
 }

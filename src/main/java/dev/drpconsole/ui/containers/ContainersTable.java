@@ -4,7 +4,10 @@ import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.ui.common.StateCell;
 import java.util.List;
+import dev.drpconsole.ui.common.Icon;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -12,6 +15,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.shape.Circle;
 import javafx.util.Callback;
@@ -22,6 +26,7 @@ import javafx.util.Callback;
  * Column ids: {@code #containers-col-name}, {@code -state}, {@code -image}, {@code -status}, {@code -machine}.
  */
 final class ContainersTable extends TableView<ContainerRow> {
+    private static final PseudoClass FOREIGN = PseudoClass.getPseudoClass("foreign");
     private final Label placeholder = new Label();
 
     ContainersTable(ObservableList<ContainerRow> rows) {
@@ -51,13 +56,47 @@ final class ContainersTable extends TableView<ContainerRow> {
         TableColumn<ContainerRow, String> status = column("Uptime / status", "status", 150,
                 row -> row.summaryProperty().map(ContainerSummary::status));
         TableColumn<ContainerRow, String> machine = column("Machine", "machine", 160, ContainerRow::machineProperty);
+        machine.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                ContainerRow row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean foreign = !empty && row != null && row.isRunner() && !row.isOurs();
+                setGraphic(foreign ? Icon.ALERT_CIRCLE_OUTLINE.node(13) : null);
+            }
+        });
         getColumns().setAll(List.of(name, state, image, status, machine));
+        setRowFactory(view -> new ForeignAwareRow());
         getSortOrder().add(name);
 
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
         placeholder.getStyleClass().add("table-placeholder");
         setPlaceholder(placeholder);
+    }
+
+    /** Marks the runner of a machine the signed-in endpoint does not have (listed only under "All containers"). */
+    private static final class ForeignAwareRow extends TableRow<ContainerRow> {
+        private final InvalidationListener ownershipChanged = obs -> mark();
+
+        @Override
+        protected void updateItem(ContainerRow row, boolean empty) {
+            ContainerRow old = getItem();
+            if (old != null) {
+                old.oursProperty().removeListener(ownershipChanged);
+            }
+            super.updateItem(row, empty);
+            if (row != null && !empty) {
+                row.oursProperty().addListener(ownershipChanged);
+            }
+            mark();
+        }
+
+        private void mark() {
+            ContainerRow row = getItem();
+            pseudoClassStateChanged(FOREIGN, row != null && !isEmpty() && row.isRunner() && !row.isOurs());
+        }
     }
 
     /** What an empty table says. */
