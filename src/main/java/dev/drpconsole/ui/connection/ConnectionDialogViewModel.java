@@ -45,6 +45,8 @@ public class ConnectionDialogViewModel {
     private final StringProperty username = new SimpleStringProperty(EndpointProfile.DEFAULT_USERNAME);
     private final StringProperty password = new SimpleStringProperty("");
     private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final BooleanProperty sendUnencrypted = new SimpleBooleanProperty(false);
+    private final BooleanBinding plainHttp;
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -67,9 +69,12 @@ public class ConnectionDialogViewModel {
         this.drpcli = drpcli;
         this.editing = editing;
         this.fxThread = fxThread;
+        plainHttp = Bindings.createBooleanBinding(() -> parsedUrls().stream()
+                .anyMatch(url -> url.startsWith("http://")), urls);
         editing.ifPresent(this::fill);
         name.addListener((obs, old, now) -> validate());
         urls.addListener((obs, old, now) -> validate());
+        sendUnencrypted.addListener((obs, old, now) -> validate());
         showAllErrors.addListener((obs, old, now) -> validate());
         canConnect = Bindings.createBooleanBinding(() -> !busy.get() && nameError.get().isEmpty()
                 && urlError.get().isEmpty(), busy, nameError, urlError);
@@ -225,7 +230,26 @@ public class ConnectionDialogViewModel {
                 }
             }
         }
+        if (plainHttp.get() && !sendUnencrypted.get()) {
+            return PLAIN_HTTP_REFUSED;
+        }
         return "";
+    }
+
+    /** Why an http:// address is refused, and the two ways on. */
+    static final String PLAIN_HTTP_REFUSED = "http:// is not encrypted: your password, and then the token DRP "
+            + "gives the console, would cross the network in clear text for anyone on the way to read. Use "
+            + "https:// (DRP serves HTTPS on port 8092), or tick \"Send my password unencrypted anyway\" if you "
+            + "trust every network in between.";
+
+    /** An address starts with http://: the form offers {@link #sendUnencryptedProperty()}. */
+    public BooleanBinding plainHttpProperty() {
+        return plainHttp;
+    }
+
+    /** The user insists on an http:// address, password and token in clear text. */
+    public BooleanProperty sendUnencryptedProperty() {
+        return sendUnencrypted;
     }
 
     /** How the address(es) will be used, e.g. "https://drp.lab:8092" after the default port is filled in. */
