@@ -8,6 +8,7 @@ import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.EndpointUrl;
 import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
+import dev.drpconsole.ui.common.PlainWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,7 +124,7 @@ public class ConnectionDialogViewModel {
             busy.set(false);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                error.set("The connection failed: " + cause.getMessage());
+                error.set(PlainWords.sentences("The connection failed: " + cause.getMessage()));
             } else {
                 present(result);
             }
@@ -142,13 +143,13 @@ public class ConnectionDialogViewModel {
         } else if (result instanceof ConnectResult.CertificateUntrusted untrusted) {
             pendingTrust.set(untrusted.certificate());
         } else if (result instanceof ConnectResult.PasswordNeeded needed) {
-            error.set(needed.reason() + ".");
+            error.set(PlainWords.sentences(needed.reason()));
         } else if (result instanceof ConnectResult.Refused) {
             error.set("The user name or password was refused. Check both and try again.");
         } else if (result instanceof ConnectResult.Unreachable unreachable) {
-            error.set(unreachable.reason() + ". " + unreachable.fixHint() + ".");
+            error.set(PlainWords.sentences(unreachable.reason(), unreachable.fixHint()));
         } else if (result instanceof ConnectResult.Failed failed) {
-            error.set(failed.message());
+            error.set(PlainWords.sentences(failed.message()));
         }
     }
 

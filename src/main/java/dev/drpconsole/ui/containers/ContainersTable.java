@@ -72,6 +72,7 @@ final class ContainersTable extends TableView<ContainerRow> {
 
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
+        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         placeholder.getStyleClass().add("table-placeholder");
         setPlaceholder(placeholder);
     }

@@ -56,6 +56,7 @@ final class JobsTable extends TableView<JobRow> {
 
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(560);
+        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         placeholder.getStyleClass().add("table-placeholder");
         setPlaceholder(placeholder);
     }

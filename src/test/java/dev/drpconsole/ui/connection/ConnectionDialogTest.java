@@ -14,6 +14,7 @@ import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.SandboxStartException;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
+import dev.drpconsole.ui.PageTestSupport;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,7 @@ class ConnectionDialogTest extends FxRobot {
         clickOn("#connection-connect");
         waitForText("#connection-error", "Nothing answers at " + gone);
         assertTrue(text("#connection-error").contains("Is dr-provision running"), text("#connection-error"));
+        assertFalse(text("#connection-error").contains(".."), "one full stop per sentence: " + text("#connection-error"));
     }
 
     @Test
@@ -159,7 +161,7 @@ class ConnectionDialogTest extends FxRobot {
             String refusal = text("#connection-url-message");
             assertTrue(refusal.startsWith("http:// is not encrypted: your password"), refusal);
             assertTrue(refusal.contains("DRP serves HTTPS on port 8092"), refusal);
-            assertShownWhole(lookup("#connection-url-message").queryAs(Label.class));
+            PageTestSupport.assertShownWhole(lookup("#connection-url-message").queryAs(Label.class));
             assertTrue(lookup("#connection-connect").query().isDisabled(), "Connect is refused");
             clickOn("#connection-connect");
             assertEquals(0, plain.getRequestCount(), "nothing was sent");
@@ -178,18 +180,9 @@ class ConnectionDialogTest extends FxRobot {
         open(Optional.empty());
         clickOn("#connection-url").write("http://drp.lab");
         Label message = lookup("#connection-url-message").queryAs(Label.class);
-        assertShownWhole(message);
+        PageTestSupport.assertShownWhole(message);
         assertTrue(message.getHeight() > 2.5 * message.getFont().getSize(), "wrapped over several lines: "
                 + message.getHeight());
-    }
-
-    /** The label's whole text is drawn: not cut with an ellipsis, and given the height its lines need. */
-    static void assertShownWhole(Label label) {
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
-        assertEquals(label.getText(), drawn.getText(), "the text drawn is the whole message");
-        assertTrue(label.getHeight() >= label.prefHeight(label.getWidth()) - 0.5,
-                "tall enough for all its lines: " + label.getHeight() + " < " + label.prefHeight(label.getWidth()));
     }
 
     @Test
