@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.containers;
 
 import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.ui.common.CompactButtons;
 import dev.drpconsole.ui.common.EmptyState;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
@@ -8,6 +9,7 @@ import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -159,15 +161,15 @@ public final class ContainersPage implements SectionPage {
                 + "containers, and the runners of machines this endpoint does not have (marked as such)");
 
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
-        Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "Follow the container's log (Enter)",
+        Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "follow the container's log (Enter)",
                 details::showLogs);
         Button inspect = action("containers-inspect", "Inspect", Icon.TEXT_BOX_SEARCH_OUTLINE,
-                "Image, environment, labels, network, times, exit code (Ctrl+I)", details::showInspection);
-        Button restart = action("containers-restart", "Restart", Icon.RESTART, "Stop and start it again (Ctrl+R)",
+                "image, environment, labels, network, times, exit code (Ctrl+I)", details::showInspection);
+        Button restart = action("containers-restart", "Restart", Icon.RESTART, "stop and start it again (Ctrl+R)",
                 this::restartSelected);
-        Button stop = action("containers-stop", "Stop", Icon.STOP, "Stop it (Ctrl+E)", this::stopSelected);
+        Button stop = action("containers-stop", "Stop", Icon.STOP, "stop it (Ctrl+E)", this::stopSelected);
         Button remove = action("containers-remove", "Remove", Icon.TRASH_CAN_OUTLINE,
-                "Stop and delete it, after asking (Delete)", this::removeSelected);
+                "stop and delete it, after asking (Delete)", this::removeSelected);
         logs.disableProperty().bind(none);
         inspect.disableProperty().bind(none);
         restart.disableProperty().bind(none);
@@ -178,6 +180,8 @@ public final class ContainersPage implements SectionPage {
 
         HBox bar = new HBox(8, filter, all, new Separator(Orientation.VERTICAL), logs, inspect,
                 new Separator(Orientation.VERTICAL), restart, stop, remove);
+        // On a narrow window the actions show their icons only (their tooltips name them), never "Rest…".
+        CompactButtons.install(bar, List.of(logs, inspect, restart, stop, remove));
         bar.getStyleClass().add("page-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -188,13 +192,14 @@ public final class ContainersPage implements SectionPage {
         button.setId(id);
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> run.run());
-        LazyTooltip.install(button, () -> tooltip);
+        LazyTooltip.install(button, () -> text + ": " + tooltip);
         return button;
     }
 
     private Node content() {
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
+        fitsShortWindows(split, table, details);
         split.setDividerPositions(0.42);
         split.getStyleClass().add("page-split");
 
@@ -219,6 +224,17 @@ public final class ContainersPage implements SectionPage {
         });
         return new StatusStack<>(viewModel.statusProperty()).show(EngineStatus.READY, split)
                 .show(EngineStatus.UNREACHABLE, unreachable).show(EngineStatus.CONNECTING, connecting);
+    }
+
+    /**
+     * A split whose parts may shrink to a few rows: otherwise their minimum heights add up to more than a 640 px
+     * window has, and the page pushes the status bar out of the window (or the log out of the split).
+     */
+    static void fitsShortWindows(SplitPane split, Region... parts) {
+        split.setMinSize(0, 0);
+        for (Region part : parts) {
+            part.setMinHeight(90);
+        }
     }
 
     private String unreachableText() {

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.containers;
 
+
 import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.ui.common.StateCell;
@@ -37,7 +38,7 @@ final class ContainersTable extends TableView<ContainerRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<ContainerRow, String> name = column("Name", "name", 330,
                 row -> row.summaryProperty().map(ContainerSummary::name));
@@ -53,7 +54,7 @@ final class ContainersTable extends TableView<ContainerRow> {
         TableColumn<ContainerRow, String> image = column("Image", "image", 190,
                 row -> row.summaryProperty().map(ContainerSummary::image));
         image.setCellFactory(column -> centreEllipsis());
-        TableColumn<ContainerRow, String> status = column("Uptime / status", "status", 150,
+        TableColumn<ContainerRow, String> status = column("Status", "status", 150,
                 row -> row.summaryProperty().map(ContainerSummary::status));
         TableColumn<ContainerRow, String> machine = column("Machine", "machine", 160, ContainerRow::machineProperty);
         machine.setCellFactory(column -> new TableCell<>() {
@@ -67,6 +68,12 @@ final class ContainersTable extends TableView<ContainerRow> {
             }
         });
         getColumns().setAll(List.of(name, state, image, status, machine));
+        // At 1024 px every column shrinks in proportion, but never below its title.
+        name.setMinWidth(120);
+        state.setMinWidth(96);
+        image.setMinWidth(90);
+        status.setMinWidth(80);
+        machine.setMinWidth(90);
         setRowFactory(view -> new ForeignAwareRow());
         getSortOrder().add(name);
 
