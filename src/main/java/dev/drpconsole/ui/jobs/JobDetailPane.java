@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import dev.drpconsole.ui.common.LazyTooltip;
 
@@ -41,6 +42,8 @@ final class JobDetailPane extends BorderPane {
     private final Label machineNote = note("job-machine-note");
     private final Hyperlink container = new Hyperlink("runner container");
     private final Label containerNote = note("job-container-note");
+    private final VBox notes = new VBox(2, machineNote, containerNote);
+    private final VBox summary = new VBox(facts, notes);
     /** Bumped per container check, so a late answer about an earlier job is dropped. */
     private int containerCheck;
     private final ChangeListener<Object> refresh = (obs, old, now) -> showFields();
@@ -60,10 +63,9 @@ final class JobDetailPane extends BorderPane {
         LazyTooltip.install(machine, () -> "Show it in Runner machines");
         LazyTooltip.install(container, () -> "Show " + (row == null ? "it" : JobsViewModel.containerOf(row))
                 + " and its log in Containers");
-        facts.addRow(0, name("State"), state, name("Task"), task, name("Machine"),
-                new VBox(new HBox(machine, machinePlain), machineNote));
-        facts.addRow(1, name("Stage"), stage, name("Context"), new VBox(new HBox(4, context, container),
-                containerNote), name("Exit state"), exit);
+        facts.addRow(0, name("State"), state, name("Task"), task, name("Machine"), new HBox(machine, machinePlain));
+        facts.addRow(1, name("Stage"), stage, name("Context"), new HBox(4, context, container),
+                name("Exit state"), exit);
         viewModel.onMachineLinksChanged(() -> {
             if (row != null) {
                 showMachineLink();
@@ -71,6 +73,11 @@ final class JobDetailPane extends BorderPane {
             }
         });
         facts.addRow(2, name("Started"), started, name("Duration"), duration, name("Job"), uuid);
+        // Why a link is missing, under the facts and across the pane: one or two lines, not a tall column.
+        notes.getStyleClass().add("job-notes");
+        summary.getStyleClass().add("job-summary");
+        notes.managedProperty().bind(machineNote.managedProperty().or(containerNote.managedProperty()));
+        notes.visibleProperty().bind(notes.managedProperty());
         hint.getStyleClass().add("details-hint");
         setTop(new StackPane(hint));
         log.setId("job-log");
@@ -93,7 +100,7 @@ final class JobDetailPane extends BorderPane {
         row.jobProperty().addListener(refresh);
         row.durationProperty().addListener(refresh);
         row.machineProperty().addListener(refresh);
-        setTop(facts);
+        setTop(summary);
         showFields();
         checkContainer();
     }
@@ -129,8 +136,8 @@ final class JobDetailPane extends BorderPane {
         shown(machine, linked);
         shown(machinePlain, !linked);
         machineNote.setText(switch (link) {
-            case NOT_A_RUNNER -> "An ordinary machine (no context now): Runner machines does not list it.";
-            case DELETED -> "Deleted from the endpoint since.";
+            case NOT_A_RUNNER -> label + " is an ordinary machine now (no context): Runner machines does not list it.";
+            case DELETED -> label + " has been deleted from the endpoint since.";
             default -> "";
         });
     }
@@ -164,8 +171,8 @@ final class JobDetailPane extends BorderPane {
             }
             boolean gone = there.isPresent() && !there.get();
             showContainerLink(!gone, gone ? "It ran in " + JobsViewModel.containerOf(checked) + ", which is gone "
-                    + "from the engine: DRP removes a machine's runner container when the machine's context "
-                    + "changes back (a workflow's last step often does)." : "");
+                    + "from the engine: DRP removes a runner container when its machine's context changes back "
+                    + "(a workflow's last step often does)." : "");
             if (!gone) {
                 whenThere.run();
             }
@@ -189,7 +196,7 @@ final class JobDetailPane extends BorderPane {
         label.getStyleClass().add("fact-note");
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        label.setMaxWidth(360);
+        label.setMaxWidth(Double.MAX_VALUE);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
         return label;
@@ -202,6 +209,7 @@ final class JobDetailPane extends BorderPane {
     private static Label name(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("fact-name");
+        label.setMinWidth(Region.USE_PREF_SIZE); // the values give way, never the names
         return label;
     }
 

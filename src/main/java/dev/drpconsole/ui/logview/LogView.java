@@ -258,6 +258,11 @@ public class LogView extends BorderPane {
         title.getStyleClass().add("log-title");
         count.setId("log-line-count");
         count.getStyleClass().add("log-line-count");
+        // In a narrow window the title gives way (its middle, where runner names differ least), never the count.
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(40);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        LazyTooltip.install(title, title::getText);
         status.setId("log-status");
         status.getStyleClass().add("log-status");
         Region spacer = new Region();
