@@ -66,6 +66,11 @@ final class JobDetailPane extends BorderPane {
         facts.addRow(0, name("State"), state, name("Task"), task, name("Machine"), new HBox(machine, machinePlain));
         facts.addRow(1, name("Stage"), stage, name("Context"), new HBox(4, context, container),
                 name("Exit state"), exit);
+        viewModel.onContainersChanged(() -> {
+            if (row != null) {
+                checkContainer();
+            }
+        });
         viewModel.onMachineLinksChanged(() -> {
             if (row != null) {
                 showMachineLink();

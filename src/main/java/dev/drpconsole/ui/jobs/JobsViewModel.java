@@ -6,13 +6,18 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.LiveObjects;
+import dev.drpconsole.core.concurrent.CoalescingTask;
 import dev.drpconsole.core.engine.ContainerQuery;
+import dev.drpconsole.core.engine.EngineConnectionListener;
+import dev.drpconsole.core.engine.EventQuery;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.ui.common.LiveList;
 import dev.drpconsole.ui.common.MachineNames;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.ViewServices;
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +80,10 @@ public final class JobsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>();
     private final MachineNames machineNames;
+    private final List<Runnable> containerListeners = new ArrayList<>();
+    private final CoalescingTask containersChanged;
+    private Closeable containerWatch; // FX thread
+    private int containerWatchGeneration; // FX thread
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private final ChangeListener<Job> selectedJobChanged = (obs, old, now) -> selectedJobChanged(now);
     private final JobLogSink logSink;
@@ -96,6 +105,8 @@ public final class JobsViewModel {
         this.logSink = logSink;
         this.clock = clock;
         this.machineNames = new MachineNames(services);
+        this.containersChanged = new CoalescingTask(() -> services.fxThread().execute(
+                () -> containerListeners.forEach(Runnable::run)), Duration.ofMillis(300), services.io());
         List.<javafx.beans.Observable>of(stateFilter, machineFilter, taskFilter, contextFilter, timeFilter,
                 textFilter).forEach(filter -> filter.addListener(obs -> refilter()));
         machineNames.names().addListener((MapChangeListener<String, String>) change -> relabel());
@@ -183,6 +194,7 @@ public final class JobsViewModel {
     public void start() {
         started = true;
         machineNames.start();
+        watchContainers();
         services.client().addListener(clientChanged);
         follow(services.client().get());
         ticker = Repeating.every(Duration.ofSeconds(1), () -> services.fxThread().execute(this::tick),
@@ -197,6 +209,7 @@ public final class JobsViewModel {
         started = false;
         services.client().removeListener(clientChanged);
         machineNames.stop();
+        stopWatchingContainers();
         closeLive();
         ticker.close();
         closeFollower();
@@ -224,6 +237,50 @@ public final class JobsViewModel {
             return MachineLink.DELETED;
         }
         return machineNames.runners().contains(uuid) ? MachineLink.RUNNER : MachineLink.NOT_A_RUNNER;
+    }
+
+    /**
+     * Runs {@code changed} on the FX thread after the engine's containers changed (a runner container started or was
+     * removed), while started: a job's container link is checked again then. Bursts of events make one call.
+     */
+    public void onContainersChanged(Runnable changed) {
+        containerListeners.add(changed);
+    }
+
+    private void watchContainers() {
+        int myWatch = ++containerWatchGeneration;
+        services.io().execute(() -> {
+            try {
+                Closeable watch = services.engine().get().watchEvents(EventQuery.containers(),
+                        event -> containersChanged.request(), EngineConnectionListener.ignoring());
+                services.fxThread().execute(() -> {
+                    if (myWatch == containerWatchGeneration && started) {
+                        containerWatch = watch;
+                    } else {
+                        closeQuietly(watch);
+                    }
+                });
+            } catch (EngineException e) {
+                // No engine: the links are checked when shown and when clicked, and say what they find.
+            }
+        });
+    }
+
+    private void stopWatchingContainers() {
+        containerWatchGeneration++;
+        if (containerWatch != null) {
+            Closeable closing = containerWatch;
+            containerWatch = null;
+            services.io().execute(() -> closeQuietly(closing));
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            // Abandoned either way.
+        }
     }
 
     /** Runs {@code changed} when machines turn runners or stop being runners, are deleted, or are first listed. */

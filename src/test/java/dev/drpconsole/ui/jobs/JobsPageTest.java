@@ -124,8 +124,7 @@ class JobsPageTest extends FxRobot {
                 () -> text("#job-detail-machine").equals(machine.name()) && !shown("#job-machine-link")
                         && text("#job-machine-note").contains("Runner machines does not list it"));
         waitUntilGoneFromTheEngine(container);
-        interact(() -> table().getSelectionModel().clearSelection());
-        clickOn(jobRow(uuid).queryAs(javafx.scene.control.TableRow.class));
+        // Told live, from the engine's events, with the job still selected.
         waitUntil("the container it ran in is said to be gone", () -> !shown("#job-container-link")
                 && text("#job-container-note").startsWith("It ran in " + container + ", which is gone"));
         assertEquals(List.of(), navigations, "no link went anywhere");
