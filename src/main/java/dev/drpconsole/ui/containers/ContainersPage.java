@@ -265,8 +265,8 @@ public final class ContainersPage implements SectionPage {
         }
         if (!viewModel.machinesKnownProperty().get()) {
             return "Runner containers are listed once the signed-in endpoint's machines are known (a runner "
-                    + "belongs to this endpoint when its machine does). Tick \"All containers\" to see every "
-                    + "container on the engine.";
+                    + "belongs to this endpoint when its machine does): sign in to an endpoint, or tick \"All "
+                    + "containers\" to see every container on the engine.";
         }
         if (viewModel.allRows().stream().anyMatch(ContainerRow::isRunner)) {
             return "None of this endpoint's machines has a runner container. The engine's other drp-runner "
