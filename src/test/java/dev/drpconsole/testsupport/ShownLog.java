@@ -24,6 +24,30 @@ public final class ShownLog {
         });
     }
 
+    /**
+     * The time column of the drawn line that contains {@code fragment} (as the clock toggle shows it); "" when no
+     * such line is drawn or the column is hidden.
+     */
+    public static String timeOf(Node logView, String fragment) {
+        return onFx(() -> {
+            for (Node line : logView.lookupAll(".log-line")) {
+                StringBuilder text = new StringBuilder();
+                String time = "";
+                for (Node child : ((javafx.scene.Parent) line).getChildrenUnmodifiable()) {
+                    if (child instanceof Text shown && child.getStyleClass().contains("log-time")) {
+                        time = shown.isVisible() ? shown.getText() : "";
+                    } else if (child instanceof TextFlow flow) {
+                        flow.getChildren().forEach(run -> text.append(((Text) run).getText()));
+                    }
+                }
+                if (text.toString().contains(fragment)) {
+                    return time;
+                }
+            }
+            return "";
+        });
+    }
+
     /** The style classes of the drawn run that contains {@code fragment}; empty when none is drawn. */
     public static List<String> styleOf(Node logView, String fragment) {
         return onFx(() -> logView.lookupAll(".log-text").stream()

@@ -45,7 +45,24 @@ public final class PageTestSupport {
         }
     }
 
-    /** The text a column shows for the row whose first column reads {@code firstColumn}, or null. */
+    /**
+     * Asserts that a message label shows its whole text, as a user reads it: the text drawn is not cut with an
+     * ellipsis, and the label is given the height all its wrapped lines need.
+     */
+    public static void assertShownWhole(javafx.scene.control.Label label) {
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] seen = new String[3];
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
+            seen[0] = drawn == null ? "" : drawn.getText();
+            seen[1] = Double.toString(label.getHeight());
+            seen[2] = Double.toString(label.prefHeight(label.getWidth()));
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(label.getText(), seen[0], "the text drawn is the whole message");
+        org.junit.jupiter.api.Assertions.assertTrue(Double.parseDouble(seen[1]) >= Double.parseDouble(seen[2]) - 0.5,
+                "tall enough for all its lines: " + seen[1] + " < " + seen[2]);
+    }
+
     /** The node and everything around it visible: what a user sees (hidden content may stay in the scene). */
     public static boolean isShown(javafx.scene.Node node) {
         for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
@@ -56,6 +73,7 @@ public final class PageTestSupport {
         return node.getScene() != null;
     }
 
+    /** The text a column shows for the row whose first column reads {@code firstColumn}, or null. */
     public static String cell(TableView<?> table, String firstColumn, String columnId) {
         for (Object row : table.getItems()) {
             if (firstColumn.equals(text(table, row, 0))) {

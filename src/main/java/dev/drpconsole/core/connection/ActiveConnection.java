@@ -13,4 +13,9 @@ public record ActiveConnection(EndpointProfile profile, DrpClient client, String
     public boolean insecure() {
         return client.insecure();
     }
+
+    /** Signed in over plain http://: the token (and the password, when one was given) crosses the network in clear. */
+    public boolean unencrypted() {
+        return url.regionMatches(true, 0, "http://", 0, 7);
+    }
 }

@@ -317,10 +317,12 @@ public final class DrpConnections implements ConnectionMonitor {
 
     static ConnectionState connectedState(ActiveConnection connection) {
         EndpointProfile profile = connection.profile();
-        String headline = profile.name() + " · " + connection.url() + (connection.insecure() ? " · insecure" : "");
-        String detail = "DRP " + connection.version() + " · signed in as " + profile.username() + " · "
-                + (connection.insecure() ? "certificate checks are OFF" : "certificate pinned") + " · "
-                + profile.source().description();
+        String headline = profile.name() + " · " + connection.url() + (connection.insecure() ? " · insecure" : "")
+                + (connection.unencrypted() ? " · unencrypted" : "");
+        String security = connection.unencrypted() ? "UNENCRYPTED (http://): the token crosses the network in clear"
+                : connection.insecure() ? "certificate checks are OFF" : "certificate pinned";
+        String detail = "DRP " + connection.version() + " · signed in as " + profile.username() + " · " + security
+                + " · " + profile.source().description();
         return ConnectionState.connected(headline, detail);
     }
 

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import okhttp3.Response;
@@ -46,11 +47,25 @@ final class DrpErrors {
                     .asText(""), type, messages);
         }
         String what = reply.request().method() + " " + reply.request().url().encodedPath();
-        messages.add(body.isBlank()
-                ? url + " answered " + what + " with HTTP " + code + " " + reply.message() + " and no details"
-                : url + " answered " + what + " with HTTP " + code + " " + reply.message()
-                        + " and a reply that is not a DRP error (is this a dr-provision endpoint?): " + excerpt(body));
+        if (!body.isBlank()) {
+            return notDrp(what, code, reply.message(), body);
+        }
+        messages.add(url + " answered " + what + " with HTTP " + code + " " + reply.message() + " and no details.");
         return new DrpApiException(code, "", "", "", messages);
+    }
+
+    /**
+     * A reply DRP would never give (a web server's page, a proxy's text): says so, quotes what the reply says once,
+     * and what to check.
+     *
+     * @param what the request, e.g. "GET /api/v3/info"
+     */
+    DrpApiException notDrp(String what, int code, String status, String body) {
+        String said = excerpt(body, code + " " + status);
+        return new DrpApiException(code, "", "", "", List.of(url + " does not answer like a DRP endpoint: " + what
+                + " got HTTP " + code + " " + status + " and a reply that is not DRP's"
+                + (said.isEmpty() ? "" : " (it says \"" + said + "\")")
+                + ". Check the address and port (DRP uses 8092)."));
     }
 
     private static Optional<JsonNode> drpError(String body) {
@@ -76,10 +91,24 @@ final class DrpErrors {
         }
     }
 
-    /** The text of an HTML or plain-text body, tags dropped, cut short. */
-    private static String excerpt(String body) {
-        String text = body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
-                .replaceAll("\\s+", " ").trim();
+    /**
+     * The text of an HTML or plain-text body, tags dropped, cut short. A page's title and heading usually say the
+     * same ("404 Not Found" twice on nginx's page), and often what the status line already said: a piece of text is
+     * left out when an earlier one, or {@code alreadySaid}, already contains it.
+     */
+    private static String excerpt(String body, String alreadySaid) {
+        String stripped = body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", "\n").replaceAll("(?s)<!--.*?-->", "\n");
+        List<String> said = new ArrayList<>(List.of(alreadySaid.toLowerCase(Locale.ROOT)));
+        List<String> pieces = new ArrayList<>();
+        for (String piece : stripped.split("<[^>]*>")) {
+            String text = piece.replaceAll("\\s+", " ").trim();
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!text.isEmpty() && said.stream().noneMatch(earlier -> earlier.contains(lower))) {
+                said.add(lower);
+                pieces.add(text);
+            }
+        }
+        String text = String.join(" — ", pieces);
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 

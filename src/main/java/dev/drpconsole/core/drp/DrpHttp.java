@@ -158,7 +158,13 @@ final class DrpHttp implements AutoCloseable {
             if (!reply.isSuccessful()) {
                 throw errors.fromReply(reply);
             }
-            String token = DrpJson.read(reply.body().byteStream()).path("Token").asText("");
+            String body = reply.body().string(); // a token reply is small; a misdirected one is a page
+            String token;
+            try {
+                token = DrpJson.read(body).path("Token").asText("");
+            } catch (IOException notJson) {
+                throw errors.notDrp("GET " + url.encodedPath(), reply.code(), reply.message(), body);
+            }
             if (token.isEmpty()) {
                 throw new DrpApiException(reply.code(), "users", password.username(), "GET",
                         List.of(url() + " answered the sign-in without a token; is this a dr-provision endpoint?"));

@@ -26,6 +26,7 @@ public class DetailsGrid extends GridPane {
         Label value = new Label();
         value.setId(valueId);
         value.setWrapText(true);
+        value.setMinHeight(USE_PREF_SIZE);
         addRow(rows++, keyLabel, value);
         return value;
     }

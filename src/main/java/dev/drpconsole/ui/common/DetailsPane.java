@@ -21,6 +21,7 @@ public abstract class DetailsPane<R> extends VBox {
         nothing = new Label(hint);
         nothing.getStyleClass().add("hint");
         nothing.setWrapText(true); // the pane is narrow at the default window size
+        nothing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /** Adds the hint after the subclass's children and shows {@code selected}'s row from now on. */

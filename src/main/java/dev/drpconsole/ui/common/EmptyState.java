@@ -23,6 +23,9 @@ public class EmptyState extends VBox {
         text.setText(bodyText);
         text.setWrapText(true);
         text.setMaxWidth(520);
+        text.setMinHeight(Region.USE_PREF_SIZE); // what to do next is said whole, never cut with "…"
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(glyph, title, text);
     }
 

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -39,6 +42,23 @@ public final class FormWindow {
                 .otherwise(saveProblem));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // The sentence that says what to do is at the end of a message: wrap it whole, and grow the window for it
+        // (it was opened before the message came, so a fixed height cut it with "…").
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().addListener((obs, old, now) -> fitWindow(error));
+    }
+
+    /** Grows (or shrinks) the window around its form, after the form has laid out its new content. */
+    static void fitWindow(Node inside) {
+        Platform.runLater(() -> {
+            if (inside.getScene() != null && inside.getScene().getWindow() != null) {
+                Window window = inside.getScene().getWindow();
+                double width = window.getWidth();
+                window.sizeToScene();
+                window.setWidth(Math.max(width, window.getWidth())); // keep a width the user widened it to
+            }
+        });
     }
 
     public static Stage open(Window owner, String title, Parent form) {

@@ -6,12 +6,17 @@ import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.LiveObjects;
 import dev.drpconsole.core.drp.Machine;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
 
 /**
  * Machine names by UUID, kept live from the signed-in endpoint while started, so views that only know a machine's
@@ -21,6 +26,8 @@ import javafx.collections.ObservableMap;
 public final class MachineNames {
     private final ViewServices services;
     private final ObservableMap<String, String> names = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ObservableSet<String> runners = FXCollections.observableSet();
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private LiveObjects<Machine> live;
     private CompletableFuture<Void> liveStarted;
@@ -33,6 +40,27 @@ public final class MachineNames {
     /** UUID → name; changes as machines are created, renamed and deleted. */
     public ObservableMap<String, String> names() {
         return names;
+    }
+
+    /**
+     * True once the signed-in endpoint's machines are listed: from then on a UUID missing from {@link #names()} is a
+     * machine this endpoint does not have. False while none is signed in.
+     */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * The UUIDs of the runner machines ({@link Machine#isRunner()}: what the Runner machines section lists); changes
+     * as machines switch contexts, e.g. a workflow's machine while it runs in a runner context.
+     */
+    public ObservableSet<String> runners() {
+        return runners;
+    }
+
+    /** Whether the signed-in endpoint has this machine (as far as listed yet). */
+    public boolean has(String uuid) {
+        return names.containsKey(uuid);
     }
 
     /** The machine's name, or its UUID while the name is unknown. */
@@ -58,8 +86,10 @@ public final class MachineNames {
             live = null;
             machines = null;
         }
+        loaded.set(false);
         if (client == null) {
             names.clear();
+            runners.clear();
             return;
         }
         LiveList<Machine> list = new LiveList<>(services.fxThread());
@@ -70,6 +100,12 @@ public final class MachineNames {
         });
         LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true,
                 services.io());
+        list.loadedProperty().addListener((obs, old, now) -> {
+            if (list == machines && now) {
+                update(list);
+                loaded.set(true);
+            }
+        });
         machines = list;
         live = objects;
         // Opening the event socket may wait on the network: never on the FX thread.
@@ -79,7 +115,15 @@ public final class MachineNames {
     /** Puts only what changed, so listeners hear one change per renamed machine rather than a reload. */
     private void update(LiveList<Machine> list) {
         Map<String, String> now = new HashMap<>();
-        list.items().forEach(machine -> now.put(machine.uuid(), machine.name()));
+        Set<String> runnersNow = new HashSet<>();
+        list.items().forEach(machine -> {
+            now.put(machine.uuid(), machine.name());
+            if (machine.isRunner()) {
+                runnersNow.add(machine.uuid());
+            }
+        });
+        runners.retainAll(runnersNow);
+        runners.addAll(runnersNow);
         names.keySet().retainAll(now.keySet());
         now.forEach((uuid, name) -> {
             if (!name.equals(names.get(uuid))) {

@@ -19,13 +19,35 @@ public final class PlainWords {
         return action + ": " + reason(failure);
     }
 
+    /**
+     * Joins parts into sentences: each ends with exactly one full stop (or its own "?", "!", ":" or "…"), blank
+     * parts are left out. Messages from core already end theirs; gluing them with ". " gave "refused).. Is…".
+     */
+    public static String sentences(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            String trimmed = part == null ? "" : part.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(trimmed);
+            if (!trimmed.matches("(?s).*[.!?…:]$")) {
+                text.append('.');
+            }
+        }
+        return text.toString();
+    }
+
     private static String reason(Throwable failure) {
         if (failure instanceof DrpApiException api) {
             return api.messages().isEmpty() ? "the endpoint answered HTTP " + api.code()
                     : String.join("; ", api.messages());
         }
         if (failure instanceof DrpUnreachableException unreachable) {
-            return unreachable.getMessage() + ". " + unreachable.fixHint();
+            return sentences(unreachable.getMessage(), unreachable.fixHint());
         }
         if (failure instanceof DrpException || failure instanceof EngineException) {
             return failure.getMessage();

@@ -28,7 +28,8 @@ import javafx.stage.Window;
  *
  * <p>Ids for tests: {@code #connection-url}, {@code #connection-url-message}, {@code #connection-name},
  * {@code #connection-name-message}, {@code #connection-user}, {@code #connection-password},
- * {@code #connection-insecure}, {@code #connection-insecure-warning}, {@code #connection-error},
+ * {@code #connection-insecure}, {@code #connection-insecure-warning}, {@code #connection-send-unencrypted} (shown
+ * for an http:// address, which is refused until it is ticked), {@code #connection-error},
  * {@code #connection-spinner}, {@code #connection-connect}, {@code #connection-cancel},
  * {@code #connection-drpcli-notice}, {@code #connection-import}.
  */
@@ -47,6 +48,7 @@ public class ConnectionDialog {
     @FXML private TextField username;
     @FXML private PasswordField password;
     @FXML private CheckBox insecure;
+    @FXML private CheckBox sendUnencrypted;
     @FXML private Label insecureWarning;
     @FXML private Label error;
     @FXML private ProgressIndicator spinner;
@@ -75,6 +77,11 @@ public class ConnectionDialog {
         username.textProperty().bindBidirectional(viewModel.usernameProperty());
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         insecure.selectedProperty().bindBidirectional(viewModel.insecureProperty());
+        sendUnencrypted.selectedProperty().bindBidirectional(viewModel.sendUnencryptedProperty());
+        // Offered only for an http:// address, once the refusal above it has said why.
+        sendUnencrypted.visibleProperty().bind(viewModel.plainHttpProperty());
+        sendUnencrypted.managedProperty().bind(viewModel.plainHttpProperty());
+        viewModel.plainHttpProperty().addListener((obs, old, now) -> fitWindow());
 
         // Under the address: what is wrong with it, or how it will be used (the default port filled in).
         urlMessage.textProperty().bind(Bindings.createStringBinding(() -> viewModel.urlErrorProperty().get()
@@ -97,7 +104,7 @@ public class ConnectionDialog {
         spinner.visibleProperty().bind(viewModel.busyProperty());
         busyText.visibleProperty().bind(viewModel.busyProperty());
         connect.disableProperty().bind(viewModel.canConnectProperty().not());
-        for (Node field : new Node[] {urls, name, username, password, insecure}) {
+        for (Node field : new Node[] {urls, name, username, password, insecure, sendUnencrypted}) {
             field.disableProperty().bind(viewModel.busyProperty());
         }
         viewModel.pendingTrustProperty().addListener((obs, old, now) -> {

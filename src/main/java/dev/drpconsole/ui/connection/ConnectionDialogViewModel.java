@@ -8,6 +8,7 @@ import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.EndpointUrl;
 import dev.drpconsole.core.connection.ProfileSource;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
+import dev.drpconsole.ui.common.PlainWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,8 @@ public class ConnectionDialogViewModel {
     private final StringProperty username = new SimpleStringProperty(EndpointProfile.DEFAULT_USERNAME);
     private final StringProperty password = new SimpleStringProperty("");
     private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final BooleanProperty sendUnencrypted = new SimpleBooleanProperty(false);
+    private final BooleanBinding plainHttp;
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -67,9 +70,12 @@ public class ConnectionDialogViewModel {
         this.drpcli = drpcli;
         this.editing = editing;
         this.fxThread = fxThread;
+        plainHttp = Bindings.createBooleanBinding(() -> parsedUrls().stream()
+                .anyMatch(url -> url.startsWith("http://")), urls);
         editing.ifPresent(this::fill);
         name.addListener((obs, old, now) -> validate());
         urls.addListener((obs, old, now) -> validate());
+        sendUnencrypted.addListener((obs, old, now) -> validate());
         showAllErrors.addListener((obs, old, now) -> validate());
         canConnect = Bindings.createBooleanBinding(() -> !busy.get() && nameError.get().isEmpty()
                 && urlError.get().isEmpty(), busy, nameError, urlError);
@@ -118,7 +124,7 @@ public class ConnectionDialogViewModel {
             busy.set(false);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                error.set("The connection failed: " + cause.getMessage());
+                error.set(PlainWords.sentences("The connection failed: " + cause.getMessage()));
             } else {
                 present(result);
             }
@@ -137,13 +143,13 @@ public class ConnectionDialogViewModel {
         } else if (result instanceof ConnectResult.CertificateUntrusted untrusted) {
             pendingTrust.set(untrusted.certificate());
         } else if (result instanceof ConnectResult.PasswordNeeded needed) {
-            error.set(needed.reason() + ".");
+            error.set(PlainWords.sentences(needed.reason()));
         } else if (result instanceof ConnectResult.Refused) {
             error.set("The user name or password was refused. Check both and try again.");
         } else if (result instanceof ConnectResult.Unreachable unreachable) {
-            error.set(unreachable.reason() + ". " + unreachable.fixHint() + ".");
+            error.set(PlainWords.sentences(unreachable.reason(), unreachable.fixHint()));
         } else if (result instanceof ConnectResult.Failed failed) {
-            error.set(failed.message());
+            error.set(PlainWords.sentences(failed.message()));
         }
     }
 
@@ -225,7 +231,26 @@ public class ConnectionDialogViewModel {
                 }
             }
         }
+        if (plainHttp.get() && !sendUnencrypted.get()) {
+            return PLAIN_HTTP_REFUSED;
+        }
         return "";
+    }
+
+    /** Why an http:// address is refused, and the two ways on. */
+    static final String PLAIN_HTTP_REFUSED = "http:// is not encrypted: your password, and then the token DRP "
+            + "gives the console, would cross the network in clear text for anyone on the way to read. Use "
+            + "https:// (DRP serves HTTPS on port 8092), or tick \"Send my password unencrypted anyway\" if you "
+            + "trust every network in between.";
+
+    /** An address starts with http://: the form offers {@link #sendUnencryptedProperty()}. */
+    public BooleanBinding plainHttpProperty() {
+        return plainHttp;
+    }
+
+    /** The user insists on an http:// address, password and token in clear text. */
+    public BooleanProperty sendUnencryptedProperty() {
+        return sendUnencrypted;
     }
 
     /** How the address(es) will be used, e.g. "https://drp.lab:8092" after the default port is filled in. */

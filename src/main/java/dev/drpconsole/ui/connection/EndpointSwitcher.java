@@ -16,11 +16,11 @@ import javafx.scene.layout.Region;
 
 /**
  * A compact endpoint menu for the sidebar header or the status bar: the active endpoint's name (with a red
- * "insecure" badge when certificate checks are off); the menu lists the saved endpoints (✓ on the active one),
+ * "insecure" badge when certificate checks are off, an "unencrypted" one when signed in over plain http://); the menu lists the saved endpoints (✓ on the active one),
  * the local sandbox, New connection…, and Edit…/Remove… for the active one. The menu is rebuilt each time it
  * opens, so it always shows the current profiles.
  *
- * <p>Ids for tests: {@code #endpoint-switcher}, {@code #endpoint-switcher-name}, {@code #insecure-badge}, menu items {@code #endpoint-<profile id>},
+ * <p>Ids for tests: {@code #endpoint-switcher}, {@code #endpoint-switcher-name}, {@code #insecure-badge}, {@code #unencrypted-badge}, menu items {@code #endpoint-<profile id>},
  * {@code #endpoint-sandbox}, {@code #endpoint-new}, {@code #endpoint-edit}, {@code #endpoint-remove}.
  */
 public class EndpointSwitcher extends MenuButton {
@@ -40,11 +40,21 @@ public class EndpointSwitcher extends MenuButton {
         badge.getStyleClass().add("insecure-badge");
         badge.visibleProperty().bind(viewModel.insecureProperty());
         badge.managedProperty().bind(viewModel.insecureProperty());
-        HBox graphic = new HBox(6, Icon.LAN_CONNECT.node(14), name, badge);
+        Label unencrypted = new Label("unencrypted");
+        unencrypted.setId("unencrypted-badge");
+        unencrypted.getStyleClass().add("insecure-badge");
+        unencrypted.visibleProperty().bind(viewModel.unencryptedProperty());
+        unencrypted.managedProperty().bind(viewModel.unencryptedProperty());
+        unencrypted.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox graphic = new HBox(6, Icon.LAN_CONNECT.node(14), name, badge, unencrypted);
         graphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setGraphic(graphic);
         setMinWidth(Region.USE_PREF_SIZE);
-        dev.drpconsole.ui.common.LazyTooltip.install(this, () -> "Switch endpoint (Ctrl+E)");
+        dev.drpconsole.ui.common.LazyTooltip.install(this, () -> "Switch endpoint (Ctrl+E)"
+                + (viewModel.unencryptedProperty().get() ? "\nConnected over plain http://: the password and the "
+                        + "sign-in token cross the network unencrypted." : "")
+                + (viewModel.insecureProperty().get() ? "\nCertificate checks are off." : ""));
         setOnShowing(e -> getItems().setAll(items()));
         getItems().setAll(items());
         viewModel.setOnNeedsUser(result -> dialogs.resolve(getScene().getWindow(), result));

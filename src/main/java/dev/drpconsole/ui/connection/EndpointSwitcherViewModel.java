@@ -30,6 +30,7 @@ public class EndpointSwitcherViewModel {
     private java.util.function.Consumer<ConnectResult> onNeedsUser = result -> { };
     private final StringBinding label;
     private final BooleanBinding insecure;
+    private final BooleanBinding unencrypted;
 
     /** @param fxThread runs updates on the FX thread ({@code Platform::runLater}; a direct executor in tests) */
     public EndpointSwitcherViewModel(DrpConnections connections, EndpointProfiles profiles, Executor fxThread) {
@@ -39,6 +40,7 @@ public class EndpointSwitcherViewModel {
         label = Bindings.createStringBinding(() -> active.get() == null ? "Not connected"
                 : active.get().profile().name(), active);
         insecure = Bindings.createBooleanBinding(() -> active.get() != null && active.get().insecure(), active);
+        unencrypted = Bindings.createBooleanBinding(() -> active.get() != null && active.get().unencrypted(), active);
         refreshProfiles();
         profiles.addListener(() -> fxThread.execute(this::refreshProfiles));
         connections.addConnectionListener(now -> fxThread.execute(() -> active.set(now.orElse(null))));
@@ -105,5 +107,10 @@ public class EndpointSwitcherViewModel {
 
     public BooleanBinding insecureProperty() {
         return insecure;
+    }
+
+    /** Signed in over plain http://: the password and token cross the network in clear text. */
+    public BooleanBinding unencryptedProperty() {
+        return unencrypted;
     }
 }

@@ -49,6 +49,7 @@ public class TrustCertificateDialog extends VBox {
         title.setGraphic((viewModel.isFirstUse() ? Icon.LAN_CONNECT : Icon.ALERT_CIRCLE_OUTLINE).node(22));
         Label explanation = new Label(viewModel.explanation());
         explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explanation.getStyleClass().add(viewModel.isFirstUse() ? "trust-explanation" : "trust-warning");
 
         getChildren().addAll(title, explanation, details());
@@ -57,6 +58,7 @@ public class TrustCertificateDialog extends VBox {
                     + " changed, and I trust the new one");
             confirm.setId("trust-confirm-change");
             confirm.setWrapText(true);
+            confirm.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             confirm.selectedProperty().bindBidirectional(viewModel.changeConfirmedProperty());
             getChildren().add(confirm);
         }
@@ -78,6 +80,7 @@ public class TrustCertificateDialog extends VBox {
         Label subject = new Label(viewModel.subject());
         subject.setId("trust-subject");
         subject.setWrapText(true);
+        subject.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.addRow(row, caption("Subject"), subject);
         return grid;
     }

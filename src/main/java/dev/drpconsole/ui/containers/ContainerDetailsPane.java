@@ -4,6 +4,7 @@ import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.LogLine;
 import dev.drpconsole.core.engine.LogListener;
+import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.ui.logview.LogView;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
@@ -20,6 +21,10 @@ import javafx.scene.layout.BorderPane;
  */
 final class ContainerDetailsPane extends TabPane {
     private static final long MAX_LOG_LINES = 200_000;
+    private static final String SELECT_ONE = "Select a container to follow its log.";
+    /** Why a runner container a link names may be missing. */
+    static final String RUNNER_GONE = "DRP's docker-context plugin removes a machine's runner container when the "
+            + "machine's context changes away (a workflow's last step often switches back) or the machine is deleted.";
 
     private final ContainersViewModel viewModel;
     private final Executor io;
@@ -46,9 +51,13 @@ final class ContainerDetailsPane extends TabPane {
         getStyleClass().add("details-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         log.setId("container-log");
-        log.setPlaceholderText("Select a container to follow its log.");
+        log.setPlaceholderText(SELECT_ONE);
+        log.setTimeSource(LogView.TimeSource.ENGINE);
         logStatus.setId("container-log-status");
         logStatus.getStyleClass().add("log-end-status");
+        logStatus.setWrapText(true);
+        logStatus.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        logStatus.setMaxWidth(Double.MAX_VALUE);
         logStatus.managedProperty().bind(logStatus.textProperty().isNotEmpty());
         logStatus.visibleProperty().bind(logStatus.managedProperty());
         BorderPane logBox = new BorderPane(log);
@@ -70,18 +79,48 @@ final class ContainerDetailsPane extends TabPane {
         if (newRow == row) {
             return;
         }
-        if (row != null) {
-            row.summaryProperty().removeListener(restarted);
-        }
+        forget();
         row = newRow;
-        inspect.clear();
         if (row != null) {
             row.summaryProperty().addListener(restarted);
         }
+        log.setPlaceholderText(SELECT_ONE);
         follow();
         if (getSelectionModel().getSelectedItem() == inspectTab) {
             loadInspection();
         }
+    }
+
+    /**
+     * The container shown went away (removed from the engine): its log stays as it was, and says so; nothing
+     * else is selected in its place.
+     */
+    void showGone(ContainerRow goneRow, String why) {
+        if (row != goneRow) {
+            show(goneRow);
+        }
+        forget();
+        row = null;
+        stopFollowing();
+        log.setTitle(goneRow.name() + " (gone)");
+        logStatus.setText(why + " Its log is shown as it was when it went; select another container to see that "
+                + "one.");
+    }
+
+    /** A container asked for by name (a link from another view) is not on the engine: say so plainly. */
+    void showMissing(String name) {
+        show(null);
+        log.setTitle(name);
+        log.setPlaceholderText(name + " is not on the container engine. "
+                + (name.startsWith(RunnerContainerName.PREFIX) ? RUNNER_GONE : "It may have been removed.")
+                + " It is selected here if it appears.");
+    }
+
+    private void forget() {
+        if (row != null) {
+            row.summaryProperty().removeListener(restarted);
+        }
+        inspect.clear();
     }
 
     void showLogs() {
@@ -117,7 +156,9 @@ final class ContainerDetailsPane extends TabPane {
         following = viewModel.followLogs(followed, new LogListener() {
             @Override
             public void onLine(LogLine line) {
-                log.append(line.text());
+                // The engine's time for the line, not when it reached the console (a tail read later is older).
+                line.timestamp().ifPresentOrElse(time -> log.append(line.text(), time),
+                        () -> log.append(line.text()));
             }
 
             @Override

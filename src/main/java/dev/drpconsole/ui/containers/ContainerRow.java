@@ -3,6 +3,8 @@ package dev.drpconsole.ui.containers;
 import dev.drpconsole.core.engine.ContainerSummary;
 import java.util.Optional;
 import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +19,7 @@ public final class ContainerRow {
     private final String id;
     private final ReadOnlyObjectWrapper<ContainerSummary> summary;
     private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper ours = new ReadOnlyBooleanWrapper(false);
 
     ContainerRow(ContainerSummary summary) {
         this.id = summary.id();
@@ -25,7 +28,7 @@ public final class ContainerRow {
 
     /** What a list of rows watches, so a sorted or filtered view re-sorts when a row changes. */
     static Observable[] observables(ContainerRow row) {
-        return new Observable[] {row.summary, row.machine};
+        return new Observable[] {row.summary, row.machine, row.ours};
     }
 
     public String id() {
@@ -62,13 +65,26 @@ public final class ContainerRow {
         return machine.getReadOnlyProperty();
     }
 
+    /**
+     * A runner of a machine the signed-in endpoint has: the runners list shows only these. Another endpoint's
+     * runner on the same engine (or one whose machine was deleted) is false, and so is every non-runner.
+     */
+    public ReadOnlyBooleanProperty oursProperty() {
+        return ours.getReadOnlyProperty();
+    }
+
+    public boolean isOurs() {
+        return ours.get();
+    }
+
     void update(ContainerSummary newSummary) {
         if (!newSummary.equals(summary.get())) {
             summary.set(newSummary);
         }
     }
 
-    void setMachine(String label) {
+    void setMachine(String label, boolean ofThisEndpoint) {
         machine.set(label);
+        ours.set(ofThisEndpoint);
     }
 }

@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.containers;
 
 import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.ui.common.CompactButtons;
 import dev.drpconsole.ui.common.EmptyState;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
@@ -8,6 +9,7 @@ import dev.drpconsole.ui.common.PageProblemBanner;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,6 +60,10 @@ public final class ContainersPage implements SectionPage {
     private final ContainersTable table;
     private final ContainerDetailsPane details;
     private String pendingReveal;
+    /** The row whose details are shown, as the user chose it; null when none. */
+    private ContainerRow chosen;
+    /** The details already say that the container asked for by {@link #reveal} is not on the engine. */
+    private boolean missingSaid;
 
     public ContainersPage(ViewServices services) {
         viewModel = new ContainersViewModel(services);
@@ -114,6 +120,8 @@ public final class ContainersPage implements SectionPage {
         }
         filter.clear();
         pendingReveal = containerName;
+        missingSaid = false;
+        table.getSelectionModel().clearSelection();
         revealIfListed();
     }
 
@@ -149,18 +157,19 @@ public final class ContainersPage implements SectionPage {
         all.setMinWidth(Region.USE_PREF_SIZE);
         all.setId("containers-all");
         all.selectedProperty().bindBidirectional(viewModel.showAllProperty());
-        LazyTooltip.install(all, () -> "Also list containers that are not DRP runners");
+        LazyTooltip.install(all, () -> "Also list containers that are not this endpoint's runners: other "
+                + "containers, and the runners of machines this endpoint does not have (marked as such)");
 
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
-        Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "Follow the container's log (Enter)",
+        Button logs = action("containers-logs", "Log", Icon.TEXT_LONG, "follow the container's log (Enter)",
                 details::showLogs);
         Button inspect = action("containers-inspect", "Inspect", Icon.TEXT_BOX_SEARCH_OUTLINE,
-                "Image, environment, labels, network, times, exit code (Ctrl+I)", details::showInspection);
-        Button restart = action("containers-restart", "Restart", Icon.RESTART, "Stop and start it again (Ctrl+R)",
+                "image, environment, labels, network, times, exit code (Ctrl+I)", details::showInspection);
+        Button restart = action("containers-restart", "Restart", Icon.RESTART, "stop and start it again (Ctrl+R)",
                 this::restartSelected);
-        Button stop = action("containers-stop", "Stop", Icon.STOP, "Stop it (Ctrl+E)", this::stopSelected);
+        Button stop = action("containers-stop", "Stop", Icon.STOP, "stop it (Ctrl+E)", this::stopSelected);
         Button remove = action("containers-remove", "Remove", Icon.TRASH_CAN_OUTLINE,
-                "Stop and delete it, after asking (Delete)", this::removeSelected);
+                "stop and delete it, after asking (Delete)", this::removeSelected);
         logs.disableProperty().bind(none);
         inspect.disableProperty().bind(none);
         restart.disableProperty().bind(none);
@@ -171,6 +180,8 @@ public final class ContainersPage implements SectionPage {
 
         HBox bar = new HBox(8, filter, all, new Separator(Orientation.VERTICAL), logs, inspect,
                 new Separator(Orientation.VERTICAL), restart, stop, remove);
+        // On a narrow window the actions show their icons only (their tooltips name them), never "Rest…".
+        CompactButtons.install(bar, List.of(logs, inspect, restart, stop, remove));
         bar.getStyleClass().add("page-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -181,13 +192,14 @@ public final class ContainersPage implements SectionPage {
         button.setId(id);
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> run.run());
-        LazyTooltip.install(button, () -> tooltip);
+        LazyTooltip.install(button, () -> text + ": " + tooltip);
         return button;
     }
 
     private Node content() {
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
+        fitsShortWindows(split, table, details);
         split.setDividerPositions(0.42);
         split.getStyleClass().add("page-split");
 
@@ -203,7 +215,9 @@ public final class ContainersPage implements SectionPage {
                 "The console asks Docker or Podman for its containers.");
         connecting.setId("containers-connecting");
 
+        viewModel.machinesKnownProperty().addListener(obs -> revealIfListed());
         viewModel.statusProperty().addListener((obs, old, now) -> {
+            revealIfListed();
             if (now == EngineStatus.READY && root.isFocused()) {
                 table.requestFocus();
             }
@@ -212,18 +226,32 @@ public final class ContainersPage implements SectionPage {
                 .show(EngineStatus.UNREACHABLE, unreachable).show(EngineStatus.CONNECTING, connecting);
     }
 
+    /**
+     * A split whose parts may shrink to a few rows: otherwise their minimum heights add up to more than a 640 px
+     * window has, and the page pushes the status bar out of the window (or the log out of the split).
+     */
+    static void fitsShortWindows(SplitPane split, Region... parts) {
+        split.setMinSize(0, 0);
+        for (Region part : parts) {
+            part.setMinHeight(90);
+        }
+    }
+
     private String unreachableText() {
         return viewModel.unreachableReasonProperty().get() + "\n\n" + viewModel.unreachableFixProperty().get();
     }
 
     private void wireTable() {
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> details.show(now));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> selectionChanged(now));
+        // Added after the table's own listener, so it runs after the selection model moved off a row that left.
+        table.getItems().addListener((ListChangeListener<ContainerRow>) change -> dropSelectionIfUnlisted());
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(this::tableKey);
         viewModel.visibleRows().addListener((ListChangeListener<ContainerRow>) change -> revealIfListed());
         Runnable placeholder = () -> table.setPlaceholderText(placeholderText());
         viewModel.allRows().addListener((ListChangeListener<ContainerRow>) change -> placeholder.run());
         viewModel.showAllProperty().addListener(obs -> placeholder.run());
+        viewModel.machinesKnownProperty().addListener(obs -> placeholder.run());
         viewModel.filterTextProperty().addListener(obs -> placeholder.run());
         placeholder.run();
     }
@@ -234,6 +262,16 @@ public final class ContainersPage implements SectionPage {
         }
         if (viewModel.showAllProperty().get()) {
             return "The engine has no containers.";
+        }
+        if (!viewModel.machinesKnownProperty().get()) {
+            return "Runner containers are listed once the signed-in endpoint's machines are known (a runner "
+                    + "belongs to this endpoint when its machine does): sign in to an endpoint, or tick \"All "
+                    + "containers\" to see every container on the engine.";
+        }
+        if (viewModel.allRows().stream().anyMatch(ContainerRow::isRunner)) {
+            return "None of this endpoint's machines has a runner container. The engine's other drp-runner "
+                    + "containers belong to machines this endpoint does not have: tick \"All containers\" to see "
+                    + "them.";
         }
         return "No runner containers yet. DRP starts drp-runner-<machine uuid> as soon as a machine's context is "
                 + "a docker-context: create a runner machine in Setup. Tick \"All containers\" to see the "
@@ -279,6 +317,39 @@ public final class ContainersPage implements SectionPage {
         event.consume();
     }
 
+    /** The user (or reveal) chose a row; a move made by the table because the chosen row left is not a choice. */
+    private void selectionChanged(ContainerRow now) {
+        if (chosen != null && !table.getItems().contains(chosen)) {
+            return; // dropSelectionIfUnlisted clears it: never show another container in its place
+        }
+        if (now != null && !now.name().equals(pendingReveal)) {
+            pendingReveal = null; // the user chose another container meanwhile
+        }
+        chosen = now;
+        details.show(now);
+    }
+
+    /**
+     * The chosen container left the list: the selection is cleared (JavaFX would move it to a neighbour, with
+     * Stop and Remove enabled on a container the user never chose) and the details say it is gone.
+     */
+    private void dropSelectionIfUnlisted() {
+        if (chosen == null || table.getItems().contains(chosen)) {
+            return;
+        }
+        ContainerRow lost = chosen;
+        table.getSelectionModel().clearSelection();
+        chosen = null;
+        if (!viewModel.allRows().contains(lost)) {
+            details.showGone(lost, lost.name() + " is gone: the engine no longer has it.");
+        } else if (lost.isRunner() && !lost.isOurs()) {
+            details.showGone(lost, lost.name() + " is no longer this endpoint's runner: its machine was deleted "
+                    + "(DRP then removes the container).");
+        } else {
+            details.show(null); // only filtered out
+        }
+    }
+
     private Optional<ContainerRow> selected() {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
@@ -305,7 +376,9 @@ public final class ContainersPage implements SectionPage {
         confirm.initOwner(root.getScene().getWindow());
         confirm.setTitle("Remove container");
         confirm.setHeaderText("Remove " + row.name() + "?");
-        confirm.setContentText((row.isRunning() ? "It is stopped first. " : "") + (row.isRunner()
+        String whose = row.isRunner() && !row.isOurs()
+                ? "It is the runner of a machine this endpoint does not have: another DRP endpoint may use it. " : "";
+        confirm.setContentText(whose + (row.isRunning() ? "It is stopped first. " : "") + (row.isOurs()
                 ? "DRP starts a new runner for the machine when its context is set again." : "This cannot be undone."));
         confirm.getDialogPane().lookupButton(removeButton).setId("containers-confirm-remove");
         confirm.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
@@ -324,6 +397,17 @@ public final class ContainersPage implements SectionPage {
                 details.showLogs();
                 return;
             }
+        }
+        String wanted = pendingReveal;
+        if (viewModel.allRows().stream().anyMatch(row -> row.name().equals(wanted))) {
+            viewModel.showAllProperty().set(true); // e.g. the runner of a machine deleted since: listed under All
+        } else if (!missingSaid && viewModel.statusProperty().get() == EngineStatus.READY
+                && viewModel.machinesKnownProperty().get()) {
+            // Not there: say so, rather than leave another container selected as if it were the one asked for.
+            // It stays wanted: should it start after all, it is selected then.
+            missingSaid = true;
+            table.getSelectionModel().clearSelection();
+            details.showMissing(wanted);
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.drpconsole.ui.containers;
 
+
 import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.ui.common.StateCell;
 import java.util.List;
+import dev.drpconsole.ui.common.Icon;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -12,6 +16,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.shape.Circle;
 import javafx.util.Callback;
@@ -22,6 +27,7 @@ import javafx.util.Callback;
  * Column ids: {@code #containers-col-name}, {@code -state}, {@code -image}, {@code -status}, {@code -machine}.
  */
 final class ContainersTable extends TableView<ContainerRow> {
+    private static final PseudoClass FOREIGN = PseudoClass.getPseudoClass("foreign");
     private final Label placeholder = new Label();
 
     ContainersTable(ObservableList<ContainerRow> rows) {
@@ -32,7 +38,7 @@ final class ContainersTable extends TableView<ContainerRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<ContainerRow, String> name = column("Name", "name", 330,
                 row -> row.summaryProperty().map(ContainerSummary::name));
@@ -48,16 +54,57 @@ final class ContainersTable extends TableView<ContainerRow> {
         TableColumn<ContainerRow, String> image = column("Image", "image", 190,
                 row -> row.summaryProperty().map(ContainerSummary::image));
         image.setCellFactory(column -> centreEllipsis());
-        TableColumn<ContainerRow, String> status = column("Uptime / status", "status", 150,
+        TableColumn<ContainerRow, String> status = column("Status", "status", 150,
                 row -> row.summaryProperty().map(ContainerSummary::status));
         TableColumn<ContainerRow, String> machine = column("Machine", "machine", 160, ContainerRow::machineProperty);
+        machine.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                ContainerRow row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean foreign = !empty && row != null && row.isRunner() && !row.isOurs();
+                setGraphic(foreign ? Icon.ALERT_CIRCLE_OUTLINE.node(13) : null);
+            }
+        });
         getColumns().setAll(List.of(name, state, image, status, machine));
+        // At 1024 px every column shrinks in proportion, but never below its title.
+        name.setMinWidth(120);
+        state.setMinWidth(96);
+        image.setMinWidth(90);
+        status.setMinWidth(80);
+        machine.setMinWidth(90);
+        setRowFactory(view -> new ForeignAwareRow());
         getSortOrder().add(name);
 
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
+        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         placeholder.getStyleClass().add("table-placeholder");
         setPlaceholder(placeholder);
+    }
+
+    /** Marks the runner of a machine the signed-in endpoint does not have (listed only under "All containers"). */
+    private static final class ForeignAwareRow extends TableRow<ContainerRow> {
+        private final InvalidationListener ownershipChanged = obs -> mark();
+
+        @Override
+        protected void updateItem(ContainerRow row, boolean empty) {
+            ContainerRow old = getItem();
+            if (old != null) {
+                old.oursProperty().removeListener(ownershipChanged);
+            }
+            super.updateItem(row, empty);
+            if (row != null && !empty) {
+                row.oursProperty().addListener(ownershipChanged);
+            }
+            mark();
+        }
+
+        private void mark() {
+            ContainerRow row = getItem();
+            pseudoClassStateChanged(FOREIGN, row != null && !isEmpty() && row.isRunner() && !row.isOurs());
+        }
     }
 
     /** What an empty table says. */

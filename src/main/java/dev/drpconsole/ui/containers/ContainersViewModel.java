@@ -21,8 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContainersViewModel {
     static final long RELIST_GAP_MS = 250;
+    /** The machine column of a runner whose machine the signed-in endpoint does not have. */
+    public static final String NOT_THIS_ENDPOINTS = "not this endpoint's machine";
     private static final Logger LOG = LoggerFactory.getLogger(ContainersViewModel.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** A followed log starts with at most this many existing lines: enough context, bounded memory. */
@@ -77,6 +81,7 @@ public final class ContainersViewModel {
         showAll.addListener(obs -> refilter());
         filterText.addListener(obs -> refilter());
         machineNames.names().addListener((MapChangeListener<String, String>) change -> rows.forEach(this::label));
+        machineNames.loadedProperty().addListener(obs -> rows.forEach(this::label));
         refilter();
     }
 
@@ -85,12 +90,17 @@ public final class ContainersViewModel {
         return visible;
     }
 
+    /** True once the signed-in endpoint's machines are known, so runners can be told ours from others'. */
+    public ReadOnlyBooleanProperty machinesKnownProperty() {
+        return machineNames.loadedProperty();
+    }
+
     /** Every container the engine listed, runner or not. */
     public ObservableList<ContainerRow> allRows() {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
-    /** Show every container, not only DRP runners. */
+    /** Show every container, not only the runners of this endpoint's machines. */
     public BooleanProperty showAllProperty() {
         return showAll;
     }
@@ -237,14 +247,24 @@ public final class ContainersViewModel {
         status.set(EngineStatus.READY);
     }
 
+    /** Names the runner's machine, and tells whether it is this endpoint's (only those are listed as runners). */
     private void label(ContainerRow row) {
-        row.setMachine(row.machineUuid().map(machineNames::label).orElse(""));
+        Optional<String> uuid = row.machineUuid();
+        if (uuid.isEmpty()) {
+            row.setMachine("", false);
+        } else if (machineNames.loadedProperty().get() && machineNames.has(uuid.get())) {
+            row.setMachine(machineNames.label(uuid.get()), true);
+        } else if (machineNames.loadedProperty().get()) {
+            row.setMachine(NOT_THIS_ENDPOINTS + " (" + uuid.get() + ")", false);
+        } else {
+            row.setMachine(uuid.get(), false); // not known yet: not listed as ours until the machines are
+        }
     }
 
     private void refilter() {
         boolean all = showAll.get();
         String[] words = filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
-        visible.setPredicate(row -> (all || row.isRunner()) && matches(row, words));
+        visible.setPredicate(row -> (all || row.isOurs()) && matches(row, words));
     }
 
     private static boolean matches(ContainerRow row, String[] words) {
@@ -307,7 +327,8 @@ public final class ContainersViewModel {
     }
 
     /**
-     * Follows the container's log: its last {@value #LOG_TAIL} lines, then new ones as they come. The listener is
+     * Follows the container's log: its last {@value #LOG_TAIL} lines, then new ones as they come, each with the
+     * engine's time for it ({@link dev.drpconsole.core.engine.LogLine#timestamp()}). The listener is
      * called on an engine stream thread (hand lines to a thread-safe sink). Returns at once; closing the handle
      * stops following, also when the engine has not answered yet.
      */
@@ -316,7 +337,7 @@ public final class ContainersViewModel {
         services.io().execute(() -> {
             try {
                 handle.opened(services.engine().get().containers().followLogs(row.id(),
-                        LogOptions.everything().withTail(LOG_TAIL), listener));
+                        LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener));
             } catch (EngineException e) {
                 listener.onFailure(e);
             }

@@ -46,7 +46,7 @@ public final class ContextsPage implements SectionPage {
         delete.setOnAction(e -> deleteSelected());
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         TextField filter = toolbar.filter("contexts-filter", "Filter contexts (Ctrl+F)");
-        Button refresh = toolbar.action("contexts-refresh", "", Icon.REFRESH);
+        Button refresh = toolbar.iconAction("contexts-refresh", Icon.REFRESH, "Refresh: list again now");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
         LazyTooltip.install(refresh, () -> "List again and check every image again (the table updates live "

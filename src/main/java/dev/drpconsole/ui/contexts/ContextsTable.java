@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.contexts;
 
+
 import dev.drpconsole.ui.common.TextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,7 +13,7 @@ final class ContextsTable extends TableView<ContextRow> {
 
     ContextsTable() {
         setId("contexts-table");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         setPlaceholder(new Label("No context matches the filter."));
         getColumns().add(column("Name", "name", 130, ContextRow::name, null));
         getColumns().add(column("Engine", "engine", 115, ContextRow::engine, null));
@@ -28,6 +29,11 @@ final class ContextsTable extends TableView<ContextRow> {
         getColumns().add(column("Image status", "image-status", 170, ContextRow::imageStatus,
                 ContextsTable::imageStyle));
         getSortOrder().add(getColumns().get(0));
+        // Beside the details pane at 1024 px every column shrinks in proportion, but never below its title.
+        double[] least = {70, 80, 90, 64, 96, 126};
+        for (int i = 0; i < least.length; i++) {
+            getColumns().get(i).setMinWidth(least[i]);
+        }
     }
 
     private static TableColumn<ContextRow, String> column(String title, String id, double width,

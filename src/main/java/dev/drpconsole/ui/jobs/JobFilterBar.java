@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.util.StringConverter;
@@ -33,19 +34,19 @@ final class JobFilterBar extends FlowPane {
         getStyleClass().add("page-toolbar");
         setAlignment(Pos.CENTER_LEFT);
         text.setId("jobs-filter");
-        text.setPromptText("Filter jobs  (Ctrl+F)");
-        text.setPrefColumnCount(10);
+        text.setPromptText("Filter (Ctrl+F)");
+        text.setPrefColumnCount(8);
         viewModel.textFilterProperty().bind(text.textProperty());
-        ComboBox<String> state = choice("state", "Any state", viewModel.stateFilterProperty(),
+        ComboBox<String> state = choice("state", "State", "Any state", viewModel.stateFilterProperty(),
                 observable(JobsViewModel.STATES), Function.identity());
-        ComboBox<String> machine = choice("machine", "Any machine", viewModel.machineFilterProperty(),
+        ComboBox<String> machine = choice("machine", "Machine", "Any machine", viewModel.machineFilterProperty(),
                 viewModel.machineChoices(), viewModel::machineLabel);
-        ComboBox<String> task = choice("task", "Any task", viewModel.taskFilterProperty(),
+        ComboBox<String> task = choice("task", "Task", "Any task", viewModel.taskFilterProperty(),
                 viewModel.taskChoices(), Function.identity());
-        ComboBox<String> context = choice("context", "Any context", viewModel.contextFilterProperty(),
+        ComboBox<String> context = choice("context", "Context", "Any context", viewModel.contextFilterProperty(),
                 viewModel.contextChoices(), Function.identity());
         time.setId("jobs-filter-time");
-        time.setPrefWidth(128);
+        time.setPrefWidth(116);
         time.getItems().setAll(TimeWindow.values());
         time.valueProperty().bindBidirectional(viewModel.timeFilterProperty());
         Button reset = new Button(null, Icon.CLOSE.node(14));
@@ -68,11 +69,24 @@ final class JobFilterBar extends FlowPane {
         time.setValue(TimeWindow.ALL);
     }
 
-    private ComboBox<String> choice(String id, String any, StringProperty filter, ObservableList<String> values,
-            Function<String, String> label) {
+    /**
+     * @param name what is filtered, shown while it is not ("State"): short, so all the filters fit one row at
+     *             1024 px; the list says "Any state", and the tooltip names the choice whole
+     */
+    private ComboBox<String> choice(String id, String name, String any, StringProperty filter,
+            ObservableList<String> values, Function<String, String> label) {
         ComboBox<String> combo = new ComboBox<>();
         combo.setId("jobs-filter-" + id);
-        combo.setPrefWidth(128);
+        combo.setPrefWidth(108);
+        combo.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(value == null || value.isEmpty() ? name : label.apply(value));
+            }
+        });
+        LazyTooltip.install(combo, () -> name + ": " + (combo.getValue() == null || combo.getValue().isEmpty()
+                ? "any" : label.apply(combo.getValue())));
         combo.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {

@@ -95,6 +95,11 @@ public final class JobsPage implements SectionPage {
     private Node content() {
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
+        // Parts that may shrink to a few rows: their minimum heights otherwise add up to more than a 640 px window
+        // has, and the page pushes the status bar out of the window.
+        split.setMinSize(0, 0);
+        table.setMinHeight(90);
+        detail.setMinHeight(90);
         split.setDividerPositions(0.45);
         split.getStyleClass().add("page-split");
         EmptyState notConnected = new EmptyState(Icon.LAN_CONNECT, "Not connected to a DRP endpoint",

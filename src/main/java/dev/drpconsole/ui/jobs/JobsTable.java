@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.jobs;
 
+
 import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.ui.common.StateCell;
@@ -34,7 +35,7 @@ final class JobsTable extends TableView<JobRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<JobRow, String> state = column("State", "state", 100, jobField(Job::state));
         state.setCellFactory(column -> new StateCell<>("job-state", value -> JobStateIcon.of(value).node(15)));
@@ -52,10 +53,20 @@ final class JobsTable extends TableView<JobRow> {
         duration.getStyleClass().add("numeric-column");
         TableColumn<JobRow, String> exit = column("Exit state", "exit", 84, jobField(Job::exitState));
         getColumns().setAll(List.of(state, task, machine, stage, context, started, duration, exit));
+        // At 1024 px every column shrinks in proportion, but never below its title (or a state with its icon).
+        state.setMinWidth(96);
+        task.setMinWidth(80);
+        machine.setMinWidth(84);
+        stage.setMinWidth(70);
+        context.setMinWidth(82);
+        started.setMinWidth(86);
+        duration.setMinWidth(92);
+        exit.setMinWidth(92);
         getSortOrder().add(started);
 
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(560);
+        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         placeholder.getStyleClass().add("table-placeholder");
         setPlaceholder(placeholder);
     }

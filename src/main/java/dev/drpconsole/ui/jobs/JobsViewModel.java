@@ -6,10 +6,18 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.LiveObjects;
+import dev.drpconsole.core.concurrent.CoalescingTask;
+import dev.drpconsole.core.engine.ContainerQuery;
+import dev.drpconsole.core.engine.EngineConnectionListener;
+import dev.drpconsole.core.engine.EventQuery;
+import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.ui.common.LiveList;
 import dev.drpconsole.ui.common.MachineNames;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.ViewServices;
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +27,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -69,6 +80,10 @@ public final class JobsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>();
     private final MachineNames machineNames;
+    private final List<Runnable> containerListeners = new ArrayList<>();
+    private final CoalescingTask containersChanged;
+    private Closeable containerWatch; // FX thread
+    private int containerWatchGeneration; // FX thread
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private final ChangeListener<Job> selectedJobChanged = (obs, old, now) -> selectedJobChanged(now);
     private final JobLogSink logSink;
@@ -90,9 +105,12 @@ public final class JobsViewModel {
         this.logSink = logSink;
         this.clock = clock;
         this.machineNames = new MachineNames(services);
+        this.containersChanged = new CoalescingTask(() -> services.fxThread().execute(
+                () -> containerListeners.forEach(Runnable::run)), Duration.ofMillis(300), services.io());
         List.<javafx.beans.Observable>of(stateFilter, machineFilter, taskFilter, contextFilter, timeFilter,
                 textFilter).forEach(filter -> filter.addListener(obs -> refilter()));
         machineNames.names().addListener((MapChangeListener<String, String>) change -> relabel());
+
         selected.addListener((obs, old, now) -> selectionChanged(old, now));
         refilter();
     }
@@ -176,6 +194,7 @@ public final class JobsViewModel {
     public void start() {
         started = true;
         machineNames.start();
+        watchContainers();
         services.client().addListener(clientChanged);
         follow(services.client().get());
         ticker = Repeating.every(Duration.ofSeconds(1), () -> services.fxThread().execute(this::tick),
@@ -190,19 +209,122 @@ public final class JobsViewModel {
         started = false;
         services.client().removeListener(clientChanged);
         machineNames.stop();
+        stopWatchingContainers();
         closeLive();
         ticker.close();
         closeFollower();
     }
 
-    /** Shows the machine in the Runner machines section. */
+    /** Where a link to the job's machine can lead. */
+    public enum MachineLink {
+        /** A runner machine: listed in Runner machines. */
+        RUNNER,
+        /** An ordinary machine (no BaseContext, no Context): Runner machines does not list it. */
+        NOT_A_RUNNER,
+        /** The endpoint does not have it any more. */
+        DELETED,
+        /** The endpoint's machines are not listed yet. */
+        UNKNOWN
+    }
+
+    /** Whether the job's machine is in Runner machines now, an ordinary machine, or deleted. */
+    public MachineLink machineLink(JobRow row) {
+        String uuid = row.job().machine();
+        if (!machineNames.loadedProperty().get()) {
+            return MachineLink.UNKNOWN;
+        }
+        if (!machineNames.has(uuid)) {
+            return MachineLink.DELETED;
+        }
+        return machineNames.runners().contains(uuid) ? MachineLink.RUNNER : MachineLink.NOT_A_RUNNER;
+    }
+
+    /**
+     * Runs {@code changed} on the FX thread after the engine's containers changed (a runner container started or was
+     * removed), while started: a job's container link is checked again then. Bursts of events make one call.
+     */
+    public void onContainersChanged(Runnable changed) {
+        containerListeners.add(changed);
+    }
+
+    private void watchContainers() {
+        int myWatch = ++containerWatchGeneration;
+        services.io().execute(() -> {
+            try {
+                Closeable watch = services.engine().get().watchEvents(EventQuery.containers(),
+                        event -> containersChanged.request(), EngineConnectionListener.ignoring());
+                services.fxThread().execute(() -> {
+                    if (myWatch == containerWatchGeneration && started) {
+                        containerWatch = watch;
+                    } else {
+                        closeQuietly(watch);
+                    }
+                });
+            } catch (EngineException e) {
+                // No engine: the links are checked when shown and when clicked, and say what they find.
+            }
+        });
+    }
+
+    private void stopWatchingContainers() {
+        containerWatchGeneration++;
+        if (containerWatch != null) {
+            Closeable closing = containerWatch;
+            containerWatch = null;
+            services.io().execute(() -> closeQuietly(closing));
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            // Abandoned either way.
+        }
+    }
+
+    /** Runs {@code changed} when machines turn runners or stop being runners, are deleted, or are first listed. */
+    public void onMachineLinksChanged(Runnable changed) {
+        machineNames.runners().addListener((InvalidationListener) obs -> changed.run());
+        machineNames.names().addListener((InvalidationListener) obs -> changed.run());
+        machineNames.loadedProperty().addListener(obs -> changed.run());
+    }
+
+    /** Shows the machine in the Runner machines section (only a runner machine is listed there). */
     public void showMachine(JobRow row) {
         services.navigator().show(Navigator.RUNNERS, row.job().machine());
     }
 
+    /**
+     * The container a job with a context ran in: DRP's docker-context plugin runs the jobs of machine M in
+     * {@code drp-runner-<M's uuid>}.
+     */
+    public static String containerOf(JobRow row) {
+        return RunnerContainerName.PREFIX + row.job().machine();
+    }
+
+    /**
+     * Asks the engine whether the job's runner container is still there; {@code answer} hears it on the FX thread
+     * (empty when the engine could not be asked: the link is then offered, and Containers tells what it finds).
+     */
+    public void checkContainer(JobRow row, Consumer<Optional<Boolean>> answer) {
+        String name = containerOf(row);
+        services.io().execute(() -> {
+            Optional<Boolean> there;
+            try {
+                there = Optional.of(services.engine().get().containers().list(ContainerQuery.all()).stream()
+                        .anyMatch(container -> container.name().equals(name)));
+            } catch (EngineException e) {
+                there = Optional.empty();
+            }
+            Optional<Boolean> result = there;
+            services.fxThread().execute(() -> answer.accept(result));
+        });
+    }
+
     /** Shows the runner container that ran the job (drp-runner-&lt;machine uuid&gt;) in the Containers section. */
     public void showContainer(JobRow row) {
-        services.navigator().show(Navigator.CONTAINERS, "drp-runner-" + row.job().machine());
+        services.navigator().show(Navigator.CONTAINERS, containerOf(row));
     }
 
     /** The row of a job, if listed. */

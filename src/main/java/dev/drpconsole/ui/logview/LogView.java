@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,8 +51,9 @@ import javafx.stage.FileChooser;
  * scene. Past {@code maxLines} (default {@value #DEFAULT_MAX_LINES}) the oldest lines are dropped in blocks
  * and the toolbar says so. ANSI escape sequences are kept as received and parsed only for the lines on screen.
  *
- * <p><b>Timestamps</b> are the time each line reached this view; the toolbar's clock toggle shows them.
- * A producer's own leading timestamp (e.g. Docker's with {@code timestamps=true}) is left in the text.
+ * <p><b>Timestamps</b>: the toolbar's clock toggle shows a time column: the time each line reached this view, or
+ * the producer's own time when it was given with {@link #append(String, Instant)} (container logs: the engine's, so a
+ * tail read minutes later still shows when each line was written).
  *
  * <p><b>Following.</b> While following, the view keeps the last line in sight. Scrolling up stops following and
  * a "N new lines ↓" button appears; it, the End key, or the follow toggle jump back and follow again. Scrolling
@@ -97,6 +99,7 @@ public class LogView extends BorderPane {
             showArrivedLines();
         }
     };
+    private volatile TimeSource timeSource = TimeSource.RECEIVED;
     private long newLines;
     private boolean userScrolled;
     private long shownFirst;
@@ -130,9 +133,36 @@ public class LogView extends BorderPane {
         });
     }
 
-    /** Adds one whole line (without its line break). Any thread. */
+    /** Adds one whole line (without its line break), timed now. Any thread. */
     public void append(String line) {
         store.append(line, System.currentTimeMillis());
+    }
+
+    /**
+     * Adds one whole line with the time its producer gave it (e.g. the container engine's, from a log read with
+     * {@code timestamps=true}): the time column shows that rather than when the line reached the view. Any thread.
+     */
+    public void append(String line, Instant time) {
+        store.append(line, time.toEpochMilli());
+    }
+
+    /** What the time column means: says so in the clock toggle's tooltip. */
+    public void setTimeSource(TimeSource source) {
+        timeSource = source;
+    }
+
+    /** Where a line's time comes from. */
+    public enum TimeSource {
+        /** When the line reached this view. */
+        RECEIVED("Show the time each line was received"),
+        /** The producer's own time for the line (for container logs: the engine's). */
+        ENGINE("Show the time the engine logged each line");
+
+        private final String tooltip;
+
+        TimeSource(String tooltip) {
+            this.tooltip = tooltip;
+        }
     }
 
     /** Adds whole lines in order. Any thread. */
@@ -228,6 +258,11 @@ public class LogView extends BorderPane {
         title.getStyleClass().add("log-title");
         count.setId("log-line-count");
         count.getStyleClass().add("log-line-count");
+        // In a narrow window the title gives way (its middle, where runner names differ least), never the count.
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(40);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        LazyTooltip.install(title, title::getText);
         status.setId("log-status");
         status.getStyleClass().add("log-status");
         Region spacer = new Region();
@@ -235,7 +270,8 @@ public class LogView extends BorderPane {
         ToggleButton follow = toggle("log-follow", Icon.ARROW_DOWN, "Follow the end (End)", following);
         ToggleButton pause = toggle("log-pause", Icon.PAUSE, "Pause: hold the view still", paused);
         ToggleButton ansi = toggle("log-ansi-toggle", Icon.PALETTE_OUTLINE, "Show colours", colours);
-        ToggleButton time = toggle("log-time-toggle", Icon.CLOCK_OUTLINE, "Show time received", timestamps);
+        ToggleButton time = toggle("log-time-toggle", Icon.CLOCK_OUTLINE, "", timestamps);
+        LazyTooltip.install(time, () -> timeSource.tooltip);
         ToggleButton wrapLines = toggle("log-wrap-toggle", Icon.WRAP, "Wrap long lines", wrap);
         Button find = FindBar.iconButton("log-find", Icon.MAGNIFY, "Find (Ctrl+F)");
         find.setOnAction(e -> findBar.open());
@@ -253,6 +289,11 @@ public class LogView extends BorderPane {
     private Node buildLines() {
         lines.setId("log-lines");
         placeholder.getStyleClass().add("log-placeholder");
+        // A placeholder may explain something ("… is not on the engine, because …"): wrapped, never cut.
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(560);
+        placeholder.setMinHeight(Region.USE_PREF_SIZE);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         placeholder.visibleProperty().bind(lineCount.isEqualTo(0));
         placeholder.setMouseTransparent(true);
 
@@ -414,7 +455,9 @@ public class LogView extends BorderPane {
         button.getStyleClass().addAll("button-icon", "log-tool");
         button.setFocusTraversable(false);
         button.selectedProperty().bindBidirectional(state);
-        LazyTooltip.install(button, () -> tooltip);
+        if (!tooltip.isEmpty()) {
+            LazyTooltip.install(button, () -> tooltip);
+        }
         return button;
     }
 

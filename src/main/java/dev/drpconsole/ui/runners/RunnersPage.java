@@ -52,7 +52,7 @@ public final class RunnersPage implements SectionPage {
                 model::makeRunnable);
         onSelected(toolbar.action("runners-delete", "Delete", Icon.DELETE_OUTLINE), noSelection, this::delete);
         TextField filter = toolbar.filter("runners-filter", "Filter machines (Ctrl+F)");
-        Button refresh = toolbar.action("runners-refresh", "", Icon.REFRESH);
+        Button refresh = toolbar.iconAction("runners-refresh", Icon.REFRESH, "Refresh: list again now");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
         LazyTooltip.install(refresh, () -> "List again (the table updates live without it)");

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.runners;
 
+
 import dev.drpconsole.ui.common.TextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,7 +17,7 @@ final class RunnersTable extends TableView<RunnerRow> {
 
     RunnersTable() {
         setId("runners-table");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         setPlaceholder(new Label("No runner machine matches the filter."));
         getColumns().add(column("Name", "name", 140, RunnerRow::name, text -> null));
         TableColumn<RunnerRow, String> uuid = column("UUID", "uuid", 90, RunnerRow::shortUuid, text -> "cell-muted");
@@ -24,13 +25,18 @@ final class RunnersTable extends TableView<RunnerRow> {
         getColumns().add(uuid);
         getColumns().add(column("Context", "context", 100, RunnerRow::context, text -> null));
         getColumns().add(column("Base context", "base-context", 100, RunnerRow::baseContext, text -> null));
-        getColumns().add(column("Workflow / Stage", "workflow", 130, RunnerRow::workflowStage, text -> null));
+        getColumns().add(column("Stage", "workflow", 130, RunnerRow::workflowStage, text -> null));
         getColumns().add(progressColumn());
         getColumns().add(column("Runnable", "runnable", 80, RunnerRow::runnable,
                 text -> "No".equals(text) ? "cell-warn" : null));
         getColumns().add(column("Job", "job", 85, RunnerRow::jobState, RunnersTable::jobStyle));
         getColumns().add(column("Container", "container", 95, RunnerRow::container, RunnersTable::containerStyle));
         getSortOrder().add(getColumns().get(0));
+        // At 1024 px every column shrinks in proportion, but never below its title.
+        double[] least = {110, 56, 80, 124, 84, 64, 92, 52, 100};
+        for (int i = 0; i < least.length; i++) {
+            getColumns().get(i).setMinWidth(least[i]);
+        }
     }
 
     private static TableColumn<RunnerRow, String> column(String title, String id, double width,

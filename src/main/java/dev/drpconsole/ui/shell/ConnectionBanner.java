@@ -27,12 +27,18 @@ class ConnectionBanner extends HBox {
         headline.setId(id + "-title");
         reason.setId(id + "-reason");
         reason.setWrapText(true);
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setWrapText(true);
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         fix.setId(id + "-fix");
         fix.getStyleClass().add("banner-fix");
         fix.setWrapText(true);
+        fix.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox text = new VBox(2, headline, reason, fix);
         HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
         Button retry = new Button("Retry");
+        retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         retry.setId(id + "-retry");
         retry.setOnAction(e -> onRetry.run());
         getChildren().addAll(Icon.ALERT_CIRCLE_OUTLINE.node(22), text, retry);

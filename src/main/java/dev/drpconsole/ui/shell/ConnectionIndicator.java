@@ -36,7 +36,9 @@ class ConnectionIndicator extends HBox {
         headline.setId(id + "-text");
         headline.getStyleClass().add("connection-headline");
         headline.setGraphic(icon.node(14));
-        headline.setMinWidth(Region.USE_PREF_SIZE);
+        // In a narrow window a long endpoint name or address gives way (the tooltip tells it whole); Retry never.
+        headline.setMinWidth(90);
+        headline.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         retry.setMinWidth(Region.USE_PREF_SIZE);
         hint.setId(id + "-hint");
         hint.getStyleClass().add("connection-hint");

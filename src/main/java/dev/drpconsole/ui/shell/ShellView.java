@@ -27,6 +27,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -46,6 +49,11 @@ public class ShellView extends BorderPane implements Navigator {
     private final StackPane content = new StackPane();
     private final Map<Section, Node> pages = new EnumMap<>(Section.class);
     private final Button themeButton = new Button();
+    private static final double NARROW_BELOW = 1140;
+    private static final double SHORT_BELOW = 720;
+    private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
+    private final BooleanProperty narrow = new SimpleBooleanProperty(false);
 
     /**
      * @param features builds a section's page on its first visit; null for a section without one yet (it then
@@ -57,6 +65,11 @@ public class ShellView extends BorderPane implements Navigator {
         this.features = features;
         this.endpointSwitcher = endpointSwitcher;
         getStyleClass().add("shell");
+        // A 1024×640 window: a slimmer sidebar (shortcuts in tooltips) and a lower header leave the page room.
+        widthProperty().addListener(obs -> narrow.set(getWidth() > 0 && getWidth() < NARROW_BELOW));
+        narrow.addListener((obs, old, now) -> pseudoClassStateChanged(NARROW, now));
+        heightProperty().addListener(obs -> pseudoClassStateChanged(SHORT, getHeight() > 0
+                && getHeight() < SHORT_BELOW));
         setLeft(buildSidebar());
         setCenter(buildMain());
         setBottom(buildStatusBar());
@@ -82,7 +95,7 @@ public class ShellView extends BorderPane implements Navigator {
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar-list");
         sidebar.getItems().setAll(Section.values());
-        sidebar.setCellFactory(list -> new SectionCell());
+        sidebar.setCellFactory(list -> new SectionCell(narrow));
         sidebar.getSelectionModel().select(viewModel.sectionProperty().get());
         sidebar.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -244,6 +257,12 @@ public class ShellView extends BorderPane implements Navigator {
 
     /** Icon, title and shortcut of a section. */
     private static final class SectionCell extends ListCell<Section> {
+        private final BooleanProperty narrow;
+
+        SectionCell(BooleanProperty narrow) {
+            this.narrow = narrow;
+        }
+
         @Override
         protected void updateItem(Section section, boolean empty) {
             super.updateItem(section, empty);
@@ -256,6 +275,10 @@ public class ShellView extends BorderPane implements Navigator {
             setId("nav-" + section.id());
             Label shortcut = new Label("Ctrl+" + section.shortcutDigit());
             shortcut.getStyleClass().add("nav-shortcut");
+            shortcut.visibleProperty().bind(narrow.not());
+            shortcut.managedProperty().bind(narrow.not());
+            LazyTooltip.install(this, () -> getItem() == null ? "" : getItem().title() + " (Ctrl+"
+                    + getItem().shortcutDigit() + ")");
             Label title = new Label(section.title(), section.icon().node(18));
             title.getStyleClass().add("nav-title");
             Region spacer = new Region();

@@ -131,9 +131,10 @@ class OkHttpDrpClientFaultTest {
         try (OkHttpDrpClient client = connectWithPassword()) {
             DrpApiException error = assertThrows(DrpApiException.class, client::contents);
             assertEquals(502, error.code());
-            assertTrue(error.getMessage().contains("GET /api/v3/contents with HTTP 502"), error.getMessage());
-            assertTrue(error.getMessage().contains("is this a dr-provision endpoint?"), error.getMessage());
-            assertTrue(error.getMessage().contains("502 Bad Gateway Bad Gateway"), error.getMessage());
+            assertTrue(error.getMessage().contains("GET /api/v3/contents got HTTP 502"), error.getMessage());
+            assertTrue(error.getMessage().contains("does not answer like a DRP endpoint"), error.getMessage());
+            // The page's title and heading are quoted once, not pasted one after the other.
+            assertTrue(error.getMessage().contains("(it says \"502 Bad Gateway\")"), error.getMessage());
         }
     }
 

@@ -194,6 +194,31 @@ abstract class EngineComplianceTest {
                 "every line carries the engine's timestamp");
     }
 
+    /**
+     * A line read long after it was written carries the time the engine logged it, not the time it was read: the
+     * Containers view shows this time (the console once showed when it read the line, minutes off for a tail).
+     */
+    @Test
+    void aLineReadLaterCarriesTheTimeItWasWritten() throws Exception {
+        String id = engine.containers().run(ContainerSpec.of(baseImage).withLabels(LABELS).withInitProcess(true)
+                .withCommand("bash", "-c", "echo $(date +%s%3N); exec sleep 30"));
+        Thread.sleep(2_500);
+        RecordingLogListener logs = new RecordingLogListener();
+        try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything().withTimestamps(true), logs)) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (logs.lines.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            engine.containers().remove(id, true);
+        }
+        LogLine line = logs.lines.get(0);
+        Instant written = Instant.ofEpochMilli(Long.parseLong(line.text().strip()));
+        Instant logged = line.timestamp().orElseThrow();
+        assertTrue(Duration.between(written, logged).abs().toMillis() < 1_000,
+                "written at " + written + ", engine's time " + logged);
+    }
+
     /** The engine splits a line longer than 16 KiB into several messages, each with its own timestamp. */
     @Test
     void lineLongerThan16KiBComesBackWholeWithOneTimestamp() throws Exception {

@@ -14,12 +14,17 @@ import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.core.connection.SandboxUnavailableException;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
+import dev.drpconsole.ui.PageTestSupport;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -132,6 +137,55 @@ class ConnectionDialogTest extends FxRobot {
         clickOn("#connection-connect");
         waitForText("#connection-error", "Nothing answers at " + gone);
         assertTrue(text("#connection-error").contains("Is dr-provision running"), text("#connection-error"));
+        assertFalse(text("#connection-error").contains(".."), "one full stop per sentence: " + text("#connection-error"));
+    }
+
+    @Test
+    void aPlainHttpAddressIsRefusedWithTheReasonUntilTheUserInsistsThenBadged() throws Exception {
+        try (MockWebServer plain = new MockWebServer()) {
+            plain.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    String body = path.endsWith("/token") ? "{\"Token\":\"t\",\"Info\":{}}"
+                            : path.endsWith("/info") ? "{\"version\":\"v4.8.0\"}" : "{\"Messages\":[\"no\"]}";
+                    return new MockResponse.Builder().code(body.startsWith("{\"Messages") ? 404 : 200)
+                            .setHeader("Content-Type", "application/json").body(body).build();
+                }
+            });
+            plain.start();
+            String url = "http://127.0.0.1:" + plain.getPort();
+            open(Optional.empty());
+            EndpointSwitcherViewModel switcher = new EndpointSwitcherViewModel(connections, profiles,
+                    javafx.application.Platform::runLater);
+            clickOn("#connection-url").write(url);
+            clickOn("#connection-password").write("secret");
+
+            String refusal = text("#connection-url-message");
+            assertTrue(refusal.startsWith("http:// is not encrypted: your password"), refusal);
+            assertTrue(refusal.contains("DRP serves HTTPS on port 8092"), refusal);
+            PageTestSupport.assertShownWhole(lookup("#connection-url-message").queryAs(Label.class));
+            assertTrue(lookup("#connection-connect").query().isDisabled(), "Connect is refused");
+            clickOn("#connection-connect");
+            assertEquals(0, plain.getRequestCount(), "nothing was sent");
+
+            clickOn("#connection-send-unencrypted");
+            assertFalse(lookup("#connection-connect").query().isDisabled(), "the user insisted");
+            clickOn("#connection-connect");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> connections.active().isPresent());
+            assertTrue(connections.active().orElseThrow().unencrypted());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> switcher.unencryptedProperty().get());
+        }
+    }
+
+    @Test
+    void aLongMessageIsShownWholeAndWrapped() throws Exception {
+        open(Optional.empty());
+        clickOn("#connection-url").write("http://drp.lab");
+        Label message = lookup("#connection-url-message").queryAs(Label.class);
+        PageTestSupport.assertShownWhole(message);
+        assertTrue(message.getHeight() > 2.5 * message.getFont().getSize(), "wrapped over several lines: "
+                + message.getHeight());
     }
 
     @Test

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
 
 /**
  * Shows the dialogs on a real display for screenshots ({@code /work/shared/tools/snap}):
- * {@code java … ConnectionDialogsDemo connection|trust|changed light|dark}.
+ * {@code java … ConnectionDialogsDemo connection|plain-http|trust|changed light|dark}; {@code plain-http} shows the
+ * refusal of an http:// address over a 1024×640 window.
  */
 public final class ConnectionDialogsDemo {
 
@@ -44,14 +45,15 @@ public final class ConnectionDialogsDemo {
         Stage owner = new Stage();
         theme.apply();
         StackPane backdrop = new StackPane(new Label("DRP Context Console"));
-        Scene scene = new Scene(backdrop, 1180, 740);
+        boolean plain = which.equals("plain-http");
+        Scene scene = new Scene(backdrop, plain ? 1024 : 1180, plain ? 640 : 740);
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         owner.setScene(scene);
         owner.setX(0);
         owner.setY(0);
         owner.show();
-        if (which.equals("connection")) {
-            showConnection(owner);
+        if (which.equals("connection") || plain) {
+            showConnection(owner, plain);
         } else {
             String pinned = which.equals("changed") ? "5E:0B:7A:41:C2:9D:13:F8:6A:22:90:4C:E7:18:B3:55:09:D1:AF:"
                     + "62:3C:84:1E:F7:2B:C9:70:5D:A8:36:E4:1F" : null;
@@ -62,7 +64,7 @@ public final class ConnectionDialogsDemo {
         }
     }
 
-    private static void showConnection(Stage owner) throws Exception {
+    private static void showConnection(Stage owner, boolean plain) throws Exception {
         Path dir = Files.createTempDirectory("connection-demo");
         Files.writeString(dir.resolve(".drpclirc"), "RS_ENDPOINT=https://drp.lab.example:8092\n"
                 + "RS_KEY=rocketskates:r0cketsk8ts\n");
@@ -79,8 +81,12 @@ public final class ConnectionDialogsDemo {
                 DrpcliSettings.read(Map.of(), dir), Optional.empty(), Platform::runLater);
         new ConnectionDialog(viewModel).show(owner);
         viewModel.nameProperty().set("Lab rack 2");
-        viewModel.urlsProperty().set("https://127.0.0.1:" + closedPort);
         viewModel.passwordProperty().set("secret");
+        if (plain) {
+            viewModel.urlsProperty().set("http://drp.lab.example:8091");
+            return;
+        }
+        viewModel.urlsProperty().set("https://127.0.0.1:" + closedPort);
         viewModel.insecureProperty().set(true);
         viewModel.connect();
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.engine.ContainerSpec;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
@@ -19,6 +21,10 @@ import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,6 +162,89 @@ class ContainersPageTest extends FxRobot {
         // The JSON sits in a collapsed pane whose content joins the scene graph a pulse after the environment.
         waitUntil("the JSON is shown", () -> json().contains("RS_UUID=" + runner.uuid()), this::json);
         assertTrue(json().contains("\"RS_TOKEN=" + EnvironmentMask.HIDDEN + "\""), json());
+    }
+
+    @Test
+    void anotherEndpointsRunnerIsListedOnlyUnderAllContainersAndMarkedAsSuch() {
+        // A runner container of a machine this endpoint does not have: another DRP endpoint on the same engine.
+        String foreign = RunnerContainerName.forMachine(UUID.randomUUID());
+        runSleeper(foreign, "echo another endpoint's runner");
+        Machine runner = sandbox.createRunner("containers-view-ours");
+        String ours = "drp-runner-" + runner.uuid();
+        // The engine lists every container at once, and the foreign one was made first: any list with ours has it.
+        waitUntil(ours + " is listed", () -> row(ours).isPresent());
+        assertTrue(row(foreign).isEmpty(), "another endpoint's runner is not listed among this endpoint's runners");
+
+        clickOn("#containers-all");
+        waitUntil(foreign + " is listed under All containers", () -> row(foreign).isPresent());
+        String machine = row(foreign).orElseThrow().machineProperty().get();
+        assertTrue(machine.startsWith(ContainersViewModel.NOT_THIS_ENDPOINTS), "marked as not ours: " + machine);
+        assertEquals(runner.name(), row(ours).orElseThrow().machineProperty().get(), "ours keeps its machine's name");
+        waitUntil("its row is drawn marked", () -> lookup(".table-row-cell:foreign").tryQuery().isPresent());
+    }
+
+    @Test
+    void whenTheSelectedContainerGoesTheSelectionIsClearedNotMovedToAnother() {
+        Machine gone = sandbox.createRunner("containers-view-goes");
+        Machine stays = sandbox.createRunner("containers-view-stays");
+        String goneName = "drp-runner-" + gone.uuid();
+        String staysName = "drp-runner-" + stays.uuid();
+        waitUntil("both runners are listed", () -> row(goneName).isPresent() && row(staysName).isPresent());
+        interact(() -> page.reveal(goneName));
+        assertEquals(goneName, table().getSelectionModel().getSelectedItem().name());
+
+        sandbox.client().delete(DrpType.MACHINES, gone.uuid()); // DRP removes its runner container
+        waitUntil(goneName + " leaves the list", () -> row(goneName).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, table().getSelectionModel().getSelectedItem(), "nothing else is selected in its place");
+        assertTrue(lookup("#containers-stop").query().isDisabled(), "Stop is off");
+        assertTrue(lookup("#containers-remove").query().isDisabled(), "Remove is off");
+        assertTrue(label("#container-log-status").startsWith(goneName + " is "), label("#container-log-status"));
+        waitUntil("the other runner is still listed", () -> row(staysName).isPresent());
+        assertEquals(null, table().getSelectionModel().getSelectedItem(), "and not selected");
+    }
+
+    @Test
+    void aLinkToAContainerThatIsNotThereSaysSoAndSelectsNothing() {
+        Machine runner = sandbox.createRunner("containers-view-selected");
+        String listed = "drp-runner-" + runner.uuid();
+        waitUntil(listed + " is listed", () -> row(listed).isPresent());
+        interact(() -> page.reveal(listed));
+        String missing = RunnerContainerName.forMachine(UUID.randomUUID());
+        interact(() -> page.reveal(missing));
+        assertEquals(null, table().getSelectionModel().getSelectedItem(), "the earlier selection is not kept");
+        waitUntil("the log says the container is not there",
+                () -> lookup("#container-log .log-placeholder").queryLabeled().getText()
+                        .startsWith(missing + " is not on the container engine"));
+    }
+
+    @Test
+    void logTimesAreTheEnginesNotWhenTheConsoleReadTheLine() throws Exception {
+        String name = "containers-view-times-" + TestLabels.runId();
+        runSleeper(name, "echo written at $(date +%s%3N)");
+        // Read well after it was written: a time taken on reading would be this much later.
+        Thread.sleep(3_000);
+        clickOn("#containers-all");
+        clickOn("#containers-filter").write(name);
+        waitUntil(name + " is listed", () -> row(name).isPresent());
+        interact(() -> page.reveal(name));
+        clickOn("#log-time-toggle");
+        Node log = lookup("#container-log").query();
+        waitUntil("its line is shown with a time", () -> !ShownLog.timeOf(log, "written at").isEmpty(),
+                () -> ShownLog.text(log));
+        String line = ShownLog.text(log).lines().filter(text -> text.startsWith("written at")).findFirst()
+                .orElseThrow();
+        long written = Long.parseLong(line.substring("written at ".length()).strip());
+        LocalTime shown = LocalTime.parse(ShownLog.timeOf(log, "written at"));
+        LocalTime writtenAt = LocalTime.ofInstant(Instant.ofEpochMilli(written), ZoneId.systemDefault());
+        long apart = Math.abs(Duration.between(writtenAt, shown).toMillis());
+        assertTrue(apart < 1_000, "shown " + shown + ", written " + writtenAt + " (" + apart + " ms apart)");
+    }
+
+    private void runSleeper(String name, String script) {
+        sandbox.engine().containers().run(ContainerSpec.of(TestEnv.get().baseImage()).withName(name)
+                .withLabels(TestLabels.forThisRun()).withInitProcess(true)
+                .withCommand("bash", "-c", script + "; exec sleep 300"));
     }
 
     private String json() {

@@ -83,6 +83,17 @@ class ContextsPageTest extends FxRobot {
     }
 
     @Test
+    void aLongValidationMessageIsShownWholeNotCut() {
+        clickOn("#contexts-new");
+        clickOn("#context-name").write("long-message");
+        clickOn("#context-image").write("Registry.Example.com/Team/My_Runner-Image:with-a-rather-long-tag");
+        Label error = lookup("#context-error").queryAs(Label.class);
+        assertTrue(error.getText().endsWith("e.g. drpconsole/runner:1."), "the sentence that says what to do: "
+                + error.getText());
+        PageTestSupport.assertShownWhole(error);
+    }
+
+    @Test
     void aContextCreatedByAnotherClientAppearsWithoutRefresh() {
         waitUntil("the first list arrived", 10, () -> lookup("#contexts-table").tryQuery()
                 .map(PageTestSupport::isShown).orElse(false) || lookup("#contexts-empty").tryQuery()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
@@ -120,10 +121,45 @@ class JobsPageTest extends FxRobot {
 
         waitUntil("the job ends finished", () -> text("#job-detail-state").equals("finished"));
         waitUntil("its last line is shown", () -> ShownLog.text(log).contains("context-demo: good day!"));
-        assertEquals(machine.name(), text("#job-machine-link"));
+        // The workflow switched the machine back out of the runner context: an ordinary machine again, which
+        // Runner machines does not list, and its runner container was removed with the switch.
+        String container = "drp-runner-" + machine.uuid();
+        waitUntil("the machine is named, with no link to where it is not listed",
+                () -> text("#job-detail-machine").equals(machine.name()) && !shown("#job-machine-link")
+                        && text("#job-machine-note").contains("Runner machines does not list it"));
+        waitUntilGoneFromTheEngine(container);
+        // Told live, from the engine's events, with the job still selected.
+        waitUntil("the container it ran in is said to be gone", () -> !shown("#job-container-link")
+                && text("#job-container-note").startsWith("It ran in " + container + ", which is gone"));
+        assertEquals(List.of(), navigations, "no link went anywhere");
+    }
 
+    @Test
+    void whileAJobRunsItsLinksGoToItsMachineAndTheContainerRunningIt() throws Exception {
+        show(sandbox.client());
+        Machine runner = sandbox.createRunner("jobs-view-runner");
+        Machine machine = sandbox.client().update(runner, runner.withWorkflow(DemoContentPack.WORKFLOW));
+        waitUntil("the demo job is listed", () -> demoJob(machine).isPresent());
+        String uuid = demoJob(machine).orElseThrow().uuid();
+        interact(() -> page.reveal(uuid));
+        // The task sleeps 6 s: time enough, while it runs in its container, to follow both links.
+        waitUntil("the job runs", () -> text("#job-detail-state").equals("running"));
+        waitUntil("the machine is a link", () -> shown("#job-machine-link")
+                && text("#job-machine-link").equals(machine.name()));
         clickOn("#job-machine-link");
-        assertEquals(List.of(Navigator.RUNNERS + " " + machine.uuid()), navigations);
+        waitUntil("the container it runs in is a link", () -> shown("#job-container-link"));
+        clickOn("#job-container-link");
+        waitUntil("both links went where they say: " + navigations, () -> navigations.equals(List.of(
+                Navigator.RUNNERS + " " + machine.uuid(), Navigator.CONTAINERS + " drp-runner-" + machine.uuid())));
+    }
+
+    private void waitUntilGoneFromTheEngine(String container) {
+        waitUntil(container + " is removed", () -> sandbox.engine().containers().list(ContainerQuery.all())
+                .stream().noneMatch(summary -> summary.name().equals(container)));
+    }
+
+    private boolean shown(String id) {
+        return lookup(id).tryQuery().map(PageTestSupport::isShown).orElse(false);
     }
 
     @Test
