@@ -62,6 +62,8 @@ public class ConsoleApp extends Application {
     private EndpointProfiles profiles;
     private Optional<DrpcliSettings> drpcli;
     private DrpConnections connections;
+    /** The console's own sandbox, a peer it starts on demand (through LocalSandboxStarter) and stops on exit. */
+    private LocalSandbox sandbox;
     private ConnectionDialogs dialogs;
     private EndpointSwitcherViewModel switcherModel;
     private Stage stage;
@@ -77,15 +79,14 @@ public class ConsoleApp extends Application {
         Map<String, String> env = System.getenv();
         Path settingsDir = Settings.defaultDirectory(env);
         settings = Settings.load(settingsDir, io);
-        LocalSandbox sandbox = new LocalSandbox(SandboxDataDir.forConsole());
+        sandbox = new LocalSandbox(SandboxDataDir.forConsole());
         profiles = EndpointProfiles.load(settingsDir, io);
         drpcli = DrpcliSettings.read(env, Path.of(System.getProperty("user.home")));
         connections = new DrpConnections(profiles, TokenVault.preferred(settingsDir, env),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), new LocalSandboxStarter(sandbox));
         connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
         dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
-        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, sandbox, io,
-                Platform::runLater);
+        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, Platform::runLater);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
@@ -107,7 +108,7 @@ public class ConsoleApp extends Application {
         stage.show();
     }
 
-    /** The feature view of a section, built on its first visit; null while a section has none. */
+    /** The feature view of a section, built on its first visit. */
     private SectionPage featurePage(Section section, ViewServices services, Path settingsDir) {
         return switch (section) {
             case SETUP -> new SetupPage(services, new ConsoleEndpointChoices(connections, switcherModel, dialogs), settingsDir,
@@ -116,7 +117,6 @@ public class ConsoleApp extends Application {
             case RUNNERS -> new RunnersPage(services);
             case CONTAINERS -> new ContainersPage(services);
             case JOBS -> new JobsPage(services);
-            default -> null;
         };
     }
 
@@ -150,6 +150,7 @@ public class ConsoleApp extends Application {
         if (shell != null) {
             shellView.close();
             shell.close();
+            sandbox.close();
             engine.close();
             // Remembered once, on the way out: a drag-resize would otherwise rewrite the file per pixel.
             settings.put(WIDTH_KEY, fmt(stage.getWidth()));

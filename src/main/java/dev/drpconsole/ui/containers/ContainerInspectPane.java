@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.containers;
 
+import dev.drpconsole.core.engine.ContainerInspection;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;

@@ -2,6 +2,7 @@ package dev.drpconsole.ui.containers;
 
 import dev.drpconsole.core.concurrent.CoalescingTask;
 import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.ContainerInspection;
 import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.core.engine.EngineConnectionListener;

@@ -196,40 +196,7 @@ public class ShellView extends BorderPane implements Navigator {
     private Node emptyState(Section section) {
         EmptyState empty = new EmptyState(section.icon(), section.emptyTitle(), section.emptyText());
         empty.setId("section-" + section.id());
-        if (section == Section.SETUP) {
-            offerSandbox(empty);
-        }
         return empty;
-    }
-
-    /** Setup's one action until the wizard arrives: start the local sandbox, then show how to reach it. */
-    private void offerSandbox(EmptyState setup) {
-        Button start = setup.addAction("Start the local sandbox");
-        start.setId("start-sandbox");
-        start.disableProperty().bind(viewModel.sandboxStartableProperty().not());
-        start.textProperty().bind(Bindings.when(viewModel.sandboxDetailsProperty().isEmpty())
-                .then("Start the local sandbox")
-                .otherwise(Bindings.when(viewModel.sandboxStartableProperty())
-                        .then("Connect to the local sandbox").otherwise("Local sandbox in use")));
-        start.setOnAction(e -> viewModel.startSandbox());
-        // Built on first use: a TextArea is costly to create, and Setup is the page shown at start-up.
-        viewModel.sandboxDetailsProperty().addListener((obs, old, text) -> {
-            if (!text.isEmpty() && setup.lookup("#sandbox-details") == null) {
-                setup.getChildren().add(sandboxDetails());
-            }
-        });
-    }
-
-    private TextArea sandboxDetails() {
-        TextArea details = new TextArea();
-        details.setId("sandbox-details");
-        details.getStyleClass().add("sandbox-details");
-        details.setEditable(false);
-        details.setWrapText(true);
-        details.setPrefRowCount(9);
-        details.setMaxWidth(720);
-        details.textProperty().bind(viewModel.sandboxDetailsProperty());
-        return details;
     }
 
     private void showThemeButton(Theme theme) {

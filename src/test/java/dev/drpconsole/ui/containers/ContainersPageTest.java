@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.EnvironmentMask;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.engine.ContainerSpec;
 import dev.drpconsole.core.engine.DockerEngine;

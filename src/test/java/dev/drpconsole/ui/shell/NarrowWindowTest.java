@@ -3,6 +3,7 @@ package dev.drpconsole.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.LocalSandboxStarter;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -28,8 +29,6 @@ import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -44,6 +43,7 @@ import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -55,6 +55,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * section fits the window (the status bar stays in it, no page runs off its right edge) and no button, check box
  * or label is cut to "Con…".
  */
+@Tag("engine")
+@Tag("sandbox")
+@Tag("display")
 class NarrowWindowTest extends FxRobot {
     private static final double WIDTH = 1024;
     private static final double HEIGHT = 640;
@@ -65,7 +68,6 @@ class NarrowWindowTest extends FxRobot {
 
     @TempDir
     Path settingsDir;
-    private final ExecutorService io = Executors.newCachedThreadPool();
     private ViewHarness harness;
     private ShellViewModel viewModel;
 
@@ -89,7 +91,6 @@ class NarrowWindowTest extends FxRobot {
             viewModel.close();
         }
         harness.close();
-        io.shutdownNow();
     }
 
     @Test
@@ -145,8 +146,7 @@ class NarrowWindowTest extends FxRobot {
         FxToolkit.setupStage(stage -> {
             LocalSandbox local = new LocalSandbox(settingsDir.resolve("local-sandbox"));
             viewModel = new ShellViewModel(settings, new EngineMonitor(() -> DockerEngine.open(
-                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), local, io,
-                    Platform::runLater);
+                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), Platform::runLater);
             Theme.LIGHT.apply();
             Scene scene = new Scene(new ShellView(viewModel, section -> switch (section) {
                 case CONTEXTS -> new ContextsPage(harness.services());
@@ -166,7 +166,7 @@ class NarrowWindowTest extends FxRobot {
     private DrpConnections connections(LocalSandbox local) {
         return new DrpConnections(EndpointProfiles.load(settingsDir, Runnable::run),
                 new FileTokenVault(settingsDir.resolve("secrets")), FileCertificatePins.load(settingsDir),
-                new OkHttpDrpClientFactory(), local::start);
+                new OkHttpDrpClientFactory(), new LocalSandboxStarter(local));
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {

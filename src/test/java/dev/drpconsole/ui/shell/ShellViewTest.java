@@ -1,10 +1,10 @@
 package dev.drpconsole.ui.shell;
 
-import dev.drpconsole.LocalSandboxStarter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.LocalSandboxStarter;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -21,14 +21,11 @@ import dev.drpconsole.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +50,6 @@ class ShellViewTest extends FxRobot {
     @TempDir
     Path sandboxDir;
 
-    private final ExecutorService io = Executors.newCachedThreadPool();
 
     private ShellViewModel viewModel;
 
@@ -63,7 +59,6 @@ class ShellViewTest extends FxRobot {
         if (viewModel != null) {
             viewModel.close();
         }
-        io.shutdownNow();
     }
 
     @Test
@@ -99,7 +94,7 @@ class ShellViewTest extends FxRobot {
         Settings reread = Settings.load(settingsDir, Runnable::run);
         LocalSandbox sandbox = new LocalSandbox(sandboxDir);
         ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
-                connections(sandbox), sandbox, Runnable::run, Runnable::run);
+                connections(sandbox), Runnable::run);
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -149,33 +144,6 @@ class ShellViewTest extends FxRobot {
         assertTrue(Files.notExists(socket));
     }
 
-    @Test
-    void theLocalSandboxStartsFromSetupAndTheRealDrpcliReachesIt() throws Exception {
-        show(engineAt(TestEnv.get().dockerHost()));
-        clickOn("#start-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#drp-status-text").queryAs(Label.class).getText().startsWith("Local sandbox · https://"));
-        assertTrue(lookup("#start-sandbox").query().isDisabled(), "one sandbox per console");
-        // Setup's details come from the sandbox on the I/O pool, after the status bar has named it.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#sandbox-details").tryQuery()
-                .map(node -> ((TextArea) node).getText().contains("Try it: ")).orElse(false));
-        String details = lookup("#sandbox-details").queryAs(TextArea.class).getText();
-        String command = details.lines().filter(line -> line.startsWith("Try it: ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no drpcli command in: " + details));
-
-        // The command Setup shows, run for real: RS_ENDPOINT=… RS_KEY=… drpcli info get
-        String[] words = command.substring("Try it: ".length()).split(" ");
-        ProcessBuilder drpcli = new ProcessBuilder(TestEnv.get().drpcli().toString(), "info", "get")
-                .redirectErrorStream(true);
-        drpcli.environment().put("RS_ENDPOINT", words[0].substring("RS_ENDPOINT=".length()));
-        drpcli.environment().put("RS_KEY", words[1].substring("RS_KEY=".length()));
-        drpcli.environment().put("RS_TOKEN_CACHE", sandboxDir.resolve("token-cache").toString());
-        Process process = drpcli.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), output);
-        assertTrue(output.contains("\"version\""), output);
-    }
-
     /** The real connection layer, keeping its files in the test's settings directory. */
     private DrpConnections connections(LocalSandbox sandbox) {
         return new DrpConnections(EndpointProfiles.load(settingsDir, Runnable::run),
@@ -192,7 +160,7 @@ class ShellViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox sandbox = new LocalSandbox(sandboxDir);
-            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), sandbox, io, Platform::runLater);
+            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), Platform::runLater);
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
             Scene scene = new Scene(new ShellView(viewModel, section -> null, new MenuButton("Local sandbox")),

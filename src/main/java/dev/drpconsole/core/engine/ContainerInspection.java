@@ -1,8 +1,7 @@
-package dev.drpconsole.ui.containers;
+package dev.drpconsole.core.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drpconsole.core.engine.ContainerDetails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

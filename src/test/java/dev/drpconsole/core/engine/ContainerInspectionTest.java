@@ -1,10 +1,9 @@
-package dev.drpconsole.ui.containers;
+package dev.drpconsole.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drpconsole.core.engine.ContainerDetails;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.drpconsole.ui.containers;
+package dev.drpconsole.core.engine;
 
 import java.util.regex.Pattern;
 
@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
  * Hides the values of secret-looking environment variables. A runner container's RS_TOKEN is a machine token
  * valid for years: anyone who sees it (on screen, in a screenshot, in a pasted inspect) can act as that machine.
  */
-final class EnvironmentMask {
-    static final String HIDDEN = "••••••••";
+public final class EnvironmentMask {
+    public static final String HIDDEN = "••••••••";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH).*");
 
