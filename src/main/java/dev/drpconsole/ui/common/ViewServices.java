@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.common;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.EngineHandle;
 import java.util.concurrent.Executor;
@@ -16,4 +17,9 @@ import javafx.beans.value.ObservableObjectValue;
  */
 public record ViewServices(ObservableObjectValue<DrpClient> client, EngineHandle engine, Executor io,
                            Executor fxThread, Navigator navigator) {
+
+    /** Runs background tasks: calls on {@code io}, callbacks on {@code fxThread} (inline in view-model tests). */
+    public TaskRunner tasks() {
+        return new TaskRunner(io, fxThread);
+    }
 }
