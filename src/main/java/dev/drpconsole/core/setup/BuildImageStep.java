@@ -47,6 +47,16 @@ public final class BuildImageStep implements SetupStep {
     }
 
     @Override
+    public String plannedWork(SetupChoices choices) {
+        return "Build the image " + choices.imageTag() + " from " + choices.baseImage() + " on the container engine";
+    }
+
+    @Override
+    public List<String> choiceProblems(SetupChoices choices) {
+        return SetupChoiceRules.problems(ImageReference.problem(choices.imageTag()));
+    }
+
+    @Override
     public List<String> commands(SetupChoices choices) {
         String drpcli = choices.drpcli().toString().isBlank() ? "\"$(command -v drpcli)\""
                 : ShellWords.quote(choices.drpcli().toString());

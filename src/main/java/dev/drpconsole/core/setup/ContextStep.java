@@ -2,7 +2,9 @@ package dev.drpconsole.core.setup;
 
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.engine.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,17 @@ public final class ContextStep implements SetupStep {
         return "Creates the context " + choices.contextName() + " that runs tasks in " + choices.imageTag()
                 + " with the docker-context engine. An identical context is reused; one with other settings is"
                 + " only replaced if you say so.";
+    }
+
+    @Override
+    public String plannedWork(SetupChoices choices) {
+        return "Create the context " + choices.contextName() + " (docker-context, image " + choices.imageTag() + ")";
+    }
+
+    @Override
+    public List<String> choiceProblems(SetupChoices choices) {
+        return SetupChoiceRules.problems(DrpNames.contextNameProblem(choices.contextName()),
+                ImageReference.problem(choices.imageTag()));
     }
 
     @Override

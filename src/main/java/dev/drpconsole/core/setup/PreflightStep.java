@@ -36,6 +36,11 @@ public final class PreflightStep implements SetupStep {
     }
 
     @Override
+    public String plannedWork(SetupChoices choices) {
+        return "Run the checks (they change nothing)";
+    }
+
+    @Override
     public List<String> commands(SetupChoices choices) {
         String drpcli = choices.drpcli().toString().isBlank() ? "\"$(command -v drpcli)\""
                 : ShellWords.quote(choices.drpcli().toString());

@@ -2,6 +2,7 @@ package dev.drpconsole.core.setup;
 
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +59,18 @@ public final class PublishImageStep implements SetupStep {
         return "Uploads the image as files/" + FILES_DIR + choices.imageTag() + " so the endpoint's engine can load"
                 + " it, skipped when the endpoint already has the same file, or keeps it only on the engine when"
                 + " the endpoint runs on this machine.";
+    }
+
+    @Override
+    public String plannedWork(SetupChoices choices) {
+        return choices.keepOnEngine() ? "Keep the image on the engine (no upload)"
+                : "Upload the image to the endpoint's files/" + FILES_DIR + choices.imageTag()
+                        + " (skipped when the endpoint has it or uses this engine)";
+    }
+
+    @Override
+    public List<String> choiceProblems(SetupChoices choices) {
+        return SetupChoiceRules.problems(ImageReference.problem(choices.imageTag()));
     }
 
     @Override

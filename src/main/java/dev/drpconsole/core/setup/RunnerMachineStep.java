@@ -3,6 +3,7 @@ package dev.drpconsole.core.setup;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.core.engine.ContainerDetails;
@@ -44,6 +45,18 @@ public final class RunnerMachineStep implements SetupStep {
     public String willDo(SetupChoices choices) {
         return "Creates the machine " + choices.runnerName() + " whose base context is " + choices.contextName()
                 + ", then waits until the docker-context plugin runs its drp-runner container.";
+    }
+
+    @Override
+    public String plannedWork(SetupChoices choices) {
+        return "Create the runner machine " + choices.runnerName()
+                + "; DRP then starts its container drp-runner-<uuid> on the engine";
+    }
+
+    @Override
+    public List<String> choiceProblems(SetupChoices choices) {
+        return SetupChoiceRules.problems(DrpNames.machineNameProblem(choices.runnerName()),
+                DrpNames.contextNameProblem(choices.contextName()));
     }
 
     @Override

@@ -17,6 +17,17 @@ public interface SetupStep {
     /** What it will do, in plain words, shown before it runs. */
     String willDo(SetupChoices choices);
 
+    /** What it will make, in one line, for the confirmation before running all remaining steps. */
+    String plannedWork(SetupChoices choices);
+
+    /**
+     * What is wrong with the choices this step sends (a name DRP refuses, an image reference the engine refuses),
+     * first problem first; empty when it may run. A step never runs with a problem here.
+     */
+    default List<String> choiceProblems(SetupChoices choices) {
+        return List.of();
+    }
+
     /** The drpcli/docker commands that do the same by hand. */
     List<String> commands(SetupChoices choices);
 

@@ -3,6 +3,7 @@ package dev.drpconsole.core.setup;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.EventSubscription;
 import dev.drpconsole.core.drp.Filter;
@@ -43,6 +44,18 @@ public final class TestJobStep implements SetupStep {
                 + " context " + choices.contextName() + "), creates the machine " + choices.testMachineName()
                 + ", sets its workflow to " + DemoContentPack.WORKFLOW + " and its context to " + choices.contextName()
                 + ", and shows the job's output live until it finishes.";
+    }
+
+    @Override
+    public String plannedWork(SetupChoices choices) {
+        return "Install the demo content pack and create the test machine " + choices.testMachineName()
+                + ", which runs a job in the context " + choices.contextName();
+    }
+
+    @Override
+    public List<String> choiceProblems(SetupChoices choices) {
+        return SetupChoiceRules.problems(SetupChoiceRules.testMachineNameProblem(choices),
+                DrpNames.contextNameProblem(choices.contextName()));
     }
 
     @Override

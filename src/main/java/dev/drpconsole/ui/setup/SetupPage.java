@@ -40,7 +40,6 @@ public final class SetupPage implements SectionPage {
     private final BorderPane root = new BorderPane();
     private final LogView output = new LogView();
     private final ScrollPane pageHolder = new ScrollPane();
-    private boolean imagesListed;
 
     /**
      * @param endpoints   the endpoint page's choices
@@ -101,13 +100,13 @@ public final class SetupPage implements SectionPage {
             Label mark = new Label();
             mark.getStyleClass().add("setup-step-mark");
             mark.setMinWidth(16);
-            mark.textProperty().bind(Bindings.createStringBinding(() -> markOf(page).mark(), model.states,
+            mark.textProperty().bind(Bindings.createStringBinding(() -> markOf(index).mark(), model.states,
                     model.clientProperty(), model.baseImage, model.dockerfile, model.imageTag));
             entry.setGraphic(mark);
             model.current.addListener((obs, old, now) -> selected(entry, now.intValue() == index));
             model.states.addListener((javafx.collections.ListChangeListener<StepState>) change ->
-                    styleMark(mark, markOf(page)));
-            styleMark(mark, markOf(page));
+                    styleMark(mark, markOf(index)));
+            styleMark(mark, markOf(index));
             selected(entry, model.current.get() == index);
             entry.setOnAction(e -> model.current.set(index));
             list.getChildren().add(entry);
@@ -115,13 +114,8 @@ public final class SetupPage implements SectionPage {
         return list;
     }
 
-    private StepState markOf(WizardPage page) {
-        return switch (page.id()) {
-            case WizardPage.ENDPOINT -> model.connected() ? StepState.DONE : StepState.PENDING;
-            case WizardPage.IMAGE -> model.imageFormProblem().isEmpty() ? StepState.DONE : StepState.PENDING;
-            case WizardPage.SUMMARY -> model.allDone() ? StepState.DONE : StepState.PENDING;
-            default -> model.stateOf(page);
-        };
+    private StepState markOf(int index) {
+        return forms.view(index).state();
     }
 
     private static void selected(Button entry, boolean selected) {
@@ -134,12 +128,7 @@ public final class SetupPage implements SectionPage {
     }
 
     private void showPage(int index) {
-        WizardPage page = model.page(index);
-        if (page.id().equals(WizardPage.IMAGE) && !imagesListed) {
-            imagesListed = true;
-            model.loadBaseImages();
-        }
-        pageHolder.setContent(forms.pageFor(page, index));
+        pageHolder.setContent(forms.pageFor(index));
         pageHolder.setVvalue(0);
     }
 
@@ -192,7 +181,7 @@ public final class SetupPage implements SectionPage {
                 model.problem));
         primary.setMinWidth(Region.USE_PREF_SIZE);
         primary.disableProperty().bind(model.running.or(Bindings.createBooleanBinding(
-                () -> !model.primaryBlockedReason().isEmpty(), blockingInputs())));
+                () -> !shownView().blockedReason().isEmpty(), blockingInputs())));
         primary.setOnAction(e -> primaryAction());
         List.of(cleanUp, cancel, back).forEach(button -> button.setMinWidth(Region.USE_PREF_SIZE));
         Region gap = new Region();
@@ -220,7 +209,7 @@ public final class SetupPage implements SectionPage {
             if (model.running.get()) {
                 return "";
             }
-            String primary = model.primaryBlockedReason();
+            String primary = shownView().blockedReason();
             if (!primary.isEmpty()) {
                 return primary;
             }
@@ -240,27 +229,17 @@ public final class SetupPage implements SectionPage {
         return inputs.toArray(javafx.beans.Observable[]::new);
     }
 
+    /** The view of the page shown. */
+    private PageView shownView() {
+        return forms.view(model.current.get());
+    }
+
     private String primaryText() {
-        WizardPage page = model.page(model.current.get());
-        if (page.id().equals(WizardPage.SUMMARY)) {
-            return "Open the runners";
-        }
-        if (page.step().isEmpty() || model.stateOf(page) == StepState.DONE) {
-            return "Next ›";
-        }
-        return model.stateOf(page) == StepState.FAILED ? "Retry: " + page.action().toLowerCase(java.util.Locale.ROOT)
-                : page.action();
+        return shownView().primaryText();
     }
 
     private void primaryAction() {
-        WizardPage page = model.page(model.current.get());
-        if (page.id().equals(WizardPage.SUMMARY)) {
-            forms.openRunners();
-        } else if (page.step().isPresent() && model.stateOf(page) != StepState.DONE) {
-            model.runCurrent();
-        } else {
-            model.next();
-        }
+        shownView().primaryAction();
     }
 
     /** Replaces the desktop's file dialog behind the page's file buttons (tests). */

@@ -8,7 +8,6 @@ import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.engine.ImageReference;
 import dev.drpconsole.core.setup.BaseImageProbe;
-import dev.drpconsole.core.setup.BuildImageStep;
 import dev.drpconsole.core.setup.BuildProblem;
 import dev.drpconsole.core.setup.ContextDiffersProblem;
 import dev.drpconsole.core.setup.ContextStep;
@@ -22,6 +21,7 @@ import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
 import dev.drpconsole.core.setup.SetupPlan;
+import dev.drpconsole.core.setup.SetupChoiceRules;
 import dev.drpconsole.core.setup.SetupProblem;
 import dev.drpconsole.core.setup.SetupRunner;
 import dev.drpconsole.core.setup.SetupStep;
@@ -29,7 +29,6 @@ import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.setup.ShellWords;
 import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
-import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.ui.common.ViewServices;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -368,30 +367,19 @@ public final class SetupViewModel {
 
     /** DRP's rule, and a name of its own: DRP keeps machine names unique, so the runner's would be refused. */
     String testMachineNameProblem() {
-        String rule = DrpNames.machineNameProblem(testMachineName.get());
-        if (rule.isEmpty() && testMachineName.get().equals(runnerName.get())) {
-            return "The test machine needs a name of its own: " + runnerName.get() + " is the runner machine's.";
-        }
-        return rule;
+        return SetupChoiceRules.testMachineNameProblem(choices());
     }
 
     /** What is wrong with the names and the tag a step sends, "" when nothing: a step never runs with a bad one. */
-    String nameProblemOf(String stepId) {
-        List<String> problems = switch (stepId) {
-            case BuildImageStep.ID, PublishImageStep.ID -> List.of(imageTagProblem());
-            case ContextStep.ID -> List.of(contextNameProblem(), imageTagProblem());
-            case RunnerMachineStep.ID -> List.of(runnerNameProblem(), contextNameProblem());
-            case TestJobStep.ID -> List.of(testMachineNameProblem(), contextNameProblem());
-            default -> List.of();
-        };
-        return problems.stream().filter(problem -> !problem.isEmpty()).findFirst().orElse("");
+    String nameProblemOf(SetupStep step) {
+        return step.choiceProblems(choices()).stream().findFirst().orElse("");
     }
 
     /** The first step of {@code fromStep..lastStep} not done yet whose names are wrong, and what is wrong. */
     private Optional<Map.Entry<SetupStep, String>> badNames(int lastStep) {
         for (int i = 0; i <= lastStep; i++) {
             SetupStep step = plan.steps().get(i);
-            String wrong = nameProblemOf(step.id());
+            String wrong = nameProblemOf(step);
             if (!journal.isDone(step.id()) && !wrong.isEmpty()) {
                 return Optional.of(Map.entry(step, wrong));
             }
@@ -405,26 +393,6 @@ public final class SetupViewModel {
     }
 
     // --- Why the buttons are greyed ---------------------------------------------------------------------------
-
-    /** Why the page's primary button (Next, or the step's action) is greyed, "" when it is not. */
-    String primaryBlockedReason() {
-        WizardPage page = pages.get(current.get());
-        return switch (page.id()) {
-            case WizardPage.ENDPOINT -> connected() ? "" : "Connect to an endpoint first: pick one above, or start"
-                    + " the local sandbox.";
-            case WizardPage.IMAGE -> imageFormProblem();
-            case WizardPage.SUMMARY -> allDone() ? "" : "The steps without ✓ are still to run: Run all remaining"
-                    + " runs them.";
-            default -> {
-                String step = page.step().map(SetupStep::id).orElse("");
-                if (journal.isDone(step)) {
-                    yield "";
-                }
-                yield !connected() ? "Not connected: choose an endpoint on the Endpoint page first."
-                        : nameProblemOf(step);
-            }
-        };
-    }
 
     /** Why Run all remaining is greyed, "" when it is not (or when everything is done). */
     String runAllBlockedReason() {
@@ -444,28 +412,8 @@ public final class SetupViewModel {
     /** What "Run all remaining" will do, step by step, for the confirmation; nothing for steps already done. */
     List<String> plannedWork() {
         SetupChoices choices = choices();
-        List<String> work = new java.util.ArrayList<>();
-        for (SetupStep step : plan.steps()) {
-            if (journal.isDone(step.id())) {
-                continue;
-            }
-            work.add(switch (step.id()) {
-                case PreflightStep.ID -> "Run the checks (they change nothing)";
-                case BuildImageStep.ID -> "Build the image " + choices.imageTag() + " from " + choices.baseImage()
-                        + " on the container engine";
-                case PublishImageStep.ID -> choices.keepOnEngine() ? "Keep the image on the engine (no upload)"
-                        : "Upload the image to the endpoint's files/contexts/docker-context/" + choices.imageTag()
-                                + " (skipped when the endpoint has it or uses this engine)";
-                case ContextStep.ID -> "Create the context " + choices.contextName() + " (docker-context, image "
-                        + choices.imageTag() + ")";
-                case RunnerMachineStep.ID -> "Create the runner machine " + choices.runnerName()
-                        + "; DRP then starts its container drp-runner-<uuid> on the engine";
-                case TestJobStep.ID -> "Install the demo content pack and create the test machine " + choices.testMachineName() + ", which runs a job in the"
-                        + " context " + choices.contextName();
-                default -> step.title();
-            });
-        }
-        return work;
+        return plan.steps().stream().filter(step -> !journal.isDone(step.id()))
+                .map(step -> step.plannedWork(choices)).toList();
     }
 
     /** Runs the step of the page shown (and any earlier step not done yet); on success the page stays. */

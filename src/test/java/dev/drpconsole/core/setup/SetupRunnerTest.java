@@ -36,6 +36,11 @@ class SetupRunnerTest {
             }
 
             @Override
+            public String plannedWork(SetupChoices choices) {
+                return "";
+            }
+
+            @Override
             public List<String> commands(SetupChoices choices) {
                 return List.of();
             }

@@ -1,7 +1,5 @@
 package dev.drpconsole.core.setup.headless;
 
-import dev.drpconsole.core.drp.DrpNames;
-import dev.drpconsole.core.engine.ImageReference;
 import dev.drpconsole.core.setup.BaseImageProbe;
 import dev.drpconsole.core.setup.CreatedKind;
 import dev.drpconsole.core.setup.CreatedObject;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -132,16 +129,12 @@ final class HeadlessRun {
         String runner = pick("--runner", "runnerName", DEFAULT_RUNNER);
         String testMachine = pick("--test-machine", "testMachineName", DEFAULT_TEST_MACHINE);
         String tag = pick("--tag", "imageTag", DEFAULT_TAG);
-        List<String> problems = new ArrayList<>();
-        for (String problem : List.of(DrpNames.contextNameProblem(contextName), DrpNames.machineNameProblem(runner),
-                DrpNames.machineNameProblem(testMachine), ImageReference.problem(tag))) {
-            if (!problem.isEmpty()) {
-                problems.add(problem);
-            }
-        }
-        if (runner.equals(testMachine)) {
-            problems.add("The runner machine and the test machine need different names (both are " + runner + ").");
-        }
+        // Each step's own checks of what it sends, as in the wizard, before anything touches the engine: nothing
+        // runs with a name DRP refuses.
+        SetupChoices names = new SetupChoices(null, "", List.of(), "", tag, contextName, "", false, runner,
+                testMachine);
+        List<String> problems = SetupPlan.standard().steps().stream()
+                .flatMap(step -> step.choiceProblems(names).stream()).distinct().toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
@@ -152,9 +145,10 @@ final class HeadlessRun {
         Path drpcli = drpcli();
         boolean replace = args.replaceContext() || journal.savedChoice("replaceContext").map(Boolean::parseBoolean)
                 .orElse(false) && journal.savedChoice("contextName").map(contextName::equals).orElse(false);
-        return new SetupChoices(drpcli, baseImage, packages, dockerfile, tag, contextName,
+        SetupChoices choices = new SetupChoices(drpcli, baseImage, packages, dockerfile, tag, contextName,
                 pick("--description", "contextDescription", DEFAULT_DESCRIPTION), replace, runner, testMachine,
                 "never".equals(args.publish()));
+        return choices;
     }
 
     private String pick(String option, String saved, String fallback) {

@@ -1,0 +1,95 @@
+package dev.drpconsole.ui.setup;
+
+import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.setup.ContextStep;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The Context page: name and description checked as typed, the JSON sent, and a same-named context side by side with ours. */
+final class ContextPageView extends StepPageView {
+
+    ContextPageView(WizardPage page, SetupForms.Context context) {
+        super(page, context, "Create the context");
+    }
+
+    @Override
+    Node content() {
+        TextField name = field("context-name", model.contextName);
+        TextField description = field("context-description", model.contextDescription);
+        Label engine = new Label(DrpContext.DOCKER_CONTEXT);
+        Label image = new Label();
+        image.textProperty().bind(model.imageTag);
+        TextArea json = new TextArea();
+        json.setId("context-json");
+        json.setEditable(false);
+        json.setPrefRowCount(7);
+        json.getStyleClass().add(MONOSPACE);
+        json.textProperty().bind(Bindings.createStringBinding(model::contextJson, model.contextName,
+                model.contextDescription, model.imageTag));
+        lockWhenDone(ContextStep.ID, name, description);
+
+        GridPane grid = grid();
+        grid.addRow(0, topLabel("Name"), checked(name, "context-name-problem", model::contextNameProblem));
+        grid.addRow(1, new Label("Description"), description);
+        grid.addRow(2, new Label("Engine"), engine);
+        grid.addRow(3, new Label("Image"), image);
+        grid.addRow(4, topLabel("Sent to DRP"), json);
+        VBox conflict = new VBox(8);
+        conflict.setId("context-conflict");
+        conflict.getStyleClass().add("setup-conflict");
+        conflict.visibleProperty().bind(model.conflictingContext.isNotNull());
+        conflict.managedProperty().bind(conflict.visibleProperty());
+        model.conflictingContext.addListener((obs, old, theirs) -> {
+            if (theirs != null) {
+                conflict.getChildren().setAll(conflictView(theirs, name));
+            }
+        });
+        return new VBox(12, conflict, grid);
+    }
+
+    /** Theirs and ours side by side, the differing fields marked, and the two ways on. */
+    private Node[] conflictView(DrpContext theirs, TextField name) {
+        DrpContext ours = ContextStep.wanted(model.choices());
+        Label title = new Label("A context named " + theirs.name() + " already exists with other settings.");
+        title.getStyleClass().add("setup-conflict-title");
+        GridPane table = new GridPane();
+        table.setId("context-diff");
+        table.setHgap(16);
+        table.setVgap(4);
+        table.addRow(0, bold("Field"), bold("On the endpoint"), bold("The wizard's"));
+        String[][] rows = {{"Engine", theirs.engine(), ours.engine()}, {"Image", theirs.image(), ours.image()},
+            {"Description", theirs.description(), ours.description()}};
+        for (int i = 0; i < rows.length; i++) {
+            boolean differs = !rows[i][1].equals(rows[i][2]);
+            Label field = new Label((differs ? "≠ " : "  ") + rows[i][0]);
+            Label there = new Label(rows[i][1].isEmpty() ? "(empty)" : rows[i][1]);
+            Label here = new Label(rows[i][2].isEmpty() ? "(empty)" : rows[i][2]);
+            if (differs) {
+                List.of(field, there, here).forEach(label -> label.getStyleClass().add("setup-differs"));
+            }
+            table.addRow(i + 1, field, there, here);
+        }
+        Button replace = new Button("Replace it with the wizard's settings");
+        replace.setId("replace-context");
+        replace.setOnAction(e -> model.replaceConflictingContext());
+        Button rename = new Button("Use another name");
+        rename.setId("rename-context");
+        rename.setOnAction(e -> {
+            model.conflictingContext.set(null);
+            model.dismissProblem();
+            name.requestFocus();
+            name.selectAll();
+        });
+        Label warning = hint("Replacing changes the context for every machine that uses it; Clean up puts its"
+                + " settings back as they were.");
+        return new Node[] {title, table, new HBox(8, replace, rename), warning};
+    }
+}

@@ -1,0 +1,35 @@
+package dev.drpconsole.ui.setup;
+
+import dev.drpconsole.core.setup.PublishImageStep;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** The Publish page: where the image goes, and the choice to keep it on the engine. */
+final class PublishPageView extends StepPageView {
+
+    PublishPageView(WizardPage page, SetupForms.Context context) {
+        super(page, context, "Publish the image");
+    }
+
+    @Override
+    Node content() {
+        javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox(
+                "The engine is the endpoint's own: keep the image there, upload nothing");
+        keep.setId("keep-on-engine");
+        keep.selectedProperty().bindBidirectional(model.keepOnEngine);
+        lockWhenDone(dev.drpconsole.core.setup.PublishImageStep.ID, keep);
+        Label shared = hint("");
+        shared.setId("publish-target");
+        Runnable explain = () -> model.endpointSharesEngine(local -> shared.setText(local
+                ? "This endpoint runs on this machine and uses this engine: the image is already where the"
+                        + " docker-context plugin looks, so nothing is uploaded."
+                : "The plugin looks for the image on its engine first, then downloads files/contexts/docker-context/"
+                        + model.imageTag.get() + " from the endpoint: the wizard uploads it there, unless the"
+                        + " endpoint already has the same bytes."));
+        explain.run();
+        model.clientProperty().addListener((obs, old, now) -> explain.run());
+        model.imageTag.addListener((obs, old, now) -> explain.run());
+        return new VBox(8, shared, keep);
+    }
+}
