@@ -1,6 +1,9 @@
 package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskHandle;
+import dev.drpconsole.core.concurrent.TaskSlot;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
@@ -38,8 +41,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -118,8 +119,10 @@ public final class SetupViewModel {
     /** The engine's processor as Go names it (amd64, arm64): the image's drpcli must be built for it. */
     final StringProperty engineArch = new SimpleStringProperty("amd64");
     private volatile Consumer<String> output = line -> { };
-    private Future<?> currentRun;
-    private volatile boolean cancelled;
+    /** The run of steps in progress (or the last one); Cancel interrupts it. */
+    private volatile TaskHandle currentRun = TaskHandle.NONE;
+    /** The base image's package manager probe: a newer pick replaces an older one still running. */
+    private final TaskSlot probe = new TaskSlot();
 
     public SetupViewModel(ViewServices services, Path settingsDir, Map<String, String> labels) {
         this.services = services;
@@ -258,17 +261,13 @@ public final class SetupViewModel {
 
     /** Lists the engine's local images for the base image choice. */
     void loadBaseImages() {
-        services.io().execute(() -> {
-            try {
-                List<String> tags = services.engine().get().images().list(Map.of(), false).stream()
+        BackgroundTask.wrap(() -> services.engine().get().images().list(Map.of(), false).stream()
                         .flatMap(image -> image.tags().stream()).filter(tag -> !tag.contains("<none>")).sorted()
-                        .toList();
-                onFx(() -> baseImages.set(tags));
-            } catch (RuntimeException e) {
-                onFx(() -> setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: " + e.getMessage()
-                        + " Start Docker or Podman, then pick the base image again."));
-            }
-        });
+                        .toList())
+                .onSuccess(baseImages::set)
+                .onFailure(e -> setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: "
+                        + e.getMessage() + " Start Docker or Podman, then pick the base image again."))
+                .executeWith(services.tasks());
     }
 
     /** A base image was picked: read its package manager, then fill the Dockerfile like the DRP guide's. */
@@ -285,22 +284,16 @@ public final class SetupViewModel {
         String image = baseImage.get();
         List<String> wanted = packageList();
         setStatus(WizardPage.IMAGE, "Looking into " + image + " for its package manager…");
-        services.io().execute(() -> {
-            try {
-                var manager = BaseImageProbe.packageManager(services.engine().get(), image, labels);
-                String text = RunnerDockerfile.generate(image, manager, wanted);
-                onFx(() -> {
-                    dockerfile.set(text);
-                    setStatus(WizardPage.IMAGE, manager.map(found -> image + " installs packages with " + found + ".")
-                            .orElse(image + " has no package manager the wizard knows: install the packages"
-                                    + " yourself in the Dockerfile."));
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                onFx(() -> setProblem(WizardPage.IMAGE, "Cannot look into " + image + ": " + e.getMessage()));
-            }
-        });
+        // A newer pick replaces an older probe still running: its Dockerfile never overwrites the newer one.
+        BackgroundTask.wrap(() -> BaseImageProbe.packageManager(services.engine().get(), image, labels)).in(probe)
+                .onSuccess(manager -> {
+                    dockerfile.set(RunnerDockerfile.generate(image, manager, wanted));
+                    setStatus(WizardPage.IMAGE, manager.map(found -> image + " installs packages with " + found
+                            + ".").orElse(image + " has no package manager the wizard knows: install the packages"
+                            + " yourself in the Dockerfile."));
+                })
+                .onFailure(e -> setProblem(WizardPage.IMAGE, "Cannot look into " + image + ": " + e.getMessage()))
+                .executeWith(services.tasks());
     }
 
     private List<String> packageList() {
@@ -457,15 +450,11 @@ public final class SetupViewModel {
         failedLine.set(0);
         conflictingContext.set(null);
         running.set(true);
-        cancelled = false;
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            targets(client, startedOn).ifPresentOrElse(
-                    targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
-                    () -> onFx(() -> running.set(false)));
-            return null;
-        });
-        currentRun = task;
-        services.io().execute(task);
+        // The run reports as it goes through its listener; the task is what Cancel interrupts.
+        currentRun = BackgroundTask.wrap(() -> targets(client, startedOn).ifPresentOrElse(
+                        targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
+                        () -> onFx(() -> running.set(false))))
+                .executeWith(services.tasks());
     }
 
     /** The endpoint and the engine, found on a background thread; empty (and said) when no engine answers. */
@@ -484,7 +473,8 @@ public final class SetupViewModel {
 
     private void runSteps(StepContext context, int lastStep, boolean toSummary) {
         try {
-            boolean finished = new SetupRunner(plan, SetupRunner.ENDPOINT_PATIENCE_MS, () -> cancelled)
+            // Read when a step fails, not now: the handle is stored just after the task starts.
+            boolean finished = new SetupRunner(plan, SetupRunner.ENDPOINT_PATIENCE_MS, () -> currentRun.isCancelled())
                     .runThrough(context, lastStep, new WizardListener(context, ""));
             if (finished) {
                 onFx(() -> {
@@ -616,17 +606,11 @@ public final class SetupViewModel {
     /** Tells (on the FX thread) whether the endpoint is on this machine and uses this engine: no upload needed. */
     void endpointSharesEngine(Consumer<Boolean> answer) {
         DrpClient client = services.client().get();
-        services.io().execute(() -> {
-            boolean shared;
-            try {
-                shared = client != null && PublishImageStep.endpointSharesEngine(
-                        new SetupTargets(client, services.engine().get(), labels));
-            } catch (RuntimeException engineUnknown) {
-                shared = false;
-            }
-            boolean result = shared;
-            onFx(() -> answer.accept(result));
-        });
+        BackgroundTask.wrap(() -> client != null && PublishImageStep.endpointSharesEngine(
+                        new SetupTargets(client, services.engine().get(), labels)))
+                .onSuccess(answer)
+                .onFailure(engineUnknown -> answer.accept(false))
+                .executeWith(services.tasks());
     }
 
     /** Looks whether the endpoint serves a Linux drpcli for the engine's processor (files/drpcli.<arch>.linux). */
@@ -635,18 +619,11 @@ public final class SetupViewModel {
         if (client == null) {
             return;
         }
-        services.io().execute(() -> {
-            try {
-                String arch = services.engine().get().info().arch();
-                boolean offered = DrpcliSource.offered(client, arch);
-                onFx(() -> {
-                    engineArch.set(arch);
-                    drpcliOffered.set(offered);
-                });
-            } catch (RuntimeException e) {
-                onFx(() -> drpcliOffered.set(false));
-            }
-        });
+        BackgroundTask.wrap(() -> services.engine().get().info().arch()).onSuccess(arch -> engineArch.set(arch))
+                .onFailure(noEngine -> drpcliOffered.set(false)).executeWith(services.tasks());
+        BackgroundTask.wrap(() -> DrpcliSource.offered(client, services.engine().get().info().arch()))
+                .onSuccess(drpcliOffered::set).onFailure(noEngine -> drpcliOffered.set(false))
+                .executeWith(services.tasks());
     }
 
     /** How to build a Linux drpcli for the engine with Go, from DRP's public module. */
@@ -658,7 +635,7 @@ public final class SetupViewModel {
     void downloadDrpcli() {
         background("Downloading the endpoint's drpcli", (client, progress) -> {
             Path downloaded = DrpcliSource.download(client, services.engine().get().info().arch(), workDir, progress);
-            onFx(() -> drpcli.set(downloaded.toString()));
+            onFx(() -> drpcli.set(downloaded.toString())); // before the checks run again with it
         });
     }
 
@@ -684,36 +661,25 @@ public final class SetupViewModel {
         setProblem(PreflightStep.ID, "");
         setStatus(PreflightStep.ID, what + "…");
         output.accept("== " + what);
-        services.io().execute(() -> {
-            boolean fixed = false;
-            try {
-                fix.run(client, progressOf(PreflightStep.ID));
-                fixed = true;
-            } catch (SetupProblem e) {
-                onFx(() -> setProblem(PreflightStep.ID, e.getMessage() + " " + e.fix()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                onFx(() -> setProblem(PreflightStep.ID, what + " failed: " + e.getMessage()));
-            } finally {
-                boolean again = fixed;
-                onFx(() -> {
+        BackgroundTask.wrap(() -> fix.run(client, progressOf(PreflightStep.ID)))
+                .onSuccess(done -> {
                     running.set(false);
-                    if (again) {
-                        show(PreflightStep.ID);
-                        runCurrent();
+                    show(PreflightStep.ID);
+                    runCurrent();
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    if (!(e instanceof InterruptedException)) {
+                        setProblem(PreflightStep.ID, e instanceof SetupProblem problem
+                                ? problem.getMessage() + " " + problem.fix() : what + " failed: " + e.getMessage());
                     }
-                });
-            }
-        });
+                })
+                .executeWith(services.tasks());
     }
 
     /** Stops the running step; what it created so far stays in the journal for clean-up or a re-run. */
     void cancel() {
-        if (currentRun != null) {
-            cancelled = true;
-            currentRun.cancel(true);
-        }
+        currentRun.cancel();
     }
 
     /** Removes exactly what the wizard created, newest first, and starts the wizard over. */
@@ -734,39 +700,33 @@ public final class SetupViewModel {
         setStatus(page, "Cleaning up…");
         List<CreatedObject> created = journal.created();
         List<String> names = created.stream().map(this::describe).toList();
-        services.io().execute(() -> {
-            Optional<SetupTargets> found = targets(client, page);
-            if (found.isEmpty()) {
-                onFx(() -> running.set(false));
-                return;
-            }
-            SetupTargets targets = found.get();
-            try {
-                journal.cleanUp(targets);
-                for (int i = names.size() - 1; i >= 0; i--) {
-                    output.accept("Removed " + names.get(i) + ".");
-                }
-                onFx(() -> {
-                    states.replaceAll(state -> StepState.PENDING);
-                    checks.clear();
-                    problems.clear();
-                    statuses.clear();
-                    setStatus(WizardPage.ENDPOINT, created.isEmpty()
-                            ? "Nothing to clean up: the wizard had not created anything."
-                            : "Cleaned up: removed " + created.size() + " things the wizard created.");
-                    show(WizardPage.ENDPOINT);
-                });
-            } catch (SetupProblem e) {
-                onFx(() -> setProblem(page, e.getMessage() + " " + e.fix()));
-            } catch (RuntimeException e) {
-                onFx(() -> setProblem(page, "The clean-up stopped: " + e.getMessage() + " Clean up again to go on."));
-            } finally {
-                onFx(() -> {
+        BackgroundTask.wrap(() -> targets(client, page).map(targets -> {
+                    journal.cleanUp(targets);
+                    for (int i = names.size() - 1; i >= 0; i--) {
+                        output.accept("Removed " + names.get(i) + ".");
+                    }
+                    return true;
+                }).orElse(false))
+                .onSuccess(cleaned -> {
+                    if (cleaned) {
+                        states.replaceAll(state -> StepState.PENDING);
+                        checks.clear();
+                        problems.clear();
+                        statuses.clear();
+                        setStatus(WizardPage.ENDPOINT, created.isEmpty()
+                                ? "Nothing to clean up: the wizard had not created anything."
+                                : "Cleaned up: removed " + created.size() + " things the wizard created.");
+                        show(WizardPage.ENDPOINT);
+                    }
+                })
+                .onFailure(e -> setProblem(page, e instanceof SetupProblem problem
+                        ? problem.getMessage() + " " + problem.fix()
+                        : "The clean-up stopped: " + e.getMessage() + " Clean up again to go on."))
+                .onFinished(() -> {
                     running.set(false);
                     journalChanges.set(journalChanges.get() + 1);
-                });
-            }
-        });
+                })
+                .executeWith(services.tasks());
     }
 
     /** What a created object is, by the names the user chose rather than UUIDs ("the runner machine x"). */
