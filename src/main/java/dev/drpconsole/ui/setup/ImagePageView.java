@@ -39,14 +39,14 @@ final class ImagePageView extends PageView {
     /** Built on the first visit: that is when the engine's images are first listed. */
     @Override
     Node content() {
-        model.loadBaseImages();
+        model.image.loadBaseImages();
         ComboBox<String> base = new ComboBox<>();
         base.setId("base-image");
         base.setPromptText("Listing the engine's images…");
         base.setMaxWidth(Double.MAX_VALUE);
         Label noImages = hint("");
         noImages.setId("no-images");
-        model.baseImages.addListener((obs, old, images) -> {
+        model.image.localImages.addListener((obs, old, images) -> {
             base.getItems().setAll(images);
             base.setPromptText(images.isEmpty() ? "No local images" : "Choose a base image");
             noImages.setText(images.isEmpty() ? "The container engine has no local images, and no registry is"
@@ -56,16 +56,16 @@ final class ImagePageView extends PageView {
                 base.setValue(model.baseImage.get());
             }
         });
-        base.valueProperty().addListener((obs, old, now) -> model.chooseBaseImage(now));
+        base.valueProperty().addListener((obs, old, now) -> model.image.chooseBaseImage(now));
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-images");
-        refresh.setOnAction(e -> model.loadBaseImages());
+        refresh.setOnAction(e -> model.image.loadBaseImages());
         TextField packages = field("packages", model.packages);
         packages.setPromptText("Space-separated, e.g. bash jq curl");
         Button rewrite = new Button("Rewrite the Dockerfile");
         rewrite.setId("regenerate");
         rewrite.disableProperty().bind(model.baseImage.isEmpty());
-        rewrite.setOnAction(e -> model.regenerateDockerfile());
+        rewrite.setOnAction(e -> model.image.regenerateDockerfile());
         TextArea dockerfile = dockerfileEditor("dockerfile");
         TextField tag = field("image-tag", model.imageTag);
         Label formProblem = new Label();

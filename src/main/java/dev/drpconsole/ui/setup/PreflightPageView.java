@@ -46,18 +46,18 @@ final class PreflightPageView extends StepPageView {
         Button download = new Button("Use the endpoint's drpcli");
         download.setId("download-drpcli");
         download.setMinWidth(Region.USE_PREF_SIZE);
-        download.visibleProperty().bind(model.drpcliOffered);
+        download.visibleProperty().bind(model.fixes.drpcliOffered);
         download.managedProperty().bind(download.visibleProperty());
-        download.setOnAction(e -> model.downloadDrpcli());
+        download.setOnAction(e -> model.fixes.downloadDrpcli());
         lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, drpcli, choose, download);
-        model.lookForEndpointDrpcli();
-        model.clientProperty().addListener((obs, old, now) -> model.lookForEndpointDrpcli());
+        model.fixes.lookForEndpointDrpcli();
+        model.clientProperty().addListener((obs, old, now) -> model.fixes.lookForEndpointDrpcli());
 
         Button upload = new Button("Upload a provider binary…");
         upload.setId("upload-provider");
         upload.setMinWidth(Region.USE_PREF_SIZE);
         upload.setOnAction(e -> chooseFile(upload, "The docker-context plugin provider (a Linux binary for the"
-                + " endpoint)", FilePicker.startFolder(""), model::uploadProvider));
+                + " endpoint)", FilePicker.startFolder(""), model.fixes::uploadProvider));
         upload.disableProperty().bind(model.running);
         TextField catalog = new TextField(PluginProviderInstall.CATALOG_COMMAND);
         catalog.setEditable(false);
@@ -80,16 +80,16 @@ final class PreflightPageView extends StepPageView {
     private Node drpcliFix() {
         Label title = bold("Where to get a Linux drpcli");
         Label offered = hint("");
-        offered.textProperty().bind(Bindings.createStringBinding(() -> model.drpcliOffered.get()
-                ? "• The endpoint serves its own: files/" + DrpcliSource.endpointFile(model.engineArch.get())
+        offered.textProperty().bind(Bindings.createStringBinding(() -> model.fixes.drpcliOffered.get()
+                ? "• The endpoint serves its own: files/" + DrpcliSource.endpointFile(model.fixes.engineArch.get())
                         + ". \"Use the endpoint's drpcli\" below downloads it and picks it."
-                : "• This endpoint serves no files/drpcli." + model.engineArch.get() + ".linux (a real DRP server"
-                        + " has one after its first start).", model.drpcliOffered, model.engineArch));
+                : "• This endpoint serves no files/drpcli." + model.fixes.engineArch.get() + ".linux (a real DRP server"
+                        + " has one after its first start).", model.fixes.drpcliOffered, model.fixes.engineArch));
         TextField go = new TextField();
         go.setId("drpcli-go-install");
         go.setEditable(false);
         go.getStyleClass().add(MONOSPACE);
-        go.textProperty().bind(Bindings.createStringBinding(model::goInstallCommand, model.engineArch));
+        go.textProperty().bind(Bindings.createStringBinding(model.fixes::goInstallCommand, model.fixes.engineArch));
         Button copyGo = new Button("Copy");
         copyGo.setMinWidth(Region.USE_PREF_SIZE);
         copyGo.setOnAction(e -> copy(go.getText()));
@@ -98,8 +98,8 @@ final class PreflightPageView extends StepPageView {
         goRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label goHint = hint("");
         goHint.textProperty().bind(Bindings.createStringBinding(() -> "• Or build it with Go (1.18 or newer), the"
-                + " line above; then Choose… ~/go/bin/drpcli (~/go/bin/linux_" + model.engineArch.get()
-                + "/drpcli when this machine is not Linux on " + model.engineArch.get() + ").", model.engineArch));
+                + " line above; then Choose… ~/go/bin/drpcli (~/go/bin/linux_" + model.fixes.engineArch.get()
+                + "/drpcli when this machine is not Linux on " + model.fixes.engineArch.get() + ").", model.fixes.engineArch));
         Label rackn = hint("• Or take it from RackN's downloads (https://rebar.digital): DRP's release archive holds"
                 + " bin/linux/<arch>/drpcli.");
         VBox box = new VBox(6, title, offered, goHint, goRow, rackn);

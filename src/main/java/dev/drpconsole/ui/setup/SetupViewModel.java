@@ -3,20 +3,18 @@ package dev.drpconsole.ui.setup;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.concurrent.BackgroundTask;
 import dev.drpconsole.core.concurrent.TaskHandle;
-import dev.drpconsole.core.concurrent.TaskSlot;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.engine.ImageReference;
-import dev.drpconsole.core.setup.BaseImageProbe;
+import dev.drpconsole.core.setup.ByHandScript;
 import dev.drpconsole.core.setup.BuildProblem;
 import dev.drpconsole.core.setup.ContextDiffersProblem;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.DrpcliSource;
-import dev.drpconsole.core.setup.PluginProviderInstall;
 import dev.drpconsole.core.setup.PreflightStep;
 import dev.drpconsole.core.setup.PublishImageStep;
 import dev.drpconsole.core.setup.RunnerDockerfile;
@@ -29,7 +27,6 @@ import dev.drpconsole.core.setup.SetupProblem;
 import dev.drpconsole.core.setup.SetupRunner;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.SetupTargets;
-import dev.drpconsole.core.setup.ShellWords;
 import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
 import dev.drpconsole.ui.common.ViewServices;
@@ -60,13 +57,14 @@ import javafx.collections.ObservableList;
  * edit, each step's state, and running steps one after another on the I/O executor. The journal in the settings
  * directory keeps the choices, what finished and what was created, so the wizard continues where an earlier run
  * stopped (after a failure, a cancel or a crash). Properties change on the FX thread only.
+ *
+ * <p>Longer than the house's ~400 lines on purpose: it is the one state of a nine-page wizard (the choices every page
+ * binds to, each page's problem and status, navigation, running, cancelling and cleaning up). The parts that stand
+ * alone live beside it: the run loop in core ({@code SetupRunner}), the base image ({@link BaseImageChoice}), the
+ * preflight fixes ({@link PreflightFixes}), the script by hand ({@code ByHandScript}) and each page ({@link PageView}).
  */
 public final class SetupViewModel {
     /** How long a step waits for a lost endpoint to come back before it gives up. */
-    /** Stands for the password in the commands by hand: the wizard never shows the real one there. */
-    static final String PASSWORD_PLACEHOLDER = "PASSWORD";
-    /** drpcli's Go package at the release the console is tested with. */
-    static final String DRPCLI_MODULE = "github.com/digitalrebar/provision/v4/cmds/drpcli@v4.7.0";
 
     private final ViewServices services;
     private final SetupPlan plan = SetupPlan.standard();
@@ -87,8 +85,8 @@ public final class SetupViewModel {
     final BooleanProperty replaceContext = new SimpleBooleanProperty(false);
     final BooleanProperty keepOnEngine = new SimpleBooleanProperty(false);
 
-    /** The engine's local images; null until listed. */
-    final ObjectProperty<List<String>> baseImages = new SimpleObjectProperty<>();
+    /** The base image picked from the engine's local images, and the Dockerfile written for it. */
+    final BaseImageChoice image;
     /** One per plan step. */
     final ObservableList<StepState> states = FXCollections.observableArrayList();
     /** The page shown. */
@@ -114,21 +112,19 @@ public final class SetupViewModel {
     final ObservableList<String> checks = FXCollections.observableArrayList();
     /** Bumped when the journal's list of created objects changes, for the summary. */
     final IntegerProperty journalChanges = new SimpleIntegerProperty();
-    /** The endpoint serves a Linux drpcli the image can use. */
-    final BooleanProperty drpcliOffered = new SimpleBooleanProperty(false);
-    /** The engine's processor as Go names it (amd64, arm64): the image's drpcli must be built for it. */
-    final StringProperty engineArch = new SimpleStringProperty("amd64");
-    private volatile Consumer<String> output = line -> { };
+    /** What the Preflight page offers to fix a failed check. */
+    final PreflightFixes fixes;
+    volatile Consumer<String> output = line -> { };
     /** The run of steps in progress (or the last one); Cancel interrupts it. */
     private volatile TaskHandle currentRun = TaskHandle.NONE;
-    /** The base image's package manager probe: a newer pick replaces an older one still running. */
-    private final TaskSlot probe = new TaskSlot();
 
     public SetupViewModel(ViewServices services, Path settingsDir, Map<String, String> labels) {
         this.services = services;
         this.journal = SetupJournal.load(settingsDir);
         this.workDir = settingsDir.resolve("setup-work");
         this.labels = labels;
+        this.fixes = new PreflightFixes(this, services, workDir);
+        this.image = new BaseImageChoice(this, services, labels);
         plan.steps().forEach(step -> states.add(journal.isDone(step.id()) ? StepState.DONE : StepState.PENDING));
         // "Replace it" was said of one context: another name asks again.
         contextName.addListener((observable, was, now) -> replaceContext.set(false));
@@ -259,44 +255,7 @@ public final class SetupViewModel {
         return imageTagProblem();
     }
 
-    /** Lists the engine's local images for the base image choice. */
-    void loadBaseImages() {
-        BackgroundTask.wrap(() -> services.engine().get().images().list(Map.of(), false).stream()
-                        .flatMap(image -> image.tags().stream()).filter(tag -> !tag.contains("<none>")).sorted()
-                        .toList())
-                .onSuccess(baseImages::set)
-                .onFailure(e -> setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: "
-                        + e.getMessage() + " Start Docker or Podman, then pick the base image again."))
-                .executeWith(services.tasks());
-    }
-
-    /** A base image was picked: read its package manager, then fill the Dockerfile like the DRP guide's. */
-    void chooseBaseImage(String image) {
-        if (image == null || image.equals(baseImage.get()) && !dockerfile.get().isBlank()) {
-            return;
-        }
-        baseImage.set(image);
-        regenerateDockerfile();
-    }
-
-    /** Writes the Dockerfile afresh from the base image and the packages. */
-    void regenerateDockerfile() {
-        String image = baseImage.get();
-        List<String> wanted = packageList();
-        setStatus(WizardPage.IMAGE, "Looking into " + image + " for its package manager…");
-        // A newer pick replaces an older probe still running: its Dockerfile never overwrites the newer one.
-        BackgroundTask.wrap(() -> BaseImageProbe.packageManager(services.engine().get(), image, labels)).in(probe)
-                .onSuccess(manager -> {
-                    dockerfile.set(RunnerDockerfile.generate(image, manager, wanted));
-                    setStatus(WizardPage.IMAGE, manager.map(found -> image + " installs packages with " + found
-                            + ".").orElse(image + " has no package manager the wizard knows: install the packages"
-                            + " yourself in the Dockerfile."));
-                })
-                .onFailure(e -> setProblem(WizardPage.IMAGE, "Cannot look into " + image + ": " + e.getMessage()))
-                .executeWith(services.tasks());
-    }
-
-    private List<String> packageList() {
+    List<String> packageList() {
         return Arrays.stream(packages.get().trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
     }
 
@@ -311,36 +270,18 @@ public final class SetupViewModel {
         return ContextStep.wanted(choices()).prettyJson();
     }
 
-    /**
-     * Every step's drpcli/docker commands as one bash script, each step under a comment with its title, after the
-     * lines that point drpcli at the endpoint (the password left for the user to fill in: it is never shown here).
-     */
+    /** The whole plan by hand, a script to save and run. */
     String allCommands() {
-        SetupChoices choices = choices();
-        StringBuilder text = new StringBuilder("#!/usr/bin/env bash\n"
-                + "# The setup wizard's steps by hand. Save as setup-runner.sh, put the password in, then run:"
-                + " bash setup-runner.sh\n"
-                + "set -euo pipefail\n").append(endpointExports()).append('\n');
-        for (SetupStep step : plan.steps()) {
-            text.append("# ").append(step.title()).append('\n');
-            step.commands(choices).forEach(command -> text.append(command).append('\n'));
-            text.append('\n');
-        }
-        return text.toString().strip() + "\n";
+        return ByHandScript.whole(plan, choices(), byHandUrl(), endpointUser.get());
     }
 
     /** One step's commands, runnable when pasted into bash on their own: drpcli is pointed at the endpoint first. */
     String commandsOf(SetupStep step) {
-        return endpointExports() + String.join("\n", step.commands(choices())) + "\n";
+        return ByHandScript.step(step, choices(), byHandUrl(), endpointUser.get());
     }
 
-    /** Where drpcli finds the endpoint and the user; the password is a placeholder the user replaces. */
-    private String endpointExports() {
-        String url = connected() ? currentUrl().replaceAll("/+$", "") : "https://127.0.0.1:8092";
-        String user = endpointUser.get();
-        return "export RS_ENDPOINT=" + ShellWords.quote(url) + "\n"
-                + "export RS_KEY=" + ShellWords.quote(user + ":" + PASSWORD_PLACEHOLDER) + "  # put the password of "
-                + user + " in place of " + PASSWORD_PLACEHOLDER + "\n";
+    private String byHandUrl() {
+        return connected() ? currentUrl() : "https://127.0.0.1:8092";
     }
 
     // --- Names: DRP's rule (DrpNames), checked as the user types and before any step runs ---------------------
@@ -599,7 +540,7 @@ public final class SetupViewModel {
     }
 
     /** How a fix offered on a page (download drpcli, upload the provider) reports: as that page's step would. */
-    private StepProgress progressOf(String stepId) {
+    StepProgress progressOf(String stepId) {
         return new WizardListener(null, stepId);
     }
 
@@ -610,70 +551,6 @@ public final class SetupViewModel {
                         new SetupTargets(client, services.engine().get(), labels)))
                 .onSuccess(answer)
                 .onFailure(engineUnknown -> answer.accept(false))
-                .executeWith(services.tasks());
-    }
-
-    /** Looks whether the endpoint serves a Linux drpcli for the engine's processor (files/drpcli.<arch>.linux). */
-    void lookForEndpointDrpcli() {
-        DrpClient client = services.client().get();
-        if (client == null) {
-            return;
-        }
-        BackgroundTask.wrap(() -> services.engine().get().info().arch()).onSuccess(arch -> engineArch.set(arch))
-                .onFailure(noEngine -> drpcliOffered.set(false)).executeWith(services.tasks());
-        BackgroundTask.wrap(() -> DrpcliSource.offered(client, services.engine().get().info().arch()))
-                .onSuccess(drpcliOffered::set).onFailure(noEngine -> drpcliOffered.set(false))
-                .executeWith(services.tasks());
-    }
-
-    /** How to build a Linux drpcli for the engine with Go, from DRP's public module. */
-    String goInstallCommand() {
-        return "GOOS=linux GOARCH=" + engineArch.get() + " go install " + DRPCLI_MODULE;
-    }
-
-    /** Downloads the endpoint's drpcli into the wizard's work directory and uses it, then checks again. */
-    void downloadDrpcli() {
-        background("Downloading the endpoint's drpcli", (client, progress) -> {
-            Path downloaded = DrpcliSource.download(client, services.engine().get().info().arch(), workDir, progress);
-            onFx(() -> drpcli.set(downloaded.toString())); // before the checks run again with it
-        });
-    }
-
-    /** Uploads the docker-context plugin provider binary the user picked, then checks again. */
-    void uploadProvider(Path binary) {
-        background("Uploading the plugin provider", (client, progress) -> {
-            String arch = client.info().arch();
-            PluginProviderInstall.upload(client, binary, arch.isEmpty() ? null : arch, progress);
-        });
-    }
-
-    /** Work the preflight page offers to fix a check; the checks run again after it. */
-    private interface Fix {
-        void run(DrpClient client, StepProgress progress) throws InterruptedException;
-    }
-
-    private void background(String what, Fix fix) {
-        DrpClient client = services.client().get();
-        if (running.get() || client == null) {
-            return;
-        }
-        running.set(true);
-        setProblem(PreflightStep.ID, "");
-        setStatus(PreflightStep.ID, what + "…");
-        output.accept("== " + what);
-        BackgroundTask.wrap(() -> fix.run(client, progressOf(PreflightStep.ID)))
-                .onSuccess(done -> {
-                    running.set(false);
-                    show(PreflightStep.ID);
-                    runCurrent();
-                })
-                .onFailure(e -> {
-                    running.set(false);
-                    if (!(e instanceof InterruptedException)) {
-                        setProblem(PreflightStep.ID, e instanceof SetupProblem problem
-                                ? problem.getMessage() + " " + problem.fix() : what + " failed: " + e.getMessage());
-                    }
-                })
                 .executeWith(services.tasks());
     }
 

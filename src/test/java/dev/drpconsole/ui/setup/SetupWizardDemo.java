@@ -108,9 +108,9 @@ public class SetupWizardDemo extends Application {
                 model.show(WizardPage.IMAGE);
                 return null;
             });
-            await(() -> model.baseImages.get() != null);
+            await(() -> model.image.localImages.get() != null);
             fx(() -> {
-                model.chooseBaseImage(TestEnv.get().baseImage());
+                model.image.chooseBaseImage(TestEnv.get().baseImage());
                 return null;
             });
             await(() -> !model.dockerfile.get().isEmpty());

@@ -1,6 +1,7 @@
 package dev.drpconsole.core.setup.headless;
 
 import dev.drpconsole.core.setup.BaseImageProbe;
+import dev.drpconsole.core.setup.ByHandScript;
 import dev.drpconsole.core.setup.CreatedKind;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.DrpcliSource;
@@ -77,9 +78,7 @@ final class HeadlessRun {
                 ? " (continuing where an earlier run stopped)" : ""));
         out.println();
         out.println("# The same by hand (bash), step by step below:");
-        out.println("export RS_ENDPOINT=" + targets.client().url());
-        out.println("export RS_KEY=" + username + ":<password>");
-        out.println();
+        out.println(ByHandScript.exports(targets.client().url(), username));
         PrintingListener listener = new PrintingListener(out, plan, choices);
         boolean finished;
         try {
