@@ -180,6 +180,15 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
         }
     }
 
+    /** What a created object is, machines by the names the user chose ("the runner machine context-runner"). */
+    public static String describe(CreatedObject object, String runnerName, String testMachineName) {
+        if (object.kind() == CreatedKind.MACHINE) {
+            return object.step().equals(RunnerMachineStep.ID) ? "the runner machine " + runnerName
+                    : "the test machine " + testMachineName;
+        }
+        return describe(object);
+    }
+
     /** "the context runner", "the image drp/runner:1". */
     public static String describe(CreatedObject object) {
         return switch (object.kind()) {

@@ -18,7 +18,6 @@ import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.PreflightStep;
 import dev.drpconsole.core.setup.PublishImageStep;
 import dev.drpconsole.core.setup.RunnerDockerfile;
-import dev.drpconsole.core.setup.RunnerMachineStep;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
 import dev.drpconsole.core.setup.SetupPlan;
@@ -608,11 +607,7 @@ public final class SetupViewModel {
 
     /** What a created object is, by the names the user chose rather than UUIDs ("the runner machine x"). */
     String describe(CreatedObject object) {
-        if (object.kind() == dev.drpconsole.core.setup.CreatedKind.MACHINE) {
-            return object.step().equals(RunnerMachineStep.ID)
-                    ? "the runner machine " + runnerName.get() : "the test machine " + testMachineName.get();
-        }
-        return SetupTargets.describe(object);
+        return SetupTargets.describe(object, runnerName.get(), testMachineName.get());
     }
 
     /** What the wizard created, oldest first. */

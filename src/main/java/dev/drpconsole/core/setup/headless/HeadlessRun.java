@@ -2,7 +2,6 @@ package dev.drpconsole.core.setup.headless;
 
 import dev.drpconsole.core.setup.BaseImageProbe;
 import dev.drpconsole.core.setup.ByHandScript;
-import dev.drpconsole.core.setup.CreatedKind;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.PackageManager;
@@ -229,12 +228,8 @@ final class HeadlessRun {
 
     /** What a created object is, by the names the user chose ("the runner machine context-runner"). */
     static String describe(SetupJournal journal, CreatedObject object) {
-        if (object.kind() == CreatedKind.MACHINE) {
-            return object.step().equals(RunnerMachineStep.ID)
-                    ? "the runner machine " + journal.savedChoice("runnerName").orElse(object.key())
-                    : "the test machine " + journal.savedChoice("testMachineName").orElse(object.key());
-        }
-        return SetupTargets.describe(object);
+        return SetupTargets.describe(object, journal.savedChoice("runnerName").orElse(object.key()),
+                journal.savedChoice("testMachineName").orElse(object.key()));
     }
 
     /** Prints a step's header, what it will do and its commands, then its progress as it runs. */
