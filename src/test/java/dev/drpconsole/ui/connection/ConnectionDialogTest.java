@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.connection;
 
+import java.util.concurrent.ForkJoinPool;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,7 +159,7 @@ class ConnectionDialogTest extends FxRobot {
             String url = "http://127.0.0.1:" + plain.getPort();
             open(Optional.empty());
             EndpointSwitcherViewModel switcher = new EndpointSwitcherViewModel(connections, profiles,
-                    javafx.application.Platform::runLater);
+                    new TaskRunner(ForkJoinPool.commonPool(), javafx.application.Platform::runLater));
             clickOn("#connection-url").write(url);
             clickOn("#connection-password").write("secret");
 

@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.connection;
 
+import java.util.concurrent.ForkJoinPool;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
@@ -78,7 +80,7 @@ public final class ConnectionDialogsDemo {
                     throw new SandboxUnavailableException("demo");
                 });
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connections, profiles,
-                DrpcliSettings.read(Map.of(), dir), Optional.empty(), Platform::runLater);
+                DrpcliSettings.read(Map.of(), dir), Optional.empty(), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
         new ConnectionDialog(viewModel).show(owner);
         viewModel.nameProperty().set("Lab rack 2");
         viewModel.passwordProperty().set("secret");

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.DrpContext;
 import org.junit.jupiter.api.Test;
 
 /** The form's state as the user types: what is wrong, whether Save is possible, and the request it would send. */
 class ContextFormViewModelTest {
-    private final ContextFormViewModel form = new ContextFormViewModel(null, Runnable::run, Runnable::run, null);
+    private final ContextFormViewModel form = new ContextFormViewModel(null, TaskRunner.inline(), null);
 
     @Test
     void aNewFormSaysWhatIsMissingUntilDrpWouldAcceptIt() {
@@ -31,7 +32,7 @@ class ContextFormViewModelTest {
     @Test
     void anEditShowsOnlyTheChangedFieldsAsATestedPatch() {
         DrpContext opened = DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, "a/b:1", "kept");
-        ContextFormViewModel edit = new ContextFormViewModel(null, Runnable::run, Runnable::run, opened);
+        ContextFormViewModel edit = new ContextFormViewModel(null, TaskRunner.inline(), opened);
         assertEquals("Nothing changed yet.", edit.requestProperty().get());
         edit.imageProperty().set("a/b:2");
         String patch = edit.requestProperty().get();

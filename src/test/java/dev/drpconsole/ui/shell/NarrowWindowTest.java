@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.shell;
 
+import java.util.concurrent.ForkJoinPool;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,7 +148,7 @@ class NarrowWindowTest extends FxRobot {
         FxToolkit.setupStage(stage -> {
             LocalSandbox local = new LocalSandbox(settingsDir.resolve("local-sandbox"));
             viewModel = new ShellViewModel(settings, new EngineMonitor(() -> DockerEngine.open(
-                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), Platform::runLater);
+                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             Theme.LIGHT.apply();
             Scene scene = new Scene(new ShellView(viewModel, section -> switch (section) {
                 case CONTEXTS -> new ContextsPage(harness.services());

@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.shell;
 
+import java.util.concurrent.ForkJoinPool;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,7 +96,7 @@ class ShellViewTest extends FxRobot {
         Settings reread = Settings.load(settingsDir, Runnable::run);
         LocalSandbox sandbox = new LocalSandbox(sandboxDir);
         ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
-                connections(sandbox), Runnable::run);
+                connections(sandbox), TaskRunner.inline());
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -160,7 +162,7 @@ class ShellViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox sandbox = new LocalSandbox(sandboxDir);
-            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), Platform::runLater);
+            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
             Scene scene = new Scene(new ShellView(viewModel, section -> null, new MenuButton("Local sandbox")),
