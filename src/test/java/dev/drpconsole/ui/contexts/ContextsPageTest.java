@@ -88,7 +88,7 @@ class ContextsPageTest extends FxRobot {
         clickOn("#context-name").write("long-message");
         clickOn("#context-image").write("Registry.Example.com/Team/My_Runner-Image:with-a-rather-long-tag");
         Label error = lookup("#context-error").queryAs(Label.class);
-        assertTrue(error.getText().endsWith("e.g. drpconsole/runner:1."), "the sentence that says what to do: "
+        assertTrue(error.getText().endsWith("e.g. drp-context/runner:latest."), "the sentence that says what to do: "
                 + error.getText());
         PageTestSupport.assertShownWhole(error);
     }
