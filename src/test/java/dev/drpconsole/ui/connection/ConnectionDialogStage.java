@@ -1,12 +1,12 @@
 package dev.drpconsole.ui.connection;
 
-import java.util.concurrent.ForkJoinPool;
 import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -1,6 +1,5 @@
 package dev.drpconsole.ui.connection;
 
-import java.util.concurrent.ForkJoinPool;
 import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
@@ -8,14 +7,15 @@ import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
-import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.core.connection.SandboxUnavailableException;
+import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.ui.theme.Theme;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

@@ -1,11 +1,10 @@
 package dev.drpconsole.ui.connection;
 
-import java.util.concurrent.ForkJoinPool;
-import dev.drpconsole.core.concurrent.TaskRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
@@ -20,6 +19,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -1,11 +1,10 @@
 package dev.drpconsole.ui.shell;
 
-import java.util.concurrent.ForkJoinPool;
-import dev.drpconsole.core.concurrent.TaskRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.LocalSandboxStarter;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -31,6 +30,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -38,9 +38,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
