@@ -1,5 +1,6 @@
 package dev.drpconsole;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
@@ -85,14 +86,15 @@ public class ConsoleApp extends Application {
         connections = new DrpConnections(profiles, TokenVault.preferred(settingsDir, env),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), new LocalSandboxStarter(sandbox));
         connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
-        dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
-        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, Platform::runLater);
+        TaskRunner tasks = new TaskRunner(io, Platform::runLater);
+        dialogs = new ConnectionDialogs(connections, profiles, drpcli, tasks);
+        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, tasks);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
         ViewServices services = new ViewServices(client, engine, io, Platform::runLater,
                 (sectionId, key) -> shellView.show(sectionId, key));
-        switcherModel = new EndpointSwitcherViewModel(connections, profiles, Platform::runLater);
+        switcherModel = new EndpointSwitcherViewModel(connections, profiles, tasks);
         EndpointSwitcher switcher = new EndpointSwitcher(switcherModel, dialogs);
         shellView = new ShellView(shell, section -> featurePage(section, services, settingsDir), switcher);
         Scene scene = new Scene(shellView,

@@ -1,5 +1,8 @@
 package dev.drpconsole.ui.connection;
 
+import dev.drpconsole.core.concurrent.AwaitedFuture;
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
@@ -12,9 +15,6 @@ import dev.drpconsole.ui.common.PlainWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -37,7 +37,7 @@ public class ConnectionDialogViewModel {
     private final DrpConnections connections;
     private final EndpointProfiles profiles;
     private final Optional<DrpcliSettings> drpcli;
-    private final Executor fxThread;
+    private final TaskRunner tasks;
     /** The profile being edited (its id and source are kept), or empty for a new one. */
     private Optional<EndpointProfile> editing;
 
@@ -59,17 +59,18 @@ public class ConnectionDialogViewModel {
     private final BooleanBinding canConnect;
 
     /**
-     * @param editing  the profile to edit, or empty for a new connection
-     * @param fxThread runs updates on the FX thread ({@code Platform::runLater}; a direct executor in tests)
+     * @param editing the profile to edit, or empty for a new connection
+     * @param tasks   waits for sign-in attempts and hands their outcome to the UI thread ({@link TaskRunner#inline()}
+     *                in tests)
      */
     public ConnectionDialogViewModel(DrpConnections connections, EndpointProfiles profiles,
                                      Optional<DrpcliSettings> drpcli, Optional<EndpointProfile> editing,
-                                     Executor fxThread) {
+                                     TaskRunner tasks) {
         this.connections = connections;
         this.profiles = profiles;
         this.drpcli = drpcli;
         this.editing = editing;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         plainHttp = Bindings.createBooleanBinding(() -> parsedUrls().stream()
                 .anyMatch(url -> url.startsWith("http://")), urls);
         editing.ifPresent(this::fill);
@@ -115,20 +116,17 @@ public class ConnectionDialogViewModel {
         }
         EndpointProfile profile = profile();
         String typed = password.get();
-        error.set("");
-        busy.set(true);
-        CompletableFuture<ConnectResult> attempt = typed.isEmpty()
-                ? connections.connect(profile, Optional.empty())
-                : connections.connect(profile, Optional.of(typed));
-        attempt.whenComplete((result, failure) -> fxThread.execute(() -> {
-            busy.set(false);
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                error.set(PlainWords.sentences("The connection failed: " + cause.getMessage()));
-            } else {
-                present(result);
-            }
-        }));
+        // Started here, on the UI thread, so attempts keep the order the user made them in.
+        BackgroundTask.wrap(AwaitedFuture.of(connections.connect(profile,
+                        typed.isEmpty() ? Optional.empty() : Optional.of(typed))))
+                .onRunning(() -> {
+                    error.set("");
+                    busy.set(true);
+                })
+                .onSuccess(this::present)
+                .onFailure(failure -> error.set(PlainWords.sentences("The connection failed: " + failure.getMessage())))
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
     }
 
     /**
@@ -164,15 +162,17 @@ public class ConnectionDialogViewModel {
             error.set("Not connected: the certificate of " + certificate.hostPort() + " was not trusted.");
             return;
         }
-        busy.set(true);
-        connections.trust(certificate).whenComplete((done, failure) -> fxThread.execute(() -> {
-            busy.set(false);
-            if (failure != null) {
-                error.set("The certificate could not be remembered: " + failure.getCause().getMessage());
-            } else {
-                connect();
-            }
-        }));
+        BackgroundTask.wrap(AwaitedFuture.of(connections.trust(certificate)))
+                .onRunning(() -> busy.set(true))
+                .onSuccess(pinned -> {
+                    busy.set(false);
+                    connect();
+                })
+                .onFailure(failure -> {
+                    busy.set(false);
+                    error.set("The certificate could not be remembered: " + failure.getMessage());
+                })
+                .executeWith(tasks);
     }
 
     private EndpointProfile profile() {

@@ -1,5 +1,6 @@
 package dev.drpconsole.ui.connection;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
@@ -7,6 +8,7 @@ import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -15,15 +17,25 @@ public class ConnectionDialogs {
     private final DrpConnections connections;
     private final EndpointProfiles profiles;
     private final Optional<DrpcliSettings> drpcli;
-    private final Executor fxThread;
+    private final TaskRunner tasks;
 
     /** @param drpcli drpcli's settings when found, offered for import ({@link DrpcliSettings#read}) */
     public ConnectionDialogs(DrpConnections connections, EndpointProfiles profiles, Optional<DrpcliSettings> drpcli,
-                             Executor fxThread) {
+                             TaskRunner tasks) {
         this.connections = connections;
         this.profiles = profiles;
         this.drpcli = drpcli;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Transitional, for callers that still pass the FX thread's executor (SetupEndpointPageTest): the attempts are
+     * awaited on the common pool. Remove once every caller passes a {@link TaskRunner}.
+     */
+    @Deprecated(forRemoval = true)
+    public ConnectionDialogs(DrpConnections connections, EndpointProfiles profiles, Optional<DrpcliSettings> drpcli,
+                             Executor fxThread) {
+        this(connections, profiles, drpcli, new TaskRunner(ForkJoinPool.commonPool(), fxThread));
     }
 
     /** A new connection, or the given profile to edit. */
@@ -43,6 +55,6 @@ public class ConnectionDialogs {
     }
 
     private ConnectionDialogViewModel viewModel(Optional<EndpointProfile> editing) {
-        return new ConnectionDialogViewModel(connections, profiles, drpcli, editing, fxThread);
+        return new ConnectionDialogViewModel(connections, profiles, drpcli, editing, tasks);
     }
 }

@@ -1,5 +1,9 @@
 package dev.drpconsole.ui.connection;
 
+import dev.drpconsole.core.concurrent.AwaitedFuture;
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskRunner;
+import dev.drpconsole.core.concurrent.TaskSlot;
 import dev.drpconsole.core.connection.ActiveConnection;
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
@@ -7,7 +11,10 @@ import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.ProfileSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -24,26 +31,40 @@ import javafx.collections.ObservableList;
 public class EndpointSwitcherViewModel {
     private final DrpConnections connections;
     private final EndpointProfiles profiles;
-    private final Executor fxThread;
+    private final TaskRunner tasks;
+    /** The latest switch: only its outcome may ask the user anything (an older one's password prompt is stale). */
+    private final TaskSlot switching = new TaskSlot();
     private final ObservableList<EndpointProfile> userProfiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ActiveConnection> active = new ReadOnlyObjectWrapper<>();
-    private java.util.function.Consumer<ConnectResult> onNeedsUser = result -> { };
+    private Consumer<ConnectResult> onNeedsUser = result -> { };
     private final StringBinding label;
     private final BooleanBinding insecure;
     private final BooleanBinding unencrypted;
 
-    /** @param fxThread runs updates on the FX thread ({@code Platform::runLater}; a direct executor in tests) */
-    public EndpointSwitcherViewModel(DrpConnections connections, EndpointProfiles profiles, Executor fxThread) {
+    /**
+     * @param tasks waits for switches and hands their outcome, and changes of profiles and connection, to the UI
+     *              thread ({@link TaskRunner#inline()} in tests)
+     */
+    public EndpointSwitcherViewModel(DrpConnections connections, EndpointProfiles profiles, TaskRunner tasks) {
         this.connections = connections;
         this.profiles = profiles;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         label = Bindings.createStringBinding(() -> active.get() == null ? "Not connected"
                 : active.get().profile().name(), active);
         insecure = Bindings.createBooleanBinding(() -> active.get() != null && active.get().insecure(), active);
         unencrypted = Bindings.createBooleanBinding(() -> active.get() != null && active.get().unencrypted(), active);
         refreshProfiles();
-        profiles.addListener(() -> fxThread.execute(this::refreshProfiles));
-        connections.addConnectionListener(now -> fxThread.execute(() -> active.set(now.orElse(null))));
+        profiles.addListener(() -> tasks.ui().execute(this::refreshProfiles));
+        connections.addConnectionListener(now -> tasks.ui().execute(() -> active.set(now.orElse(null))));
+    }
+
+    /**
+     * Transitional, for callers that still pass the FX thread's executor (SetupEndpointPageTest): switches are
+     * awaited on the common pool. Remove once every caller passes a {@link TaskRunner}.
+     */
+    @Deprecated(forRemoval = true)
+    public EndpointSwitcherViewModel(DrpConnections connections, EndpointProfiles profiles, Executor fxThread) {
+        this(connections, profiles, new TaskRunner(ForkJoinPool.commonPool(), fxThread));
     }
 
     private void refreshProfiles() {
@@ -82,17 +103,18 @@ public class EndpointSwitcherViewModel {
         connections.remove(profile);
     }
 
-    private void follow(java.util.concurrent.CompletableFuture<ConnectResult> attempt) {
-        attempt.thenAccept(result -> fxThread.execute(() -> {
+    /** {@code attempt} was started on the UI thread, so DrpConnections runs the switches in the user's order. */
+    private void follow(CompletableFuture<ConnectResult> attempt) {
+        BackgroundTask.wrap(AwaitedFuture.of(attempt)).in(switching).onSuccess(result -> {
             // Failures of other kinds are told by the status bar; these two need the user's answer.
             if (result instanceof ConnectResult.PasswordNeeded || result instanceof ConnectResult.CertificateUntrusted) {
                 onNeedsUser.accept(result);
             }
-        }));
+        }).executeWith(tasks);
     }
 
     /** Told (on the FX thread) of a switch that needs the user: the view opens the connection dialog for it. */
-    public void setOnNeedsUser(java.util.function.Consumer<ConnectResult> handler) {
+    public void setOnNeedsUser(Consumer<ConnectResult> handler) {
         onNeedsUser = handler;
     }
 

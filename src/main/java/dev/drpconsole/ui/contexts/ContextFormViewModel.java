@@ -1,14 +1,14 @@
 package dev.drpconsole.ui.contexts;
 
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.ContextChanges;
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
-import dev.drpconsole.ui.common.BackgroundCall;
 import dev.drpconsole.ui.common.PlainWords;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,8 +28,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class ContextFormViewModel {
     private final DrpClient client;
-    private final Executor io;
-    private final Executor fxThread;
+    private final TaskRunner tasks;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty engine = new SimpleStringProperty(DrpContext.DOCKER_CONTEXT);
     private final StringProperty image = new SimpleStringProperty("");
@@ -43,10 +42,9 @@ public final class ContextFormViewModel {
     private DrpContext latest;
 
     /** @param original the context as the user opened it; null for a new one */
-    ContextFormViewModel(DrpClient client, Executor io, Executor fxThread, DrpContext original) {
+    ContextFormViewModel(DrpClient client, TaskRunner tasks, DrpContext original) {
         this.client = client;
-        this.io = io;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.original = original;
         if (original != null) {
             name.set(original.name());
@@ -127,17 +125,18 @@ public final class ContextFormViewModel {
         if (!canSaveProperty().get()) {
             return;
         }
-        saving.set(true);
-        saveProblem.set("");
         DrpContext opened = original;
         DrpContext changed = changed();
-        BackgroundCall.run(io, fxThread, () -> send(opened, changed), outcome -> {
-            saving.set(false);
-            outcome.saved().ifPresentOrElse(onSaved, () -> showConflict(opened, outcome.latest()));
-        }, failure -> {
-            saving.set(false);
-            saveProblem.set(describeFailure(failure));
-        });
+        BackgroundTask.wrap(() -> send(opened, changed))
+                .onRunning(() -> {
+                    saving.set(true);
+                    saveProblem.set("");
+                })
+                .onSuccess(outcome -> outcome.saved().ifPresentOrElse(onSaved,
+                        () -> showConflict(opened, outcome.latest())))
+                .onFailure(failure -> saveProblem.set(describeFailure(failure)))
+                .onFinished(() -> saving.set(false))
+                .executeWith(tasks);
     }
 
     /**

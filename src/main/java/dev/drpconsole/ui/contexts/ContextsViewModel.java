@@ -34,8 +34,8 @@ public final class ContextsViewModel extends LiveSection {
 
     public ContextsViewModel(ViewServices services) {
         super(services);
-        contexts = new LiveList<>(services.fxThread());
-        runners = new LiveList<>(services.fxThread());
+        contexts = new LiveList<>(services.tasks().ui());
+        runners = new LiveList<>(services.tasks().ui());
         contexts.items().addListener((ListChangeListener<DrpContext>) change -> {
             rebuild();
             checkNewImages();
@@ -59,13 +59,13 @@ public final class ContextsViewModel extends LiveSection {
 
     /** A form for a new context, or null while not connected. */
     public ContextFormViewModel newContextForm() {
-        return client() == null ? null : new ContextFormViewModel(client(), services.io(), services.fxThread(), null);
+        return client() == null ? null : new ContextFormViewModel(client(), services.tasks(), null);
     }
 
     /** A form editing {@code row}'s context as it was when the user opened it, or null while not connected. */
     public ContextFormViewModel editForm(ContextRow row) {
         return client() == null ? null
-                : new ContextFormViewModel(client(), services.io(), services.fxThread(), row.context());
+                : new ContextFormViewModel(client(), services.tasks(), row.context());
     }
 
     /**

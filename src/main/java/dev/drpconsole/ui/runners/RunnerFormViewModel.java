@@ -1,12 +1,12 @@
 package dev.drpconsole.ui.runners;
 
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.Machine;
-import dev.drpconsole.ui.common.BackgroundCall;
 import dev.drpconsole.ui.common.PlainWords;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,11 +24,8 @@ import javafx.collections.ObservableList;
  * {@code Meta.BaseContext}; DRP sets its Context from it and docker-context starts its container.
  */
 public final class RunnerFormViewModel {
-    /** DRP's rule for machine names (drp-api-facts §3.2). */
-
     private final DrpClient client;
-    private final Executor io;
-    private final Executor fxThread;
+    private final TaskRunner tasks;
     private final ObservableList<String> contexts;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty context = new SimpleStringProperty("");
@@ -37,10 +34,9 @@ public final class RunnerFormViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final StringBinding validation;
 
-    RunnerFormViewModel(DrpClient client, Executor io, Executor fxThread, ObservableList<String> contexts) {
+    RunnerFormViewModel(DrpClient client, TaskRunner tasks, ObservableList<String> contexts) {
         this.client = client;
-        this.io = io;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.contexts = contexts;
         if (!contexts.isEmpty()) {
             context.set(contexts.get(0));
@@ -88,18 +84,18 @@ public final class RunnerFormViewModel {
         if (!canSaveProperty().get()) {
             return;
         }
-        saving.set(true);
-        saveProblem.set("");
         Machine runner = Machine.runner(name.get().strip(), context.get(), description.get());
-        BackgroundCall.run(io, fxThread, () -> client.create(runner), saved -> {
-            saving.set(false);
-            onSaved.accept(saved);
-        }, failure -> {
-            saving.set(false);
-            saveProblem.set(failure instanceof DrpApiException api && api.isConflict()
-                    ? "A machine named " + runner.name() + " already exists. Pick another name."
-                    : PlainWords.of("Could not create the machine", failure));
-        });
+        BackgroundTask.wrap(() -> client.create(runner))
+                .onRunning(() -> {
+                    saving.set(true);
+                    saveProblem.set("");
+                })
+                .onSuccess(onSaved)
+                .onFailure(failure -> saveProblem.set(failure instanceof DrpApiException api && api.isConflict()
+                        ? "A machine named " + runner.name() + " already exists. Pick another name."
+                        : PlainWords.of("Could not create the machine", failure)))
+                .onFinished(() -> saving.set(false))
+                .executeWith(tasks);
     }
 
     private String firstProblem() {

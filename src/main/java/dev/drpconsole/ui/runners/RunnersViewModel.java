@@ -38,9 +38,9 @@ public final class RunnersViewModel extends LiveSection {
 
     public RunnersViewModel(ViewServices services) {
         super(services);
-        machines = new LiveList<>(services.fxThread());
-        jobs = new LiveList<>(services.fxThread());
-        contexts = new LiveList<>(services.fxThread());
+        machines = new LiveList<>(services.tasks().ui());
+        jobs = new LiveList<>(services.tasks().ui());
+        contexts = new LiveList<>(services.tasks().ui());
         machines.items().addListener(this::machinesChanged);
         jobs.items().addListener((ListChangeListener<Job>) change -> rebuild());
         contexts.items().addListener((ListChangeListener<DrpContext>) change -> contextNames.setAll(
@@ -68,7 +68,7 @@ public final class RunnersViewModel extends LiveSection {
     /** A form for a new runner machine, or null while not connected. */
     public RunnerFormViewModel newRunnerForm() {
         return client() == null ? null
-                : new RunnerFormViewModel(client(), services.io(), services.fxThread(), contextNames);
+                : new RunnerFormViewModel(client(), services.tasks(), contextNames);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class RunnersViewModel extends LiveSection {
         follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
         follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
-        RunnerContainers watch = new RunnerContainers(services.engine(), services.io(), services.fxThread(),
+        RunnerContainers watch = new RunnerContainers(services.engine(), services.tasks(),
                 states -> {
                     containers = states;
                     containersListed = true;

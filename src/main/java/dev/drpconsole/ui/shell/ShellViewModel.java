@@ -1,11 +1,10 @@
 package dev.drpconsole.ui.shell;
 
-import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.status.ConnectionMonitor;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.ui.theme.Theme;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,8 +16,8 @@ public class ShellViewModel {
     static final String THEME_KEY = "ui.theme";
 
     private final ConnectionMonitor engineMonitor;
-    private final DrpConnections connections;
-    private final Executor fxThread;
+    private final ConnectionMonitor connections;
+    private final TaskRunner tasks;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ConnectionState> engineState = new ReadOnlyObjectWrapper<>(
@@ -27,15 +26,14 @@ public class ShellViewModel {
             ConnectionState.notConfigured("DRP: not connected", "Open Setup to connect an endpoint"));
 
     /**
-     * @param connections the DRP connection (its state is the status bar's DRP entry)
-     * @param fxThread    runs UI updates on the FX thread ({@code Platform::runLater} in the app,
-     *                    a direct executor in tests)
+     * @param connections the DRP connection ({@code DrpConnections}; its state is the status bar's DRP entry)
+     * @param tasks       hands the monitors' reports to the UI thread ({@link TaskRunner#inline()} in tests)
      */
-    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, DrpConnections connections,
-                          Executor fxThread) {
+    public ShellViewModel(Settings settings, ConnectionMonitor engineMonitor, ConnectionMonitor connections,
+                          TaskRunner tasks) {
         this.engineMonitor = engineMonitor;
         this.connections = connections;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         section.set(Section.byId(settings.get(SECTION_KEY, Section.SETUP.id())));
         theme.set(Theme.parse(settings.get(THEME_KEY, Theme.LIGHT.name())));
         section.addListener((obs, old, now) -> settings.put(SECTION_KEY, now.id()));
@@ -44,8 +42,8 @@ public class ShellViewModel {
 
     /** Starts the background checks; call after the window is shown. */
     public void start() {
-        engineMonitor.start(state -> fxThread.execute(() -> engineState.set(state)));
-        connections.start(state -> fxThread.execute(() -> drpState.set(state)));
+        engineMonitor.start(state -> tasks.ui().execute(() -> engineState.set(state)));
+        connections.start(state -> tasks.ui().execute(() -> drpState.set(state)));
     }
 
     public void retryDrp() {

@@ -1,10 +1,12 @@
 package dev.drpconsole.ui.connection;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.ui.theme.Theme;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,7 +22,7 @@ final class ConnectionDialogStage {
 
     static void open(DrpConnections connections, EndpointProfiles profiles, Optional<DrpcliSettings> drpcli)
             throws TimeoutException {
-        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, drpcli, Platform::runLater);
+        ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, drpcli, new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
         Stage owner = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
-import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.core.connection.SandboxUnavailableException;
+import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
 import dev.drpconsole.ui.PageTestSupport;
@@ -20,14 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -157,7 +159,7 @@ class ConnectionDialogTest extends FxRobot {
             String url = "http://127.0.0.1:" + plain.getPort();
             open(Optional.empty());
             EndpointSwitcherViewModel switcher = new EndpointSwitcherViewModel(connections, profiles,
-                    javafx.application.Platform::runLater);
+                    new TaskRunner(ForkJoinPool.commonPool(), javafx.application.Platform::runLater));
             clickOn("#connection-url").write(url);
             clickOn("#connection-password").write("secret");
 

@@ -1,19 +1,21 @@
 package dev.drpconsole.ui.connection;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.connection.FileTokenVault;
 import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
-import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.core.connection.SandboxUnavailableException;
+import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.ui.theme.Theme;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -78,7 +80,7 @@ public final class ConnectionDialogsDemo {
                     throw new SandboxUnavailableException("demo");
                 });
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connections, profiles,
-                DrpcliSettings.read(Map.of(), dir), Optional.empty(), Platform::runLater);
+                DrpcliSettings.read(Map.of(), dir), Optional.empty(), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
         new ConnectionDialog(viewModel).show(owner);
         viewModel.nameProperty().set("Lab rack 2");
         viewModel.passwordProperty().set("secret");

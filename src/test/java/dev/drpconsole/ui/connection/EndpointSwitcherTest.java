@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
@@ -18,6 +19,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -64,11 +66,11 @@ class EndpointSwitcherTest extends FxRobot {
         connections.connect(lab, Optional.of(sandbox.adminPassword().password())).get(10, TimeUnit.SECONDS);
         FxToolkit.registerPrimaryStage(); // the view model hands updates to the FX thread at once
         EndpointSwitcherViewModel viewModel = new EndpointSwitcherViewModel(connections, profiles,
-                Platform::runLater);
+                new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
             Scene scene = new Scene(new StackPane(new EndpointSwitcher(viewModel,
-                    new ConnectionDialogs(connections, profiles, Optional.empty(), Platform::runLater))), 400, 300);
+                    new ConnectionDialogs(connections, profiles, Optional.empty(), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater)))), 400, 300);
             scene.getStylesheets().add(Theme.CONSOLE_CSS);
             stage.setScene(scene);
             stage.show();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.LocalSandboxStarter;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -29,6 +30,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -36,9 +38,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +148,7 @@ class NarrowWindowTest extends FxRobot {
         FxToolkit.setupStage(stage -> {
             LocalSandbox local = new LocalSandbox(settingsDir.resolve("local-sandbox"));
             viewModel = new ShellViewModel(settings, new EngineMonitor(() -> DockerEngine.open(
-                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), Platform::runLater);
+                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             Theme.LIGHT.apply();
             Scene scene = new Scene(new ShellView(viewModel, section -> switch (section) {
                 case CONTEXTS -> new ContextsPage(harness.services());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.LocalSandboxStarter;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.connection.DrpConnections;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -21,6 +22,7 @@ import dev.drpconsole.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -94,7 +96,7 @@ class ShellViewTest extends FxRobot {
         Settings reread = Settings.load(settingsDir, Runnable::run);
         LocalSandbox sandbox = new LocalSandbox(sandboxDir);
         ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
-                connections(sandbox), Runnable::run);
+                connections(sandbox), TaskRunner.inline());
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -160,7 +162,7 @@ class ShellViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox sandbox = new LocalSandbox(sandboxDir);
-            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), Platform::runLater);
+            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
             Scene scene = new Scene(new ShellView(viewModel, section -> null, new MenuButton("Local sandbox")),
