@@ -7,8 +7,6 @@ import dev.drpconsole.core.connection.DrpcliSettings;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -26,16 +24,6 @@ public class ConnectionDialogs {
         this.profiles = profiles;
         this.drpcli = drpcli;
         this.tasks = tasks;
-    }
-
-    /**
-     * Transitional, for callers that still pass the FX thread's executor (SetupEndpointPageTest): the attempts are
-     * awaited on the common pool. Remove once every caller passes a {@link TaskRunner}.
-     */
-    @Deprecated(forRemoval = true)
-    public ConnectionDialogs(DrpConnections connections, EndpointProfiles profiles, Optional<DrpcliSettings> drpcli,
-                             Executor fxThread) {
-        this(connections, profiles, drpcli, new TaskRunner(ForkJoinPool.commonPool(), fxThread));
     }
 
     /** A new connection, or the given profile to edit. */

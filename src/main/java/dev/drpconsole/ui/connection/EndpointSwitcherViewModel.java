@@ -12,8 +12,6 @@ import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.ProfileSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -56,15 +54,6 @@ public class EndpointSwitcherViewModel {
         refreshProfiles();
         profiles.addListener(() -> tasks.ui().execute(this::refreshProfiles));
         connections.addConnectionListener(now -> tasks.ui().execute(() -> active.set(now.orElse(null))));
-    }
-
-    /**
-     * Transitional, for callers that still pass the FX thread's executor (SetupEndpointPageTest): switches are
-     * awaited on the common pool. Remove once every caller passes a {@link TaskRunner}.
-     */
-    @Deprecated(forRemoval = true)
-    public EndpointSwitcherViewModel(DrpConnections connections, EndpointProfiles profiles, Executor fxThread) {
-        this(connections, profiles, new TaskRunner(ForkJoinPool.commonPool(), fxThread));
     }
 
     private void refreshProfiles() {

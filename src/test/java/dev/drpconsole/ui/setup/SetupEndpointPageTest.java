@@ -135,9 +135,9 @@ class SetupEndpointPageTest extends FxRobot {
         ViewServices services = new ViewServices(client, engine, io, Platform::runLater, (section, key) -> { });
         PageTestSupport.show(() -> {
             EndpointSwitcherViewModel switcher = new EndpointSwitcherViewModel(connections, profiles,
-                    Platform::runLater);
+                    services.tasks());
             ConnectionDialogs dialogs = new ConnectionDialogs(connections, profiles, Optional.empty(),
-                    Platform::runLater);
+                    services.tasks());
             return new SetupPage(services, new ConsoleEndpointChoices(connections, switcher, dialogs),
                     settingsDir.resolve("wizard"), TestLabels.forThisRun());
         });
