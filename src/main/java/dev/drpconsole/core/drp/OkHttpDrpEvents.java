@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * no locks. After a drop it reconnects with a pause that starts at {@link DrpClientOptions#reconnectInitial()} and
  * doubles up to {@link DrpClientOptions#reconnectMax()}, registers every filter again, and reports
  * {@code connected(true)} once the server acknowledged them all (or the acknowledgement timed out).
+ *
+ * <p>Over the house's ~400 lines on purpose: the socket, the registration protocol with its acknowledgements and the
+ * reconnect all share that one thread's state; split, they would need the locks this design avoids.
  */
 public final class OkHttpDrpEvents implements DrpEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OkHttpDrpEvents.class);

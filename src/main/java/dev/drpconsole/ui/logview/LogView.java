@@ -44,6 +44,9 @@ import javafx.stage.FileChooser;
  * A log pane for job output and container logs: a toolbar over a virtualized, selectable list of lines that
  * follows the end as lines arrive, with find, ANSI colours, timestamps, wrapping, copy and save.
  *
+ * <p>Over the house's ~400 lines on purpose: it is the control's public face (toolbar, keys, feeding, following); the
+ * line store, flow, find and selection are classes of their own beside it.
+ *
  * <p><b>Feeding it.</b> {@link #append}, {@link #appendAll} and {@link #appendText} may be called from any
  * thread, as fast as lines come. They store the line at once (packed UTF-8, about its length plus 12 bytes)
  * and return; the view shows what arrived once per frame, in one step however many lines came, so the UI
