@@ -340,13 +340,11 @@ public final class ContainersPage implements SectionPage {
         ContainerRow lost = chosen;
         rows.clearSelection();
         chosen = null;
-        if (!viewModel.rows().contains(lost)) {
-            details.showGone(lost, lost.name() + " is gone: the engine no longer has it.");
-        } else if (lost.isRunner() && !lost.isOurs()) {
-            details.showGone(lost, lost.name() + " is no longer this endpoint's runner: its machine was deleted "
-                    + "(DRP then removes the container).");
-        } else {
+        String why = viewModel.whyUnlisted(lost);
+        if (why.isEmpty()) {
             details.show(null); // only filtered out
+        } else {
+            details.showGone(lost, why);
         }
     }
 

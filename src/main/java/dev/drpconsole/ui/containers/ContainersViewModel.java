@@ -203,6 +203,21 @@ public final class ContainersViewModel extends LiveSection {
         updateState();
     }
 
+    /**
+     * Why a container the user chose is no longer listed, in words for its details: gone from the engine, or no
+     * longer this endpoint's runner (its machine was deleted); "" when only a filter hides it.
+     */
+    public String whyUnlisted(ContainerRow row) {
+        if (!rows.contains(row)) {
+            return row.name() + " is gone: the engine no longer has it.";
+        }
+        if (row.isRunner() && !row.isOurs() && !listed.get().test(row)) {
+            return row.name() + " is no longer this endpoint's runner: its machine was deleted (DRP then removes the "
+                    + "container).";
+        }
+        return "";
+    }
+
     /** Names the runner's machine, and tells whether it is this endpoint's (only those are listed as runners). */
     private void label(ContainerRow row) {
         Optional<String> uuid = row.machineUuid();
