@@ -78,12 +78,16 @@ public final class FilteredTable<R> {
         TextOrder.applyTo(table);
         // The table's comparator changes with every sort the user asks for; the SortedList then sorts, by the
         // same columns and directions but with each row's values looked up once.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> order(table.getComparator()),
-                table.comparatorProperty()));
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(this::order, table.comparatorProperty(),
+                table.getSortOrder()));
         shown = new FilteredList<>(sorted);
         bindPredicate();
         table.setSortPolicy(sortedByTheRowsBelow -> true);
+        // A table clears its sort order when given rows that are not a SortedList: the page's default order
+        // (newest jobs first, containers by name) is put back.
+        List<TableColumn<R, ?>> pageOrder = List.copyOf(table.getSortOrder());
         table.setItems(shown);
+        table.getSortOrder().setAll(pageOrder);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 selectedKey = key.apply(now);
@@ -202,8 +206,8 @@ public final class FilteredTable<R> {
     }
 
     /** The table's sort order (null for none) over cached cell values. */
-    private Comparator<R> order(Comparator<R> tableOrder) {
-        if (tableOrder == null || table.getSortOrder().isEmpty()) {
+    private Comparator<R> order() {
+        if (table.getSortOrder().isEmpty()) {
             return null;
         }
         List<TableColumn<R, ?>> columns = List.copyOf(table.getSortOrder());
