@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -25,8 +27,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 
 /**
- * A table over live rows with a filter box: the filter matches a substring of any visible column (as the cells
- * show it, case-insensitive), the user's sort order holds while rows change underneath (a {@link SortedList} that
+ * A table over live rows with a filter box: every word in the box must appear in a row's visible columns (as the
+ * cells show them, case-insensitive; plus any text {@link #alsoSearching} adds), the page's own conditions
+ * ({@link #alsoFilteredBy}) hold too, the user's sort order holds while rows change underneath (a {@link SortedList} that
  * follows the table's sort order), and the selected row stays selected by key when a live update replaces it.
  *
  * <p>Made for thousands of rows: the rows are sorted first and filtered after, so typing in the filter box only
@@ -41,6 +44,7 @@ public final class FilteredTable<R> {
 
     private final TableView<R> table;
     private final Function<R, String> key;
+    private final TextField filter;
     /** The rows the table shows: sorted, then filtered. */
     private final FilteredList<R> shown;
     /** Each row's visible text, lower-cased, made once per row object: typing re-filters thousands of rows. */
@@ -49,6 +53,8 @@ public final class FilteredTable<R> {
     private final Map<TableColumn<R, ?>, Map<R, Object>> sortValues = new HashMap<>();
     private String selectedKey;
     private String pendingReveal;
+    private ObservableValue<Predicate<R>> condition = new SimpleObjectProperty<>(row -> true);
+    private Function<R, String> extraText = row -> "";
 
     /**
      * @param rows the page's rows, kept current by its view model
@@ -57,6 +63,7 @@ public final class FilteredTable<R> {
     public FilteredTable(TableView<R> table, ObservableList<R> rows, TextField filter, Function<R, String> key) {
         this.table = table;
         this.key = key;
+        this.filter = filter;
         // Registered before the SortedList: what a change makes stale is forgotten before rows are re-sorted.
         rows.addListener((ListChangeListener<R>) change -> {
             while (change.next()) {
@@ -71,13 +78,16 @@ public final class FilteredTable<R> {
         TextOrder.applyTo(table);
         // The table's comparator changes with every sort the user asks for; the SortedList then sorts, by the
         // same columns and directions but with each row's values looked up once.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> order(table.getComparator()),
-                table.comparatorProperty()));
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(this::order, table.comparatorProperty(),
+                table.getSortOrder()));
         shown = new FilteredList<>(sorted);
-        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(filter.getText()),
-                filter.textProperty()));
+        bindPredicate();
         table.setSortPolicy(sortedByTheRowsBelow -> true);
+        // A table clears its sort order when given rows that are not a SortedList: the page's default order
+        // (newest jobs first, containers by name) is put back.
+        List<TableColumn<R, ?>> pageOrder = List.copyOf(table.getSortOrder());
         table.setItems(shown);
+        table.getSortOrder().setAll(pageOrder);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 selectedKey = key.apply(now);
@@ -98,6 +108,36 @@ public final class FilteredTable<R> {
                 }
             }
         });
+    }
+
+    /** Rows must also pass {@code pageCondition} (e.g. the page's own filters), re-tested when it changes. */
+    public FilteredTable<R> alsoFilteredBy(ObservableValue<Predicate<R>> pageCondition) {
+        condition = pageCondition;
+        bindPredicate();
+        return this;
+    }
+
+    /** The filter box also finds rows by {@code text} (e.g. an id no column shows). */
+    public FilteredTable<R> alsoSearching(Function<R, String> text) {
+        extraText = text;
+        searchText.clear();
+        bindPredicate();
+        return this;
+    }
+
+    /** Selects nothing, and forgets the selected row (a row that comes back is not selected again). */
+    public void clearSelection() {
+        selectedKey = null;
+        table.getSelectionModel().clearSelection();
+    }
+
+    private void bindPredicate() {
+        ObservableValue<Predicate<R>> pageCondition = condition;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            Predicate<R> page = pageCondition.getValue();
+            Predicate<R> text = matching(filter.getText());
+            return page == null ? text : page.and(text);
+        }, filter.textProperty(), pageCondition));
     }
 
     /** Ctrl+F anywhere on {@code page} focuses the filter box. */
@@ -166,8 +206,8 @@ public final class FilteredTable<R> {
     }
 
     /** The table's sort order (null for none) over cached cell values. */
-    private Comparator<R> order(Comparator<R> tableOrder) {
-        if (tableOrder == null || table.getSortOrder().isEmpty()) {
+    private Comparator<R> order() {
+        if (table.getSortOrder().isEmpty()) {
             return null;
         }
         List<TableColumn<R, ?>> columns = List.copyOf(table.getSortOrder());
@@ -197,11 +237,15 @@ public final class FilteredTable<R> {
         if (needle.isEmpty()) {
             return row -> true;
         }
-        return row -> searchText.computeIfAbsent(row, this::visibleText).contains(needle);
+        List<String> words = List.of(needle.split("\\s+"));
+        return row -> {
+            String searched = searchText.computeIfAbsent(row, this::visibleText);
+            return words.stream().allMatch(searched::contains);
+        };
     }
 
     private String visibleText(R row) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(extraText.apply(row)).append('\n');
         table.getVisibleLeafColumns().forEach(column -> text.append(cellText(column, row)).append('\n'));
         return text.toString().toLowerCase(Locale.ROOT);
     }

@@ -4,10 +4,10 @@ import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpObject;
 import dev.drpconsole.core.drp.LiveObjects;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,12 +19,9 @@ import javafx.collections.ObservableList;
 /**
  * The FX side of a {@link LiveObjects}: an observable list of objects, one per key, kept current. Changes arrive on
  * background threads at any rate; they are queued and applied in one batch per FX-thread turn (one hand-over
- * however many changes came), the last change of a key winning.
+ * however many changes came), the last change of a key winning, merged by {@link KeyedRows}.
  */
 public final class LiveList<T extends DrpObject> implements LiveObjects.Listener<T> {
-    /** Above this many changes in one batch, the list is replaced in one go (each single change costs a pass). */
-    private static final int MAX_SINGLE_CHANGES = 32;
-
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -134,48 +131,16 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
         }
     }
 
+    /** The list with the changes made: changed objects where they were, gone ones out, new ones at the end. */
     private void apply(Map<String, T> changes) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            index.put(items.get(i).key(), i);
-        }
-        if (changes.size() > MAX_SINGLE_CHANGES) {
-            items.setAll(merged(changes, index)); // one change for listeners, however large the burst
-        } else {
-            applyOneByOne(changes, index);
-        }
-    }
-
-    private List<T> merged(Map<String, T> changes, Map<String, Integer> index) {
-        List<T> merged = new ArrayList<>(items);
-        changes.forEach((key, object) -> {
-            Integer at = index.get(key);
-            if (at != null && object != null) {
-                merged.set(at, object);
-            }
-        });
-        merged.removeIf(item -> changes.containsKey(item.key()) && changes.get(item.key()) == null);
-        changes.forEach((key, object) -> {
-            if (object != null && !index.containsKey(key)) {
-                merged.add(object);
-            }
-        });
-        return merged;
-    }
-
-    private void applyOneByOne(Map<String, T> changes, Map<String, Integer> index) {
-        List<T> added = new ArrayList<>();
-        for (Map.Entry<String, T> change : changes.entrySet()) {
-            Integer at = index.get(change.getKey());
-            if (change.getValue() != null && at != null) {
-                items.set(at, change.getValue());
-            } else if (change.getValue() != null) {
-                added.add(change.getValue());
+        List<T> wanted = new ArrayList<>(items.size() + changes.size());
+        for (T item : items) {
+            T changed = changes.getOrDefault(item.key(), item);
+            if (changed != null) {
+                wanted.add(changed);
             }
         }
-        if (changes.containsValue(null)) {
-            items.removeIf(item -> changes.containsKey(item.key()) && changes.get(item.key()) == null);
-        }
-        items.addAll(added);
+        changes.values().stream().filter(Objects::nonNull).forEach(wanted::add); // known keys are merged in place
+        KeyedRows.sync(items, wanted, DrpObject::key);
     }
 }

@@ -27,10 +27,20 @@ public class LivePageLayout extends BorderPane {
 
     public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, EmptyState notConnected, EmptyState empty,
             String loadingText, ObservableValue<PageState> state) {
+        this(toolbar, problem, content, notConnected, empty, loading(loadingText), state);
+    }
+
+    /**
+     * @param empty   shown while there is nothing yet; null for a page whose table says that itself (its
+     *                placeholder tells why, e.g. what its filters hide)
+     * @param loading shown while the first list is on its way
+     */
+    public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, Node notConnected, Node empty,
+            Node loading, ObservableValue<PageState> state) {
         this.content = content;
         this.notConnected = notConnected;
-        this.empty = empty;
-        this.loading = loading(loadingText);
+        this.empty = empty == null ? content : empty;
+        this.loading = loading;
         getStyleClass().add("live-page");
         getStylesheets().add(STYLESHEET);
         setTop(new VBox(toolbar, problem));

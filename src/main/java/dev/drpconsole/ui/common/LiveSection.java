@@ -1,5 +1,7 @@
 package dev.drpconsole.ui.common;
 
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpObject;
 import dev.drpconsole.core.drp.DrpType;
@@ -17,19 +19,38 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The life of a section's view model: it follows live data only while its page is shown, starts over when the
- * signed-in endpoint changes, and reports failures as one plain-words problem for the page's banner. Subclasses
- * say what to follow and how their page state follows from their rows. Methods run on the FX thread.
+ * signed-in endpoint changes (for a section that lists the endpoint's objects), and reports failures as one
+ * plain-words problem for the page's banner. Subclasses say what to follow ({@link #follow} a DRP type,
+ * {@link #whileFollowing} anything else, e.g. the engine's {@link dev.drpconsole.core.engine.LiveContainers}) and how
+ * their page state follows from their rows; blocking calls go through {@link #tasks()}. Methods run on the FX thread.
  */
 public abstract class LiveSection {
     protected final ViewServices services;
     private final StringProperty problem = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<PageState> state = new ReadOnlyObjectWrapper<>(PageState.NOT_CONNECTED);
     private final List<AutoCloseable> following = new ArrayList<>();
+    private final TaskRunner tasks;
+    private final boolean listsEndpoint;
     private DrpClient followed;
     private boolean shown;
 
+    /** A section that lists the signed-in endpoint's objects: "not connected" while none is, anew on a switch. */
     protected LiveSection(ViewServices services) {
+        this(services, true);
+    }
+
+    /**
+     * @param listsEndpoint whether the section lists the signed-in endpoint's objects; false for one whose rows
+     *                      come from elsewhere (the engine's containers): it follows whatever endpoint is signed in
+     *                      (maybe none) and says when it is not connected by {@link #connected()}
+     */
+    protected LiveSection(ViewServices services, boolean listsEndpoint) {
         this.services = services;
+        this.tasks = services.tasks();
+        this.listsEndpoint = listsEndpoint;
+        if (!listsEndpoint) {
+            return;
+        }
         services.client().addListener((obs, old, now) -> {
             stopFollowing();
             problem.set("");
@@ -68,12 +89,40 @@ public abstract class LiveSection {
         return state.getReadOnlyProperty();
     }
 
+    /** Runs the section's blocking calls: the call in the background, its callbacks on the FX thread. */
+    protected final TaskRunner tasks() {
+        return tasks;
+    }
+
+    protected final boolean isShown() {
+        return shown;
+    }
+
+    /** Follows everything anew now, if shown (a Retry, a Refresh). */
+    protected final void followAgain() {
+        if (shown) {
+            startFollowing();
+        }
+    }
+
+    /**
+     * Whether the section's source can be listed: by default whether an endpoint is signed in. A section whose rows
+     * come from elsewhere says whether that answers; {@link PageState#NOT_CONNECTED} shows while it does not.
+     */
+    protected boolean connected() {
+        return services.client().get() != null;
+    }
+
     /** The endpoint being followed, or null. */
     protected DrpClient client() {
         return followed;
     }
 
-    /** Starts following {@code client}: calls {@link #follow} for each live list. */
+    /**
+     * Starts following: calls {@link #follow} for each live list.
+     *
+     * @param client the signed-in endpoint; may be null only for a section that does not list the endpoint's objects
+     */
     protected abstract void startFollowing(DrpClient client);
 
     /** Forgets everything shown from the previous endpoint. */
@@ -86,7 +135,7 @@ public abstract class LiveSection {
 
     /** Recomputes the page state; subclasses call it whenever their rows change. */
     protected final void updateState() {
-        if (services.client().get() == null) {
+        if (!connected()) {
             state.set(PageState.NOT_CONNECTED);
         } else if (!loaded()) {
             state.set(PageState.LOADING);
@@ -127,22 +176,22 @@ public abstract class LiveSection {
      */
     protected final <T> void call(String failureAction, Callable<T> work, Consumer<T> onSuccess) {
         DrpClient client = followed;
-        BackgroundCall.run(services.io(), services.fxThread(), work, result -> {
+        BackgroundTask.wrap(work).onSuccess(result -> {
             if (client == followed) {
                 onSuccess.accept(result);
             }
-        }, failure -> {
+        }).onFailure(failure -> {
             if (client == followed) {
                 problem.set(PlainWords.of(failureAction, failure));
             }
-        });
+        }).executeWith(tasks);
     }
 
     private void startFollowing() {
         stopFollowing();
         followed = services.client().get();
         updateState();
-        if (followed != null) {
+        if (followed != null || !listsEndpoint) {
             startFollowing(followed);
         }
     }

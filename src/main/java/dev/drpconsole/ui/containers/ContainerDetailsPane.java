@@ -27,7 +27,6 @@ final class ContainerDetailsPane extends TabPane {
             + "machine's context changes away (a workflow's last step often switches back) or the machine is deleted.";
 
     private final ContainersViewModel viewModel;
-    private final Executor io;
     private final Executor fxThread;
     private final LogView log = new LogView(MAX_LOG_LINES);
     private final Label logStatus = new Label();
@@ -43,9 +42,9 @@ final class ContainerDetailsPane extends TabPane {
     private AutoCloseable following;
     private boolean active;
 
-    ContainerDetailsPane(ContainersViewModel viewModel, Executor io, Executor fxThread) {
+    /** @param fxThread where the end of a followed log is told (the log's stream thread hands it over) */
+    ContainerDetailsPane(ContainersViewModel viewModel, Executor fxThread) {
         this.viewModel = viewModel;
-        this.io = io;
         this.fxThread = fxThread;
         setId("container-details");
         getStyleClass().add("details-tabs");
@@ -183,16 +182,9 @@ final class ContainerDetailsPane extends TabPane {
 
     private void stopFollowing() {
         if (following != null) {
-            AutoCloseable closing = following;
-            following = null;
             // Closing an engine stream may wait on the socket: not on the FX thread.
-            io.execute(() -> {
-                try {
-                    closing.close();
-                } catch (Exception e) {
-                    // Abandoned either way; LogFollowHandle already swallows stream errors.
-                }
-            });
+            viewModel.stopFollowingLogs(following);
+            following = null;
         }
     }
 

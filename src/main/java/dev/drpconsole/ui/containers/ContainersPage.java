@@ -3,11 +3,13 @@ package dev.drpconsole.ui.containers;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.ui.common.CompactButtons;
 import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.FilteredTable;
 import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.LazyTooltip;
+import dev.drpconsole.ui.common.LivePageLayout;
 import dev.drpconsole.ui.common.PageProblemBanner;
+import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
-import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,10 +56,11 @@ public final class ContainersPage implements SectionPage {
     private static final String STYLESHEET = ContainersPage.class.getResource("containers.css").toExternalForm();
 
     private final ContainersViewModel viewModel;
-    private final BorderPane root = new BorderPane();
     private final TextField filter = new TextField();
-    private final ContainersTable table;
+    private final ContainersTable table = new ContainersTable();
+    private final FilteredTable<ContainerRow> rows;
     private final ContainerDetailsPane details;
+    private final LivePageLayout root;
     private String pendingReveal;
     /** The row whose details are shown, as the user chose it; null when none. */
     private ContainerRow chosen;
@@ -67,22 +69,24 @@ public final class ContainersPage implements SectionPage {
 
     public ContainersPage(ViewServices services) {
         viewModel = new ContainersViewModel(services);
-        table = new ContainersTable(viewModel.visibleRows());
-        details = new ContainerDetailsPane(viewModel, services.io(), services.fxThread());
+        rows = new FilteredTable<>(table, viewModel.rows(), filter, ContainerRow::id)
+                .alsoFilteredBy(viewModel.listedProperty());
+        details = new ContainerDetailsPane(viewModel, services.fxThread());
+        root = new LivePageLayout(new VBox(header(), toolbar()),
+                new PageProblemBanner(viewModel.problemProperty(), viewModel::dismissProblem), split(),
+                unreachable(), null, connecting(), viewModel.stateProperty());
         root.setId("containers-page");
         root.getStyleClass().add("containers-page");
         root.getStylesheets().add(STYLESHEET);
-        root.setTop(new VBox(header(), toolbar(),
-                new PageProblemBanner(viewModel.problemProperty(), viewModel::dismissProblem)));
-        root.setCenter(content());
-        wireTable();
-        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
-                filter.requestFocus();
-                filter.selectAll();
-                event.consume();
+        viewModel.machinesKnownProperty().addListener(obs -> revealIfListed());
+        viewModel.stateProperty().addListener((obs, old, now) -> {
+            revealIfListed();
+            if (now == PageState.READY && root.isFocused()) {
+                table.requestFocus();
             }
         });
+        wireTable();
+        FilteredTable.focusOnFind(root, filter);
     }
 
     @Override
@@ -92,14 +96,14 @@ public final class ContainersPage implements SectionPage {
 
     @Override
     public void shown() {
-        viewModel.start();
+        viewModel.shown();
         details.activate();
         focusTable();
     }
 
     /** The table takes the keyboard (arrows and action keys at once) rather than the filter, first in line. */
     private void focusTable() {
-        if (viewModel.statusProperty().get() == EngineStatus.READY) {
+        if (viewModel.stateProperty().get() == PageState.READY) {
             table.requestFocus();
         } else {
             root.requestFocus();
@@ -109,7 +113,7 @@ public final class ContainersPage implements SectionPage {
     @Override
     public void hidden() {
         details.deactivate();
-        viewModel.stop();
+        viewModel.hidden();
     }
 
     /** Selects the container with this name and shows its log, once it is listed. */
@@ -121,7 +125,7 @@ public final class ContainersPage implements SectionPage {
         filter.clear();
         pendingReveal = containerName;
         missingSaid = false;
-        table.getSelectionModel().clearSelection();
+        rows.clearSelection();
         revealIfListed();
     }
 
@@ -152,7 +156,6 @@ public final class ContainersPage implements SectionPage {
         filter.setMinWidth(120);
         HBox.setHgrow(filter, Priority.SOMETIMES);
         LazyTooltip.install(filter, () -> "Words to find in the name, image, state, status or machine");
-        viewModel.filterTextProperty().bind(filter.textProperty());
         CheckBox all = new CheckBox("All containers");
         all.setMinWidth(Region.USE_PREF_SIZE);
         all.setId("containers-all");
@@ -175,7 +178,7 @@ public final class ContainersPage implements SectionPage {
         restart.disableProperty().bind(none);
         remove.disableProperty().bind(none);
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().map(row -> !row.isRunning())
-                .orElse(true), table.getSelectionModel().selectedItemProperty(), viewModel.visibleRows()));
+                .orElse(true), table.getSelectionModel().selectedItemProperty(), table.getItems()));
         remove.getStyleClass().add("remove-action");
 
         HBox bar = new HBox(8, filter, all, new Separator(Orientation.VERTICAL), logs, inspect,
@@ -196,13 +199,16 @@ public final class ContainersPage implements SectionPage {
         return button;
     }
 
-    private Node content() {
+    private Node split() {
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
         fitsShortWindows(split, table, details);
         split.setDividerPositions(0.42);
         split.getStyleClass().add("page-split");
+        return split;
+    }
 
+    private Node unreachable() {
         EmptyState unreachable = new EmptyState(Icon.DOCKER, "No container engine answers", "");
         unreachable.setId("containers-unreachable");
         Button retry = unreachable.addAction("Retry");
@@ -210,20 +216,14 @@ public final class ContainersPage implements SectionPage {
         retry.setOnAction(e -> viewModel.retry());
         viewModel.unreachableReasonProperty().addListener(obs -> unreachable.setText(unreachableText()));
         viewModel.unreachableFixProperty().addListener(obs -> unreachable.setText(unreachableText()));
+        return unreachable;
+    }
 
+    private static Node connecting() {
         EmptyState connecting = new EmptyState(Icon.DOCKER, "Looking for the container engine…",
                 "The console asks Docker or Podman for its containers.");
         connecting.setId("containers-connecting");
-
-        viewModel.machinesKnownProperty().addListener(obs -> revealIfListed());
-        viewModel.statusProperty().addListener((obs, old, now) -> {
-            revealIfListed();
-            if (now == EngineStatus.READY && root.isFocused()) {
-                table.requestFocus();
-            }
-        });
-        return new StatusStack<>(viewModel.statusProperty()).show(EngineStatus.READY, split)
-                .show(EngineStatus.UNREACHABLE, unreachable).show(EngineStatus.CONNECTING, connecting);
+        return connecting;
     }
 
     /**
@@ -247,17 +247,17 @@ public final class ContainersPage implements SectionPage {
         table.getItems().addListener((ListChangeListener<ContainerRow>) change -> dropSelectionIfUnlisted());
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(this::tableKey);
-        viewModel.visibleRows().addListener((ListChangeListener<ContainerRow>) change -> revealIfListed());
+        table.getItems().addListener((ListChangeListener<ContainerRow>) change -> revealIfListed());
         Runnable placeholder = () -> table.setPlaceholderText(placeholderText());
-        viewModel.allRows().addListener((ListChangeListener<ContainerRow>) change -> placeholder.run());
+        viewModel.rows().addListener((ListChangeListener<ContainerRow>) change -> placeholder.run());
         viewModel.showAllProperty().addListener(obs -> placeholder.run());
         viewModel.machinesKnownProperty().addListener(obs -> placeholder.run());
-        viewModel.filterTextProperty().addListener(obs -> placeholder.run());
+        filter.textProperty().addListener(obs -> placeholder.run());
         placeholder.run();
     }
 
     private String placeholderText() {
-        if (!viewModel.filterTextProperty().get().isBlank()) {
+        if (!filter.getText().isBlank()) {
             return "No container matches the filter.";
         }
         if (viewModel.showAllProperty().get()) {
@@ -268,7 +268,7 @@ public final class ContainersPage implements SectionPage {
                     + "belongs to this endpoint when its machine does): sign in to an endpoint, or tick \"All "
                     + "containers\" to see every container on the engine.";
         }
-        if (viewModel.allRows().stream().anyMatch(ContainerRow::isRunner)) {
+        if (viewModel.rows().stream().anyMatch(ContainerRow::isRunner)) {
             return "None of this endpoint's machines has a runner container. The engine's other drp-runner "
                     + "containers belong to machines this endpoint does not have: tick \"All containers\" to see "
                     + "them.";
@@ -338,15 +338,13 @@ public final class ContainersPage implements SectionPage {
             return;
         }
         ContainerRow lost = chosen;
-        table.getSelectionModel().clearSelection();
+        rows.clearSelection();
         chosen = null;
-        if (!viewModel.allRows().contains(lost)) {
-            details.showGone(lost, lost.name() + " is gone: the engine no longer has it.");
-        } else if (lost.isRunner() && !lost.isOurs()) {
-            details.showGone(lost, lost.name() + " is no longer this endpoint's runner: its machine was deleted "
-                    + "(DRP then removes the container).");
-        } else {
+        String why = viewModel.whyUnlisted(lost);
+        if (why.isEmpty()) {
             details.show(null); // only filtered out
+        } else {
+            details.showGone(lost, why);
         }
     }
 
@@ -399,14 +397,14 @@ public final class ContainersPage implements SectionPage {
             }
         }
         String wanted = pendingReveal;
-        if (viewModel.allRows().stream().anyMatch(row -> row.name().equals(wanted))) {
+        if (viewModel.rows().stream().anyMatch(row -> row.name().equals(wanted))) {
             viewModel.showAllProperty().set(true); // e.g. the runner of a machine deleted since: listed under All
-        } else if (!missingSaid && viewModel.statusProperty().get() == EngineStatus.READY
+        } else if (!missingSaid && viewModel.stateProperty().get() == PageState.READY
                 && viewModel.machinesKnownProperty().get()) {
             // Not there: say so, rather than leave another container selected as if it were the one asked for.
             // It stays wanted: should it start after all, it is selected then.
             missingSaid = true;
-            table.getSelectionModel().clearSelection();
+            rows.clearSelection();
             details.showMissing(wanted);
         }
     }

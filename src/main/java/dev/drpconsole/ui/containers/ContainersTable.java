@@ -1,16 +1,12 @@
 package dev.drpconsole.ui.containers;
 
-
-import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.engine.ContainerSummary;
+import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.StateCell;
 import java.util.List;
-import dev.drpconsole.ui.common.Icon;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
@@ -22,21 +18,17 @@ import javafx.scene.shape.Circle;
 import javafx.util.Callback;
 
 /**
- * The containers as a sortable table. Sorting is done by a {@link SortedList} over the view model's live rows,
- * bound to the table's comparator, so the user's sort holds while the engine reports changes.
+ * The containers as a sortable table, by name until the user sorts otherwise; its rows, their order and the filter
+ * come from a {@link dev.drpconsole.ui.common.FilteredTable}.
  * Column ids: {@code #containers-col-name}, {@code -state}, {@code -image}, {@code -status}, {@code -machine}.
  */
 final class ContainersTable extends TableView<ContainerRow> {
     private static final PseudoClass FOREIGN = PseudoClass.getPseudoClass("foreign");
     private final Label placeholder = new Label();
 
-    ContainersTable(ObservableList<ContainerRow> rows) {
+    ContainersTable() {
         setId("containers-table");
         getStyleClass().add("containers-table");
-        SortedList<ContainerRow> sorted = new SortedList<>(rows);
-        TextOrder.applyTo(this);
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 

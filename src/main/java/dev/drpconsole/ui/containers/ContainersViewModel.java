@@ -1,94 +1,91 @@
 package dev.drpconsole.ui.containers;
 
-import dev.drpconsole.core.concurrent.CoalescingTask;
-import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.concurrent.BackgroundTask;
+import dev.drpconsole.core.concurrent.TaskSlot;
+import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.ContainerInspection;
-import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.ContainerSummary;
-import dev.drpconsole.core.engine.EngineConnectionListener;
 import dev.drpconsole.core.engine.EngineContainers;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineInfo;
-import dev.drpconsole.core.engine.EngineUnavailableException;
-import dev.drpconsole.core.engine.EventQuery;
+import dev.drpconsole.core.engine.LiveContainers;
 import dev.drpconsole.core.engine.LogListener;
 import dev.drpconsole.core.engine.LogOptions;
+import dev.drpconsole.ui.common.KeyedRows;
+import dev.drpconsole.ui.common.LiveSection;
 import dev.drpconsole.ui.common.MachineNames;
+import dev.drpconsole.ui.common.PlainWords;
 import dev.drpconsole.ui.common.ViewServices;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The Containers view's state and commands: the engine's containers (runners only unless {@link #showAllProperty()}),
- * kept current from engine events while {@link #start() started}, plus restart, stop, remove, inspect and log
- * following. Engine calls run on {@link ViewServices#io()}; state changes on {@link ViewServices#fxThread()}.
- *
- * <p>Engine events are not applied one by one: any container event asks for a re-list, and re-lists are coalesced
- * to at most one per {@value #RELIST_GAP_MS} ms. A list is the engine's own truth (states, statuses, names), and
- * a container start is a burst of half a dozen events.
+ * The Containers view's state and commands: the engine's containers, kept current from engine events while the
+ * page is shown ({@link LiveContainers}), labelled with the signed-in endpoint's machines, of which the page lists
+ * this endpoint's runners (all containers with {@link #showAllProperty()}); plus restart, stop, remove, inspect and
+ * log following. The page state is "not connected" while no engine answers. FX thread only.
  */
-public final class ContainersViewModel {
-    static final long RELIST_GAP_MS = 250;
+public final class ContainersViewModel extends LiveSection {
+    static final Duration RELIST_GAP = Duration.ofMillis(250);
     /** The machine column of a runner whose machine the signed-in endpoint does not have. */
     public static final String NOT_THIS_ENDPOINTS = "not this endpoint's machine";
-    private static final Logger LOG = LoggerFactory.getLogger(ContainersViewModel.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** A followed log starts with at most this many existing lines: enough context, bounded memory. */
     private static final int LOG_TAIL = 2000;
 
-    private final ViewServices services;
+    private final Duration relistGap;
     private final ObservableList<ContainerRow> rows = FXCollections.observableArrayList(ContainerRow::observables);
-    private final FilteredList<ContainerRow> visible = new FilteredList<>(rows);
     private final BooleanProperty showAll = new SimpleBooleanProperty(false);
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<EngineStatus> status = new ReadOnlyObjectWrapper<>(EngineStatus.CONNECTING);
+    private final ObjectBinding<Predicate<ContainerRow>> listed;
     private final ReadOnlyStringWrapper engineLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper unreachableReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper unreachableFix = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final TaskSlot inspection = new TaskSlot();
     private final MachineNames machineNames;
-    private final CoalescingTask relist;
-    private volatile int generation; // bumped on the FX thread by start/stop; stale results are dropped
-    private Closeable watch; // FX thread
-    private boolean started; // FX thread
+    private LiveContainers live;
+    private boolean reachable = true;
+    private boolean loaded;
 
     public ContainersViewModel(ViewServices services) {
-        this.services = services;
-        this.machineNames = new MachineNames(services);
-        this.relist = new CoalescingTask(this::relistNow, Duration.ofMillis(RELIST_GAP_MS), services.io());
-        showAll.addListener(obs -> refilter());
-        filterText.addListener(obs -> refilter());
-        machineNames.names().addListener((MapChangeListener<String, String>) change -> rows.forEach(this::label));
-        machineNames.loadedProperty().addListener(obs -> rows.forEach(this::label));
-        refilter();
+        this(services, RELIST_GAP);
     }
 
-    /** The rows to show: filtered by {@link #showAllProperty()} and {@link #filterTextProperty()}, unsorted. */
-    public ObservableList<ContainerRow> visibleRows() {
-        return visible;
+    /** @param relistGap how long engine events gather before the containers are listed again (zero in tests) */
+    ContainersViewModel(ViewServices services, Duration relistGap) {
+        super(services, false);
+        this.relistGap = relistGap;
+        this.machineNames = new MachineNames(services);
+        this.listed = Bindings.createObjectBinding(() -> {
+            boolean all = showAll.get();
+            return row -> all || row.isOurs();
+        }, showAll);
+        machineNames.names().addListener((MapChangeListener<String, String>) change -> rows.forEach(this::label));
+        machineNames.loadedProperty().addListener(obs -> rows.forEach(this::label));
+    }
+
+    /** Every container the engine listed, runner or not, in the engine's order. */
+    public ObservableList<ContainerRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** Which rows the page lists: this endpoint's runners, or every container with {@link #showAllProperty()}. */
+    public ObservableValue<Predicate<ContainerRow>> listedProperty() {
+        return listed;
     }
 
     /** True once the signed-in endpoint's machines are known, so runners can be told ours from others'. */
@@ -96,23 +93,9 @@ public final class ContainersViewModel {
         return machineNames.loadedProperty();
     }
 
-    /** Every container the engine listed, runner or not. */
-    public ObservableList<ContainerRow> allRows() {
-        return FXCollections.unmodifiableObservableList(rows);
-    }
-
     /** Show every container, not only the runners of this endpoint's machines. */
     public BooleanProperty showAllProperty() {
         return showAll;
-    }
-
-    /** Words that must all appear in a row's name, image, state, status or machine (any case). */
-    public StringProperty filterTextProperty() {
-        return filterText;
-    }
-
-    public ReadOnlyObjectProperty<EngineStatus> statusProperty() {
-        return status.getReadOnlyProperty();
     }
 
     /** Which engine answers, e.g. "Docker 20.10.24 at unix:///var/run/docker.sock"; "" until known. */
@@ -120,7 +103,7 @@ public final class ContainersViewModel {
         return engineLabel.getReadOnlyProperty();
     }
 
-    /** Why no engine answers (while {@link EngineStatus#UNREACHABLE}). */
+    /** Why no engine answers (while the page state is not connected). */
     public ReadOnlyStringProperty unreachableReasonProperty() {
         return unreachableReason.getReadOnlyProperty();
     }
@@ -130,122 +113,109 @@ public final class ContainersViewModel {
         return unreachableFix.getReadOnlyProperty();
     }
 
-    /** The last failed action in plain words; "" when there is nothing to report. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
     /** What is being done right now, e.g. "Restarting drp-runner-…"; "" when idle. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
     }
 
-    public void dismissProblem() {
-        problem.set("");
-    }
-
-    /** Lists the containers and follows engine events until {@link #stop()}. */
-    public void start() {
-        started = true;
+    /** Also follows the endpoint's machines, to name the runners and tell ours from others'. */
+    @Override
+    public void shown() {
         machineNames.start();
-        connect();
+        super.shown();
     }
 
-    /** Stops following: no engine events, no machine events, and late results are dropped. */
-    public void stop() {
-        started = false;
-        generation++;
-        closeWatch();
+    @Override
+    public void hidden() {
+        super.hidden();
+        inspection.cancel();
         machineNames.stop();
     }
 
     /** Tries the engine again now (the event stream also retries by itself, with growing pauses). */
     public void retry() {
-        if (started) {
-            generation++;
-            closeWatch();
-            connect();
-        }
+        followAgain();
     }
 
-    private void connect() {
-        int myGeneration = generation;
-        if (rows.isEmpty()) {
-            status.set(EngineStatus.CONNECTING);
-        }
-        services.io().execute(() -> {
-            try {
-                ContainerEngine engine = services.engine().get();
-                EngineInfo info = engine.info();
-                Closeable events = engine.watchEvents(EventQuery.containers(), event -> relist.request(),
-                        connectionListener(myGeneration));
-                List<ContainerSummary> containers = engine.containers().list(ContainerQuery.all());
-                onFx(myGeneration, () -> connected(info, events, containers), () -> closeQuietly(events));
-            } catch (EngineUnavailableException e) {
-                onFx(myGeneration, () -> unreachable(e.reason(), e.fixHint()), () -> { });
-            } catch (EngineException e) {
-                onFx(myGeneration, () -> unreachable(e.getMessage(), "Check the engine, then Retry."), () -> { });
+    @Override
+    protected void startFollowing(DrpClient client) {
+        reachable = true; // trying: the rows listed last stay until the engine answers or not
+        loaded = !rows.isEmpty();
+        updateState();
+        LiveContainers containers = new LiveContainers(services.engine(), relistGap, services.io(),
+                services.fxThread());
+        live = containers;
+        whileFollowing(containers);
+        containers.start(new LiveContainers.Listener() {
+            @Override
+            public void connected(EngineInfo info) {
+                engineLabel.set(info.product().displayName() + " " + info.version() + " at " + info.host());
+            }
+
+            @Override
+            public void listed(List<ContainerSummary> all) {
+                show(all);
+            }
+
+            @Override
+            public void unreachable(String reason, String fix) {
+                unreachableReason.set(reason);
+                unreachableFix.set(fix);
+                reachable = false;
+                updateState();
             }
         });
     }
 
-    private EngineConnectionListener connectionListener(int myGeneration) {
-        return new EngineConnectionListener() {
-            @Override
-            public void onConnected() {
-                relist.request(); // events may have been missed while away
-            }
-
-            @Override
-            public void onLost(String reason, Duration nextRetry) {
-                onFx(myGeneration, () -> unreachable(reason,
-                        "The console tries again by itself; Retry tries now."), () -> { });
-            }
-        };
+    /** The engine's containers outlive an endpoint switch: only their machine labels change. */
+    @Override
+    protected void clear() {
     }
 
-    private void connected(EngineInfo info, Closeable events, List<ContainerSummary> containers) {
-        watch = events;
-        engineLabel.set(info.product().displayName() + " " + info.version() + " at " + info.host());
-        show(containers);
+    @Override
+    protected boolean connected() {
+        return reachable;
     }
 
-    private void unreachable(String reason, String fix) {
-        unreachableReason.set(reason);
-        unreachableFix.set(fix);
-        status.set(EngineStatus.UNREACHABLE);
+    @Override
+    protected boolean loaded() {
+        return loaded;
     }
 
-    private void relistNow() {
-        int myGeneration = generation;
-        try {
-            List<ContainerSummary> containers = services.engine().get().containers().list(ContainerQuery.all());
-            onFx(myGeneration, () -> show(containers), () -> { });
-        } catch (EngineUnavailableException e) {
-            onFx(myGeneration, () -> unreachable(e.reason(), e.fixHint()), () -> { });
-        } catch (EngineException e) {
-            LOG.debug("Re-listing containers failed; the next event tries again", e);
-        }
+    /** Never the empty page: the table's placeholder says why nothing is listed (the filter, the runners). */
+    @Override
+    protected boolean empty() {
+        return false;
     }
 
     /** Updates rows in place (by container id), adds new ones and drops the gone. */
     private void show(List<ContainerSummary> containers) {
-        Map<String, ContainerRow> byId = new HashMap<>();
-        rows.forEach(row -> byId.put(row.id(), row));
-        Map<String, ContainerSummary> listed = new HashMap<>();
-        containers.forEach(container -> listed.put(container.id(), container));
-        rows.removeIf(row -> !listed.containsKey(row.id()));
-        for (ContainerSummary container : containers) {
-            ContainerRow row = byId.get(container.id());
-            if (row != null) {
-                row.update(container);
-            } else {
-                row = new ContainerRow(container);
-                label(row);
-                rows.add(row);
-            }
+        KeyedRows.sync(rows, containers, ContainerSummary::id, ContainerRow::id, container -> {
+            ContainerRow row = new ContainerRow(container);
+            label(row);
+            return row;
+        }, (row, container) -> {
+            row.update(container);
+            return row;
+        });
+        reachable = true;
+        loaded = true;
+        updateState();
+    }
+
+    /**
+     * Why a container the user chose is no longer listed, in words for its details: gone from the engine, or no
+     * longer this endpoint's runner (its machine was deleted); "" when only a filter hides it.
+     */
+    public String whyUnlisted(ContainerRow row) {
+        if (!rows.contains(row)) {
+            return row.name() + " is gone: the engine no longer has it.";
         }
-        status.set(EngineStatus.READY);
+        if (row.isRunner() && !row.isOurs() && !listed.get().test(row)) {
+            return row.name() + " is no longer this endpoint's runner: its machine was deleted (DRP then removes the "
+                    + "container).";
+        }
+        return "";
     }
 
     /** Names the runner's machine, and tells whether it is this endpoint's (only those are listed as runners). */
@@ -260,24 +230,6 @@ public final class ContainersViewModel {
         } else {
             row.setMachine(uuid.get(), false); // not known yet: not listed as ours until the machines are
         }
-    }
-
-    private void refilter() {
-        boolean all = showAll.get();
-        String[] words = filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
-        visible.setPredicate(row -> (all || row.isOurs()) && matches(row, words));
-    }
-
-    private static boolean matches(ContainerRow row, String[] words) {
-        ContainerSummary summary = row.summary();
-        String text = String.join(" ", summary.name(), summary.image(), summary.state(), summary.status(),
-                row.machineProperty().get()).toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (!text.contains(word)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public void restart(ContainerRow row) {
@@ -295,80 +247,51 @@ public final class ContainersViewModel {
 
     private void act(String doing, String verb, ContainerRow row, Consumer<EngineContainers> action) {
         String name = row.name();
-        activity.set(doing + " " + name + "…");
-        problem.set("");
-        services.io().execute(() -> {
-            String failure = "";
-            try {
-                action.accept(services.engine().get().containers());
-            } catch (EngineException e) {
-                failure = "Could not " + verb + " " + name + ": " + e.getMessage();
-            }
-            String result = failure;
-            services.fxThread().execute(() -> {
-                activity.set("");
-                problem.set(result);
-            });
-            relist.request();
-        });
+        BackgroundTask.wrap(() -> action.accept(services.engine().get().containers()))
+                .onRunning(() -> {
+                    activity.set(doing + " " + name + "…");
+                    problemProperty().set("");
+                })
+                .onFailure(failure -> problemProperty().set(PlainWords.of("Could not " + verb + " " + name, failure)))
+                .onFinished(() -> {
+                    activity.set("");
+                    if (live != null) {
+                        live.relist(); // its events do too; this one also covers an engine that sends none
+                    }
+                })
+                .executeWith(tasks());
     }
 
-    /** Inspects the container; {@code shown} gets the result on the FX thread. */
+    /**
+     * Inspects the container; {@code shown} gets the result on the FX thread, unless another container was
+     * inspected since (its answer wins) or the page was hidden.
+     */
     public void inspect(ContainerRow row, Consumer<ContainerInspection> shown) {
-        services.io().execute(() -> {
-            try {
-                ContainerInspection inspection = ContainerInspection.of(
-                        services.engine().get().containers().inspect(row.id()));
-                services.fxThread().execute(() -> shown.accept(inspection));
-            } catch (EngineException e) {
-                services.fxThread().execute(() -> problem.set("Could not inspect " + row.name() + ": "
-                        + e.getMessage()));
-            }
-        });
+        BackgroundTask.wrap(() -> ContainerInspection.of(services.engine().get().containers().inspect(row.id())))
+                .in(inspection)
+                .onSuccess(shown)
+                .onFailure(failure -> problemProperty().set(PlainWords.of("Could not inspect " + row.name(), failure)))
+                .executeWith(tasks());
     }
 
     /**
      * Follows the container's log: its last {@value #LOG_TAIL} lines, then new ones as they come, each with the
-     * engine's time for it ({@link dev.drpconsole.core.engine.LogLine#timestamp()}). The listener is
-     * called on an engine stream thread (hand lines to a thread-safe sink). Returns at once; closing the handle
-     * stops following, also when the engine has not answered yet.
+     * engine's time for it ({@link dev.drpconsole.core.engine.LogLine#timestamp()}). The listener's lines come on an
+     * engine stream thread (hand them to a thread-safe sink); a failure to open comes on the FX thread. Returns at
+     * once; closing the handle stops following, also when the engine has not answered yet.
      */
     public AutoCloseable followLogs(ContainerRow row, LogListener listener) {
         LogFollowHandle handle = new LogFollowHandle();
-        services.io().execute(() -> {
-            try {
-                handle.opened(services.engine().get().containers().followLogs(row.id(),
-                        LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener));
-            } catch (EngineException e) {
-                listener.onFailure(e);
-            }
-        });
+        BackgroundTask.wrap(() -> handle.opened(services.engine().get().containers().followLogs(row.id(),
+                        LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener)))
+                .onFailure(failure -> listener.onFailure(failure instanceof EngineException engine ? engine
+                        : new EngineException(failure.getMessage(), 0, failure)))
+                .executeWith(tasks());
         return handle;
     }
 
-    private void onFx(int myGeneration, Runnable current, Runnable stale) {
-        services.fxThread().execute(() -> {
-            if (myGeneration == generation) {
-                current.run();
-            } else {
-                services.io().execute(stale);
-            }
-        });
-    }
-
-    private void closeWatch() {
-        if (watch != null) {
-            Closeable closing = watch;
-            watch = null;
-            services.io().execute(() -> closeQuietly(closing));
-        }
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Closing an engine stream failed; it is abandoned", e);
-        }
+    /** Closes a log follow without waiting on its socket here. */
+    void stopFollowingLogs(AutoCloseable follow) {
+        BackgroundTask.wrap(follow::close).executeWith(tasks());
     }
 }

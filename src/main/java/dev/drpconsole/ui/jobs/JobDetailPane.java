@@ -44,8 +44,6 @@ final class JobDetailPane extends BorderPane {
     private final Label containerNote = note("job-container-note");
     private final VBox notes = new VBox(2, machineNote, containerNote);
     private final VBox summary = new VBox(facts, notes);
-    /** Bumped per container check, so a late answer about an earlier job is dropped. */
-    private int containerCheck;
     private final ChangeListener<Object> refresh = (obs, old, now) -> showFields();
     private JobRow row;
 
@@ -156,12 +154,12 @@ final class JobDetailPane extends BorderPane {
         }
     }
 
-    /** Asks the engine first: the container may have gone since the job was shown. */
+    /** Checks first: the container may have gone since the job was shown. */
     private void openContainer(JobRow clicked) {
         checkContainer(clicked, () -> viewModel.showContainer(clicked));
     }
 
-    /** Asks the engine whether the container the job ran in is still there. */
+    /** Whether the container the job ran in is still on the engine. */
     private void checkContainer() {
         if (!row.job().context().isEmpty()) {
             checkContainer(row, () -> { });
@@ -169,11 +167,7 @@ final class JobDetailPane extends BorderPane {
     }
 
     private void checkContainer(JobRow checked, Runnable whenThere) {
-        int check = ++containerCheck;
         viewModel.checkContainer(checked, there -> {
-            if (row != checked || check != containerCheck) {
-                return;
-            }
             boolean gone = there.isPresent() && !there.get();
             showContainerLink(!gone, gone ? "It ran in " + JobsViewModel.containerOf(checked) + ", which is gone "
                     + "from the engine: DRP removes a runner container when its machine's context changes back "

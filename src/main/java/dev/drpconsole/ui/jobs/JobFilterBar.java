@@ -36,7 +36,6 @@ final class JobFilterBar extends FlowPane {
         text.setId("jobs-filter");
         text.setPromptText("Filter (Ctrl+F)");
         text.setPrefColumnCount(8);
-        viewModel.textFilterProperty().bind(text.textProperty());
         ComboBox<String> state = choice("state", "State", "Any state", viewModel.stateFilterProperty(),
                 observable(JobsViewModel.STATES), Function.identity());
         ComboBox<String> machine = choice("machine", "Machine", "Any machine", viewModel.machineFilterProperty(),
@@ -57,9 +56,9 @@ final class JobFilterBar extends FlowPane {
         getChildren().addAll(text, state, machine, task, context, time, reset);
     }
 
-    void focusText() {
-        text.requestFocus();
-        text.selectAll();
+    /** The free-text filter, which the page's table applies to what its columns show. */
+    TextField text() {
+        return text;
     }
 
     /** Every filter back to "any", so every listed job shows. */

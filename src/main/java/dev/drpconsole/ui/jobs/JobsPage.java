@@ -1,10 +1,12 @@
 package dev.drpconsole.ui.jobs;
 
 import dev.drpconsole.ui.common.EmptyState;
+import dev.drpconsole.ui.common.FilteredTable;
 import dev.drpconsole.ui.common.Icon;
+import dev.drpconsole.ui.common.LivePageLayout;
 import dev.drpconsole.ui.common.PageProblemBanner;
+import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
-import dev.drpconsole.ui.common.StatusStack;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.logview.LogView;
 import javafx.collections.ListChangeListener;
@@ -12,9 +14,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 
 /**
  * The Jobs section: the endpoint's recent jobs in a live, sortable, filterable table, and the selected job's
@@ -32,31 +31,31 @@ public final class JobsPage implements SectionPage {
     private static final long MAX_LOG_LINES = 200_000;
 
     private final JobsViewModel viewModel;
-    private final BorderPane root = new BorderPane();
     private final LogView log = new LogView(MAX_LOG_LINES);
-    private final JobsTable table;
+    private final JobsTable table = new JobsTable();
     private final JobFilterBar filters;
+    private final FilteredTable<JobRow> rows;
     private final JobDetailPane detail;
-    private String pendingReveal;
+    private final LivePageLayout root;
 
     public JobsPage(ViewServices services) {
         viewModel = new JobsViewModel(services, new LogViewSink(log));
-        table = new JobsTable(viewModel.visibleRows());
         filters = new JobFilterBar(viewModel);
+        rows = new FilteredTable<>(table, viewModel.rows(), filters.text(), JobRow::uuid)
+                .alsoFilteredBy(viewModel.listedProperty()).alsoSearching(JobRow::uuid);
         detail = new JobDetailPane(viewModel, log);
+        root = new LivePageLayout(filters, new PageProblemBanner(viewModel.problemProperty(),
+                viewModel::dismissProblem), split(), notConnected(), null, loading(), viewModel.stateProperty());
         root.setId("jobs-page");
         root.getStyleClass().add("jobs-page");
         root.getStylesheets().add(STYLESHEET);
-        root.setTop(new VBox(filters, new PageProblemBanner(viewModel.problemProperty(),
-                viewModel::dismissProblem)));
-        root.setCenter(content());
-        wireTable();
-        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
-                filters.focusText();
-                event.consume();
+        viewModel.stateProperty().addListener((obs, old, now) -> {
+            if (now == PageState.READY && root.isFocused()) {
+                table.requestFocus();
             }
         });
+        wireTable();
+        FilteredTable.focusOnFind(root, filters.text());
     }
 
     @Override
@@ -66,13 +65,13 @@ public final class JobsPage implements SectionPage {
 
     @Override
     public void shown() {
-        viewModel.start();
+        viewModel.shown();
         focusTable();
     }
 
     /** The table takes the keyboard (arrow keys at once) rather than the filter field, first in line. */
     private void focusTable() {
-        if (viewModel.statusProperty().get() == JobsStatus.READY) {
+        if (viewModel.stateProperty().get() == PageState.READY) {
             table.requestFocus();
         } else {
             root.requestFocus();
@@ -81,18 +80,17 @@ public final class JobsPage implements SectionPage {
 
     @Override
     public void hidden() {
-        viewModel.stop();
+        viewModel.hidden();
     }
 
     /** Selects the job with this UUID and shows its output, once it is listed; filters are cleared for it. */
     @Override
     public void reveal(String jobUuid) {
         filters.reset();
-        pendingReveal = jobUuid;
-        revealIfListed();
+        rows.reveal(jobUuid);
     }
 
-    private Node content() {
+    private Node split() {
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         // Parts that may shrink to a few rows: their minimum heights otherwise add up to more than a 640 px window
@@ -102,20 +100,22 @@ public final class JobsPage implements SectionPage {
         detail.setMinHeight(90);
         split.setDividerPositions(0.45);
         split.getStyleClass().add("page-split");
+        return split;
+    }
+
+    private static Node notConnected() {
         EmptyState notConnected = new EmptyState(Icon.LAN_CONNECT, "Not connected to a DRP endpoint",
                 "Connect to an endpoint, or start the local sandbox, in Setup. Its jobs then appear here live, "
                         + "with their output.");
         notConnected.setId("jobs-not-connected");
+        return notConnected;
+    }
+
+    private static Node loading() {
         EmptyState loading = new EmptyState(Icon.FORMAT_LIST_CHECKS, "Loading jobs…",
                 "Listing the endpoint's most recent jobs.");
         loading.setId("jobs-loading");
-        viewModel.statusProperty().addListener((obs, old, now) -> {
-            if (now == JobsStatus.READY && root.isFocused()) {
-                table.requestFocus();
-            }
-        });
-        return new StatusStack<>(viewModel.statusProperty()).show(JobsStatus.READY, split)
-                .show(JobsStatus.NOT_CONNECTED, notConnected).show(JobsStatus.LOADING, loading);
+        return loading;
     }
 
     private void wireTable() {
@@ -129,29 +129,16 @@ public final class JobsPage implements SectionPage {
                 event.consume();
             }
         });
-        viewModel.visibleRows().addListener((ListChangeListener<JobRow>) change -> revealIfListed());
-        viewModel.allRows().addListener((ListChangeListener<JobRow>) change ->
+        viewModel.rows().addListener((ListChangeListener<JobRow>) change ->
                 table.setPlaceholderText(placeholderText()));
         table.setPlaceholderText(placeholderText());
     }
 
     private String placeholderText() {
-        if (viewModel.allRows().isEmpty()) {
+        if (viewModel.rows().isEmpty()) {
             return "No jobs yet. A job appears here as soon as a machine runs a task: give a runner machine a "
                     + "workflow (the demo content's context-demo, for instance) in Runner machines or Setup.";
         }
         return "No job matches the filters. The × after them clears them.";
-    }
-
-    private void revealIfListed() {
-        if (pendingReveal == null) {
-            return;
-        }
-        JobRow row = viewModel.row(pendingReveal);
-        if (row != null && table.getItems().contains(row)) {
-            pendingReveal = null;
-            table.getSelectionModel().select(row);
-            table.scrollTo(row);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.drpconsole.ui.jobs;
 
-
-import dev.drpconsole.ui.common.TextOrder;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.ui.common.StateCell;
 import java.time.Duration;
@@ -10,8 +8,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -20,20 +16,16 @@ import javafx.scene.control.TableView;
 import javafx.util.Callback;
 
 /**
- * The jobs as a sortable table, newest first until the user sorts otherwise. Sorting is a {@link SortedList} over
- * the view model's live rows bound to the table's comparator, so the user's sort holds while jobs update.
+ * The jobs as a sortable table, newest first until the user sorts otherwise; its rows, their order and the filters
+ * come from a {@link dev.drpconsole.ui.common.FilteredTable}.
  * Column ids: {@code #jobs-col-state}, {@code -task}, {@code -machine}, {@code -stage}, {@code -context},
  * {@code -started}, {@code -duration}, {@code -exit}.
  */
 final class JobsTable extends TableView<JobRow> {
     private final Label placeholder = new Label();
 
-    JobsTable(ObservableList<JobRow> rows) {
+    JobsTable() {
         setId("jobs-table");
-        SortedList<JobRow> sorted = new SortedList<>(rows);
-        TextOrder.applyTo(this);
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 

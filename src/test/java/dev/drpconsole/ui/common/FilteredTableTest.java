@@ -96,6 +96,24 @@ class FilteredTableTest extends FxRobot {
         assertEquals(List.of("C"), keys(), "the filter sees the new value too");
     }
 
+    @Test
+    void aSortOrderTheTableHadBeforeHolds() throws TimeoutException {
+        FxToolkit.setupStage(stage -> {
+            TableView<Item> sortedFirst = new TableView<>();
+            TableColumn<Item, String> key = TextCell.column("Key", "key", 100, Item::key, null);
+            key.setSortType(TableColumn.SortType.DESCENDING);
+            sortedFirst.getColumns().setAll(List.of(key));
+            sortedFirst.getSortOrder().add(key);
+            new FilteredTable<>(sortedFirst, rows, new TextField(), Item::key);
+            table = sortedFirst;
+            stage.setScene(new Scene(new VBox(sortedFirst), 400, 300));
+        });
+        assertEquals(List.of("Key"), table.getSortOrder().stream().map(TableColumn::getText).toList(),
+                "a table given other rows than a SortedList forgets its sort order: it is put back");
+        assertEquals(List.of("C", "b", "a"), keys(), "newest first, as the page asked");
+        assertEquals(TableColumn.SortType.DESCENDING, table.getSortOrder().get(0).getSortType());
+    }
+
     private List<String> keys() {
         return table.getItems().stream().map(Item::key).toList();
     }
