@@ -8,7 +8,8 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.EventSubscription;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
-import dev.drpconsole.core.drp.JobLogChunk;
+import dev.drpconsole.core.drp.JobLogFollower;
+import dev.drpconsole.core.drp.JobLogListener;
 import dev.drpconsole.core.drp.Machine;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Proves the setup works: installs the demo content pack, creates a test machine, gives it the demo workflow and
@@ -201,37 +206,75 @@ public final class TestJobStep implements SetupStep {
         }
     }
 
-    /** Streams the job's log until the job is no longer running and every byte has been read. */
+    /**
+     * Streams the job's log until the job is no longer running and every byte has been read, with the same follower
+     * as the Jobs view: woken by the job's events, reading while it runs, and looking at the job every 2 s as a
+     * safety net for a dropped event.
+     */
     private static void follow(DrpClient client, Job job, StepProgress progress) throws InterruptedException {
-        long offset = 0;
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
-        StringBuilder partial = new StringBuilder();
-        while (true) {
-            Job now = client.get(DrpType.JOBS, job.uuid()).orElse(job);
-            JobLogChunk chunk = client.jobLog(job.uuid(), offset);
-            offset = chunk.nextOffset();
-            partial.append(chunk.text());
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<String> failure = new AtomicReference<>();
+        Lines lines = new Lines(progress, ended);
+        ExecutorService reads = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "test-job-log");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (JobLogFollower follower = new JobLogFollower(client, job.uuid(), reads, lines, failure::set);
+             EventSubscription changes = client.events().subscribe("jobs.*." + job.uuid(),
+                     event -> event.object(DrpType.JOBS).ifPresent(follower::jobChanged))) {
+            follower.start(job);
+            while (!ended.await(2, TimeUnit.SECONDS)) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new SetupProblem("The test job did not finish within " + PATIENCE_MS / 1000 + " s.",
+                            "Look at the job in the Jobs view.");
+                }
+                Optional<Job> now = client.get(DrpType.JOBS, job.uuid());
+                now.ifPresent(follower::jobChanged);
+                if (failure.get() != null && now.filter(Job::isRunning).isEmpty()) {
+                    throw new SetupProblem(failure.get(), "Look at the job in the Jobs view, then retry.");
+                }
+            }
+        } finally {
+            reads.shutdownNow();
+        }
+        Job now = client.get(DrpType.JOBS, job.uuid()).orElse(job);
+        if (!"finished".equals(now.state())) {
+            throw new SetupProblem("The test job ended " + now.state() + ".",
+                    "Read its output above; fix the image or the context, then retry.");
+        }
+        progress.status("The test job finished.");
+    }
+
+    /** The log as whole lines for the step's output; the end of the log counts the follow down. */
+    private static final class Lines implements JobLogListener {
+        private final StepProgress progress;
+        private final CountDownLatch ended;
+        private final StringBuilder partial = new StringBuilder();
+
+        Lines(StepProgress progress, CountDownLatch ended) {
+            this.progress = progress;
+            this.ended = ended;
+        }
+
+        @Override
+        public void append(String text) {
+            partial.append(text);
             int newline;
             while ((newline = partial.indexOf("\n")) >= 0) {
                 progress.output(partial.substring(0, newline));
                 partial.delete(0, newline + 1);
             }
-            if (!now.isRunning() && chunk.text().isEmpty() && !"created".equals(now.state())) {
-                if (!partial.isEmpty()) {
-                    progress.output(partial.toString());
-                }
-                if (!"finished".equals(now.state())) {
-                    throw new SetupProblem("The test job ended " + now.state() + ".",
-                            "Read its output above; fix the image or the context, then retry.");
-                }
-                progress.status("The test job finished.");
-                return;
+        }
+
+        @Override
+        public void finish() {
+            if (!partial.isEmpty()) {
+                progress.output(partial.toString());
+                partial.setLength(0);
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new SetupProblem("The test job did not finish within " + PATIENCE_MS / 1000 + " s.",
-                        "Look at the job in the Jobs view.");
-            }
-            Thread.sleep(200);
+            ended.countDown();
         }
     }
 }

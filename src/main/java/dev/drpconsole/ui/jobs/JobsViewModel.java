@@ -5,6 +5,7 @@ import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
+import dev.drpconsole.core.drp.JobLogFollower;
 import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.core.engine.EngineInfo;
 import dev.drpconsole.core.engine.LiveContainers;

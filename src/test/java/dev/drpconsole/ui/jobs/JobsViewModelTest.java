@@ -65,7 +65,8 @@ class JobsViewModelTest {
         drp.put(job(runner, "test", "failed", NOW.minus(Duration.ofDays(2))));
         model.shown();
         assertEquals(3, shown().size());
-        assertEquals(List.of(plain.uuid(), runner.uuid()), model.machineChoices().stream().sorted().toList());
+        assertEquals(java.util.stream.Stream.of(plain.uuid(), runner.uuid()).sorted().toList(),
+                model.machineChoices().stream().sorted().toList());
         assertEquals(List.of(JobsViewModel.OWN_AGENT, "docker-ctx"), model.contextChoices());
 
         model.stateFilterProperty().set("failed");

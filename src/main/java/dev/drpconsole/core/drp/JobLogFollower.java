@@ -1,11 +1,7 @@
-package dev.drpconsole.ui.jobs;
+package dev.drpconsole.core.drp;
 
 import dev.drpconsole.core.concurrent.CoalescingTask;
 import dev.drpconsole.core.concurrent.Repeating;
-import dev.drpconsole.core.drp.DrpClient;
-import dev.drpconsole.core.drp.DrpException;
-import dev.drpconsole.core.drp.Job;
-import dev.drpconsole.core.drp.JobLogChunk;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -14,15 +10,16 @@ import java.util.function.Consumer;
  * Reads one job's log by byte range and hands each new piece to a sink, for as long as the job runs. DRP has no
  * log stream: the agent uploads output about once a second, so this reads when the job changes (its events) and
  * polls every {@value #POLL_MS} ms while it runs, and stops after one last read once the job has ended. Reads
- * never overlap, and requests that come during a read are folded into one more.
+ * never overlap, and requests that come during a read are folded into one more. It serves the Jobs view (the
+ * selected job's output) and the setup's test-job step alike.
  */
-final class JobLogFollower implements AutoCloseable {
-    static final long POLL_MS = 500;
+public final class JobLogFollower implements AutoCloseable {
+    public static final long POLL_MS = 500;
 
     private final DrpClient client;
     private final String jobUuid;
     private final Executor io;
-    private final JobLogSink sink;
+    private final JobLogListener sink;
     private final Consumer<String> failure;
     private final CoalescingTask reader;
     private long offset; // only touched by reads, which never overlap
@@ -35,7 +32,8 @@ final class JobLogFollower implements AutoCloseable {
      * @param sink    gets each new piece of the log, and the end, on a background thread
      * @param failure gets a plain-words reason when the log cannot be read, on a background thread
      */
-    JobLogFollower(DrpClient client, String jobUuid, Executor io, JobLogSink sink, Consumer<String> failure) {
+    public JobLogFollower(DrpClient client, String jobUuid, Executor io, JobLogListener sink,
+                          Consumer<String> failure) {
         this.client = client;
         this.jobUuid = jobUuid;
         this.io = io;
@@ -45,7 +43,7 @@ final class JobLogFollower implements AutoCloseable {
     }
 
     /** Reads what there is, and keeps polling while the job runs. */
-    synchronized void start(Job job) {
+    public synchronized void start(Job job) {
         if (job.archived()) {
             failure.accept("DRP has archived this job's log; it can no longer be read.");
             return;
@@ -58,7 +56,7 @@ final class JobLogFollower implements AutoCloseable {
     }
 
     /** The job changed (an event): read now; once it has ended, this is the last read. */
-    synchronized void jobChanged(Job job) {
+    public synchronized void jobChanged(Job job) {
         if (closed || job.archived()) {
             return;
         }
