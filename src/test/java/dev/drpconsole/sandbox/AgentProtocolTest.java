@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sandbox")
 class AgentProtocolTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
     static SandboxServer server;
@@ -29,8 +30,8 @@ class AgentProtocolTest {
     static Drpcli drpcli;
 
     @BeforeAll
-    static void start() throws SandboxStartException {
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+    static void start() {
+        server = SANDBOX.server();
         api = SandboxApi.forServer(server);
         drpcli = new Drpcli(server, work.resolve("tokens"));
         api.post("tasks", "{\"Name\":\"greet\",\"Meta\":{\"feature-flags\":\"sane-exit-codes\"},\"Templates\":[{"
@@ -40,11 +41,6 @@ class AgentProtocolTest {
                 + "\"Name\":\"break\",\"Contents\":\"#!/bin/bash\\necho about to fail\\nexit 3\\n\"}]}");
         api.post("stages", "{\"Name\":\"in-agent-context\",\"Tasks\":[\"context:host-agent\",\"greet\",\"context:\"]}");
         api.post("workflows", "{\"Name\":\"greeting\",\"Stages\":[\"in-agent-context\",\"complete\"]}");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String token(String uuid) {

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drpconsole.core.setup.DemoContentPack;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §3.11 content packs: the demo pack bundled and uploaded by the real drpcli, and the layer rules. */
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sandbox")
 class ContentsTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
     static SandboxServer server;
@@ -28,15 +29,10 @@ class ContentsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+        server = SANDBOX.server();
         api = SandboxApi.forServer(server);
         drpcli = new Drpcli(server, work.resolve("tokens"));
         bundle = bundleDemoPack(drpcli, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Extracts the demo pack's source tree and bundles it with the real drpcli, as a user would. */

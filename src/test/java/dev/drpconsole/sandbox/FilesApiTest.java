@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** §3.12 files and §3.8 plugin providers, over HTTP and with the real drpcli. */
@@ -21,22 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sandbox")
 class FilesApiTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
     static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
-    static void start() throws SandboxStartException {
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+    static void start() {
+        server = SANDBOX.server();
         api = SandboxApi.forServer(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static SandboxApi.Reply upload(String path, byte[] content) {

@@ -5,26 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §4: POST /jobs rules, job logs, state patches, actions, and the machine task-list rules around them. */
 @Tag("sandbox")
 class JobsApiTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
-    static void start() throws SandboxStartException {
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+    static void start() {
+        server = SANDBOX.server();
         api = SandboxApi.forServer(server);
         api.post("tasks", "{\"Name\":\"say-hello\",\"Templates\":[{\"Name\":\"hello\",\"Contents\":\"#!/bin/bash\\n"
                 + "echo hello\\n\"},{\"Name\":\"windows-only\",\"Contents\":\"echo hi\",\"Meta\":{\"OS\":\"windows\"}}]}");
@@ -34,11 +34,6 @@ class JobsApiTest {
                 + "\"echo {{.Param \\\"no/such-param\\\"}}\\n\"}]}");
         api.post("stages", "{\"Name\":\"hello-stage\",\"Tasks\":[\"say-hello\",\"say-hello\"]}");
         api.post("workflows", "{\"Name\":\"hello-flow\",\"Stages\":[\"hello-stage\",\"complete\"]}");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String machine(String name, String extra) {

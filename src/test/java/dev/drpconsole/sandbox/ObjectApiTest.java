@@ -4,35 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import dev.drpconsole.testsupport.SandboxEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §2: the generic object API, list filters and count headers, JSON Patch, and DRP's error replies. */
 @Tag("sandbox")
 class ObjectApiTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
-    static void start() throws SandboxStartException {
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+    static void start() {
+        server = SANDBOX.server();
         api = SandboxApi.forServer(server);
         for (String name : new String[] {"alpha", "bravo", "charlie"}) {
             api.post("contexts", "{\"Name\":\"" + name + "\",\"Engine\":\"" + (name.equals("bravo") ? "other"
                     : "docker-context") + "\",\"Image\":\"img-" + name + "\"}");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertDrpError(SandboxApi.Reply reply, int code, String type) {

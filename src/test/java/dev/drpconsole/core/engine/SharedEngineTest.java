@@ -6,58 +6,15 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The console's one container event stream, fanned out: what each view hears, and when the stream is open. */
+/** The console's one container event stream, fanned out: what each watcher hears, and when the stream is open. */
 class SharedEngineTest {
-    /** Records the streams opened on it; the test plays the engine's side. */
-    private static final class RecordingEngine implements ContainerEngine {
-        final List<EngineEventListener> streams = new ArrayList<>();
-        final List<EngineConnectionListener> connections = new ArrayList<>();
-        int open;
-
-        @Override
-        public Closeable watchEvents(EventQuery query, EngineEventListener events, EngineConnectionListener connection) {
-            streams.add(events);
-            connections.add(connection);
-            open++;
-            return () -> open--;
-        }
-
-        @Override
-        public EngineEndpoint endpoint() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EngineInfo info() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EngineContainers containers() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EngineImages images() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static EngineEvent started(String name) {
-        return new EngineEvent("container", "start", "id-" + name, name, Map.of(), java.time.Instant.EPOCH);
-    }
+    private final InMemoryEngine engine = new InMemoryEngine();
+    private final SharedEngine shared = new SharedEngine(engine);
 
     @Test
     void everyWatcherHearsEveryEventOfOneStream() throws Exception {
-        RecordingEngine engine = new RecordingEngine();
-        SharedEngine shared = new SharedEngine(engine);
         List<String> status = new ArrayList<>();
         List<String> containers = new ArrayList<>();
 
@@ -65,26 +22,26 @@ class SharedEngineTest {
                 EngineConnectionListener.ignoring());
         Closeable second = shared.watchEvents(EventQuery.containers(), e -> containers.add(e.name()),
                 EngineConnectionListener.ignoring());
-        engine.streams.get(0).onEvent(started("drp-runner-1"));
+        engine.add("drp-runner-1", "runner:1");
 
-        assertEquals(1, engine.streams.size(), "one stream for both");
+        assertEquals(1, engine.openWatches(), "one stream for both");
         assertEquals(List.of("drp-runner-1"), status);
         assertEquals(List.of("drp-runner-1"), containers);
 
         first.close();
-        engine.streams.get(0).onEvent(started("drp-runner-2"));
+        engine.add("drp-runner-2", "runner:1");
         assertEquals(List.of("drp-runner-1"), status, "nothing after close");
-        assertEquals(1, engine.open);
+        assertEquals(1, engine.openWatches());
         second.close();
-        assertEquals(0, engine.open, "the stream closes with its last watcher");
+        assertEquals(0, engine.openWatches(), "the stream closes with its last watcher");
     }
 
     @Test
-    void aLateWatcherOfAConnectedStreamHearsItIsConnectedAndLossReachesAll() throws Exception {
-        RecordingEngine engine = new RecordingEngine();
-        SharedEngine shared = new SharedEngine(engine);
+    void aLateWatcherOfAConnectedStreamHearsItIsConnectedAndLossReachesAll() {
         List<String> heard = new ArrayList<>();
-        EngineConnectionListener recording = new EngineConnectionListener() {
+        shared.watchEvents(EventQuery.containers(), e -> { }, EngineConnectionListener.ignoring());
+
+        shared.watchEvents(EventQuery.containers(), e -> { }, new EngineConnectionListener() {
             @Override
             public void onConnected() {
                 heard.add("connected");
@@ -94,24 +51,17 @@ class SharedEngineTest {
             public void onLost(String reason, Duration nextRetry) {
                 heard.add("lost: " + reason);
             }
-        };
-        shared.watchEvents(EventQuery.containers(), e -> { }, EngineConnectionListener.ignoring());
-        engine.connections.get(0).onConnected();
-
-        shared.watchEvents(EventQuery.containers(), e -> { }, recording);
-        engine.connections.get(0).onLost("engine stopped", Duration.ofSeconds(1));
+        });
+        engine.goAway("engine stopped");
 
         assertEquals(List.of("connected", "lost: engine stopped"), heard);
     }
 
     @Test
     void otherQueriesGetTheirOwnStream() {
-        RecordingEngine engine = new RecordingEngine();
-        SharedEngine shared = new SharedEngine(engine);
-
         shared.watchEvents(EventQuery.containers(), e -> { }, EngineConnectionListener.ignoring());
         shared.watchEvents(EventQuery.everything(), e -> { }, EngineConnectionListener.ignoring());
 
-        assertEquals(2, engine.open);
+        assertEquals(2, engine.openWatches());
     }
 }

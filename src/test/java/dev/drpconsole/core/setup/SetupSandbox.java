@@ -53,8 +53,7 @@ public final class SetupSandbox implements AutoCloseable {
 
     /** The standard steps, but the image is uploaded although the sandbox shares this engine (as a remote one). */
     public static SetupPlan uploadingPlan() {
-        return new SetupPlan(List.of(new PreflightStep(), new BuildImageStep(), PublishImageStep.alwaysUploading(),
-                new ContextStep(), new RunnerMachineStep(), new TestJobStep()));
+        return SetupPlan.uploadingAlways();
     }
 
     @Override
