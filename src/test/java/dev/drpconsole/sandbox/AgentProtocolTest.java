@@ -25,15 +25,13 @@ class AgentProtocolTest {
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
-    static SandboxServer server;
     static SandboxApi api;
     static Drpcli drpcli;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
-        drpcli = new Drpcli(server, work.resolve("tokens"));
+        api = SandboxApi.forServer(SANDBOX.server());
+        drpcli = new Drpcli(SANDBOX.server(), work.resolve("tokens"));
         api.post("tasks", "{\"Name\":\"greet\",\"Meta\":{\"feature-flags\":\"sane-exit-codes\"},\"Templates\":[{"
                 + "\"Name\":\"greet\",\"Contents\":\"#!/bin/bash\\necho \\\"greetings from $RS_UUID\\\"\\n"
                 + "printf '\\\\033[32mgreen\\\\033[0m\\\\n'\\n\"}]}");

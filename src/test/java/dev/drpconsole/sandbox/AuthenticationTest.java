@@ -16,13 +16,11 @@ class AuthenticationTest {
 
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
-    static SandboxServer server;
     static SandboxApi admin;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        admin = SandboxApi.forServer(server);
+        admin = SandboxApi.forServer(SANDBOX.server());
     }
 
     @Test
@@ -41,8 +39,9 @@ class AuthenticationTest {
         SandboxApi.Reply wrong = admin.asAdmin("not-the-password").get("info");
         assertEquals(403, wrong.status());
         assertEquals("", wrong.text());
+        String password = SANDBOX.server().adminPassword().password();
         assertEquals(403, admin.withAuthorization("Basic " + java.util.Base64.getEncoder()
-                .encodeToString(("fred:" + server.adminPassword().password()).getBytes())).get("info").status());
+                .encodeToString(("fred:" + password).getBytes())).get("info").status());
         assertEquals(403, admin.withToken("not-a-token").get("info").status());
     }
 
@@ -51,11 +50,11 @@ class AuthenticationTest {
         SandboxApi.Reply reply = admin.get("users/rocketskates/token?ttl=600");
         assertEquals(200, reply.status());
         String token = reply.json().path("Token").asText();
-        assertEquals(8092 == server.port() ? 8092 : server.port(), reply.json().path("Info").path("api_port").asInt());
+        assertEquals(SANDBOX.server().port(), reply.json().path("Info").path("api_port").asInt());
         assertEquals(200, admin.withToken(token).get("machines").status());
         assertEquals(200, admin.anonymous().get("machines?token=" + token).status());
-        assertEquals(200, admin.anonymous().get("machines?token=rocketskates:" + server.adminPassword().password())
-                .status());
+        String password = SANDBOX.server().adminPassword().password();
+        assertEquals(200, admin.anonymous().get("machines?token=rocketskates:" + password).status());
         assertEquals(403, admin.anonymous().get("machines?token=rocketskates:wrong").status());
     }
 

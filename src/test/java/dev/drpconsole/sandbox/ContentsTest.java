@@ -22,16 +22,14 @@ class ContentsTest {
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
-    static SandboxServer server;
     static SandboxApi api;
     static Drpcli drpcli;
     static Path bundle;
 
     @BeforeAll
     static void start() throws Exception {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
-        drpcli = new Drpcli(server, work.resolve("tokens"));
+        api = SandboxApi.forServer(SANDBOX.server());
+        drpcli = new Drpcli(SANDBOX.server(), work.resolve("tokens"));
         bundle = bundleDemoPack(drpcli, work);
     }
 

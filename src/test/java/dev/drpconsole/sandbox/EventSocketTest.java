@@ -23,13 +23,11 @@ class EventSocketTest {
 
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
-    static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
+        api = SandboxApi.forServer(SANDBOX.server());
     }
 
     /** Collects text frames. */

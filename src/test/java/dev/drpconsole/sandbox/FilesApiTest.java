@@ -26,13 +26,11 @@ class FilesApiTest {
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
     @TempDir
     static Path work;
-    static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
+        api = SandboxApi.forServer(SANDBOX.server());
     }
 
     private static SandboxApi.Reply upload(String path, byte[] content) {
@@ -123,7 +121,7 @@ class FilesApiTest {
 
     @Test
     void drpcliUploadsListsAndDownloadsFiles() throws Exception {
-        Drpcli drpcli = new Drpcli(server, work.resolve("tokens"));
+        Drpcli drpcli = new Drpcli(SANDBOX.server(), work.resolve("tokens"));
         Path source = work.resolve("source.txt");
         Files.writeString(source, "from drpcli\n");
         drpcli.run("files", "upload", source.toString(), "as", "cli/source.txt").ok();

@@ -19,13 +19,11 @@ class JobsApiTest {
 
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
-    static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
+        api = SandboxApi.forServer(SANDBOX.server());
         api.post("tasks", "{\"Name\":\"say-hello\",\"Templates\":[{\"Name\":\"hello\",\"Contents\":\"#!/bin/bash\\n"
                 + "echo hello\\n\"},{\"Name\":\"windows-only\",\"Contents\":\"echo hi\",\"Meta\":{\"OS\":\"windows\"}}]}");
         api.post("templates", "{\"ID\":\"uses-go.tmpl\",\"Contents\":\"echo {{.Machine.Name}}\\n\"}");

@@ -16,13 +16,11 @@ class ObjectApiTest {
 
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint();
-    static SandboxServer server;
     static SandboxApi api;
 
     @BeforeAll
     static void start() {
-        server = SANDBOX.server();
-        api = SandboxApi.forServer(server);
+        api = SandboxApi.forServer(SANDBOX.server());
         for (String name : new String[] {"alpha", "bravo", "charlie"}) {
             api.post("contexts", "{\"Name\":\"" + name + "\",\"Engine\":\"" + (name.equals("bravo") ? "other"
                     : "docker-context") + "\",\"Image\":\"img-" + name + "\"}");
