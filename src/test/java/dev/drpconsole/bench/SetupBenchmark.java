@@ -1,22 +1,15 @@
 package dev.drpconsole.bench;
 
 import dev.drpconsole.core.drp.DrpType;
-import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerEngine;
-import dev.drpconsole.core.engine.EngineConnectionListener;
-import dev.drpconsole.core.engine.EngineContainers;
-import dev.drpconsole.core.engine.EngineEndpoint;
-import dev.drpconsole.core.engine.EngineEventListener;
 import dev.drpconsole.core.engine.EngineImages;
-import dev.drpconsole.core.engine.EngineInfo;
-import dev.drpconsole.core.engine.EventQuery;
+import dev.drpconsole.core.engine.ForwardingEngine;
 import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.core.engine.ImageSummary;
 import dev.drpconsole.core.setup.CreatedKind;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
-import dev.drpconsole.core.setup.SetupPlan;
 import dev.drpconsole.core.setup.SetupSandbox;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.core.setup.SetupTargets;
@@ -25,7 +18,6 @@ import dev.drpconsole.core.setup.StepProgress;
 import dev.drpconsole.core.setup.TestJobStep;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
-import java.io.Closeable;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -182,13 +174,12 @@ public final class SetupBenchmark {
     }
 
     /** The engine, timing its image builds and saves (the engine's own work in the build and publish steps). */
-    private static final class TimedEngine implements ContainerEngine {
+    private static final class TimedEngine extends ForwardingEngine {
         final AtomicLong build = new AtomicLong();
         final AtomicLong save = new AtomicLong();
-        private final ContainerEngine engine;
 
         TimedEngine(ContainerEngine engine) {
-            this.engine = engine;
+            super(engine);
         }
 
         void reset() {
@@ -197,23 +188,8 @@ public final class SetupBenchmark {
         }
 
         @Override
-        public EngineEndpoint endpoint() {
-            return engine.endpoint();
-        }
-
-        @Override
-        public EngineInfo info() {
-            return engine.info();
-        }
-
-        @Override
-        public EngineContainers containers() {
-            return engine.containers();
-        }
-
-        @Override
         public EngineImages images() {
-            EngineImages images = engine.images();
+            EngineImages images = delegate().images();
             return new EngineImages() {
                 @Override
                 public String build(ImageBuildRequest request, BuildProgressListener progress) {
@@ -258,17 +234,6 @@ public final class SetupBenchmark {
                     return images.load(tar);
                 }
             };
-        }
-
-        @Override
-        public Closeable watchEvents(EventQuery query, EngineEventListener events,
-                                     EngineConnectionListener connection) {
-            return engine.watchEvents(query, events, connection);
-        }
-
-        @Override
-        public void close() {
-            engine.close();
         }
 
         private static <T> T timed(AtomicLong into, Supplier<T> work) {

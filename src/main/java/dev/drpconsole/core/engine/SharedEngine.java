@@ -12,35 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * that joins a stream already connected hears {@code onConnected} at once (it lists then, as after a reconnect).
  * Other queries, and everything that is not an event stream, go to the engine as they are.
  */
-public final class SharedEngine implements ContainerEngine {
-    private final ContainerEngine engine;
+public final class SharedEngine extends ForwardingEngine {
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Closeable stream; // guarded by lock
     private volatile boolean connected;
 
     public SharedEngine(ContainerEngine engine) {
-        this.engine = engine;
-    }
-
-    @Override
-    public EngineEndpoint endpoint() {
-        return engine.endpoint();
-    }
-
-    @Override
-    public EngineInfo info() {
-        return engine.info();
-    }
-
-    @Override
-    public EngineContainers containers() {
-        return engine.containers();
-    }
-
-    @Override
-    public EngineImages images() {
-        return engine.images();
+        super(engine);
     }
 
     /** How many watchers share the container event stream now (tests, diagnostics). */
@@ -51,7 +30,7 @@ public final class SharedEngine implements ContainerEngine {
     @Override
     public Closeable watchEvents(EventQuery query, EngineEventListener events, EngineConnectionListener connection) {
         if (!EventQuery.containers().equals(query)) {
-            return engine.watchEvents(query, events, connection);
+            return delegate().watchEvents(query, events, connection);
         }
         Watcher watcher = new Watcher(events, connection);
         boolean alreadyConnected;
@@ -59,7 +38,7 @@ public final class SharedEngine implements ContainerEngine {
             watchers.add(watcher);
             if (stream == null) {
                 connected = false;
-                stream = engine.watchEvents(query, this::fanOut, new EngineConnectionListener() {
+                stream = delegate().watchEvents(query, this::fanOut, new EngineConnectionListener() {
                     @Override
                     public void onConnected() {
                         connected = true;
@@ -107,7 +86,7 @@ public final class SharedEngine implements ContainerEngine {
             watchers.clear();
             stream = null;
         }
-        engine.close();
+        super.close();
     }
 
     /** One watcher's callbacks; none arrives after its close returned. */
