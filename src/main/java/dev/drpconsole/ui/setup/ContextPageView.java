@@ -4,6 +4,7 @@ import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.setup.ContextStep;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,31 +21,32 @@ final class ContextPageView extends StepPageView {
         super(page, context, "Create the context");
     }
 
+    @FXML
+    private VBox conflict;
+    @FXML
+    private TextField name;
+    @FXML
+    private Label nameProblem;
+    @FXML
+    private TextField description;
+    @FXML
+    private Label engine;
+    @FXML
+    private Label image;
+    @FXML
+    private TextArea json;
+
     @Override
     Node content() {
-        TextField name = field("context-name", model.contextName);
-        TextField description = field("context-description", model.contextDescription);
-        Label engine = new Label(DrpContext.DOCKER_CONTEXT);
-        Label image = new Label();
+        Node root = form("ContextPage.fxml");
+        name.textProperty().bindBidirectional(model.contextName);
+        description.textProperty().bindBidirectional(model.contextDescription);
+        engine.setText(DrpContext.DOCKER_CONTEXT);
         image.textProperty().bind(model.imageTag);
-        TextArea json = new TextArea();
-        json.setId("context-json");
-        json.setEditable(false);
-        json.setPrefRowCount(7);
-        json.getStyleClass().add(MONOSPACE);
         json.textProperty().bind(Bindings.createStringBinding(model::contextJson, model.contextName,
                 model.contextDescription, model.imageTag));
+        showProblem(nameProblem, model::contextNameProblem);
         lockWhenDone(ContextStep.ID, name, description);
-
-        GridPane grid = grid();
-        grid.addRow(0, topLabel("Name"), checked(name, "context-name-problem", model::contextNameProblem));
-        grid.addRow(1, new Label("Description"), description);
-        grid.addRow(2, new Label("Engine"), engine);
-        grid.addRow(3, new Label("Image"), image);
-        grid.addRow(4, topLabel("Sent to DRP"), json);
-        VBox conflict = new VBox(8);
-        conflict.setId("context-conflict");
-        conflict.getStyleClass().add("setup-conflict");
         conflict.visibleProperty().bind(model.conflictingContext.isNotNull());
         conflict.managedProperty().bind(conflict.visibleProperty());
         model.conflictingContext.addListener((obs, old, theirs) -> {
@@ -52,7 +54,7 @@ final class ContextPageView extends StepPageView {
                 conflict.getChildren().setAll(conflictView(theirs, name));
             }
         });
-        return new VBox(12, conflict, grid);
+        return root;
     }
 
     /** Theirs and ours side by side, the differing fields marked, and the two ways on. */

@@ -3,10 +3,12 @@ package dev.drpconsole.ui.setup;
 import dev.drpconsole.core.setup.SetupStep;
 import dev.drpconsole.ui.common.Navigator;
 import java.util.List;
+import java.io.IOException;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -124,9 +126,7 @@ abstract class PageView {
         said.setId(problemId);
         said.setWrapText(true);
         said.getStyleClass().add("setup-problem-text");
-        said.textProperty().bind(Bindings.createStringBinding(problem::get, model.nameInputs()));
-        said.visibleProperty().bind(said.textProperty().isNotEmpty());
-        said.managedProperty().bind(said.visibleProperty());
+        showProblem(said, problem);
         return new VBox(4, field, said);
     }
 
@@ -194,6 +194,25 @@ abstract class PageView {
         List<Observable> inputs = new java.util.ArrayList<>(List.of(choiceInputs()));
         inputs.addAll(List.of(model.dockerfile, model.keepOnEngine, model.clientProperty(), model.endpointUser));
         return inputs.toArray(Observable[]::new);
+    }
+
+    /** Loads the page's FXML form (beside this class) with this view as its controller. */
+    Node form(String fxml) {
+        FXMLLoader loader = new FXMLLoader(PageView.class.getResource(fxml));
+        loader.setController(this);
+        try {
+            return loader.load();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Internal error: the wizard's form " + fxml + " cannot be loaded from"
+                    + " this build of the console", e);
+        }
+    }
+
+    /** A field's verdict under it, as the user types; hidden while the field is fine. */
+    void showProblem(Label said, java.util.function.Supplier<String> problem) {
+        said.textProperty().bind(Bindings.createStringBinding(problem::get, model.nameInputs()));
+        said.visibleProperty().bind(said.textProperty().isNotEmpty());
+        said.managedProperty().bind(said.visibleProperty());
     }
 
     /** The Dockerfile, editable where the image is described and where a failed build is fixed. */
