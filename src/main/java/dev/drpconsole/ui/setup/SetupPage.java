@@ -85,7 +85,7 @@ public final class SetupPage implements SectionPage {
     private Node stepList() {
         VBox list = new VBox(2);
         list.getStyleClass().add("setup-steps");
-        list.setPrefWidth(200);
+        list.setPrefWidth(216); // the longest title, "Runner machine", bold when it is the page shown
         list.setMinWidth(Region.USE_PREF_SIZE);
         for (int i = 0; i < model.pages().size(); i++) {
             WizardPage page = model.page(i);
