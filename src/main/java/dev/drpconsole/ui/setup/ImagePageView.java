@@ -2,16 +2,13 @@ package dev.drpconsole.ui.setup;
 
 import dev.drpconsole.core.setup.BuildImageStep;
 import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 /** The Runner image page: the base image from the engine's local images, extra packages, the Dockerfile and the tag. */
 final class ImagePageView extends PageView {
@@ -36,16 +33,28 @@ final class ImagePageView extends PageView {
         return model.imageFormProblem();
     }
 
+    @FXML
+    private ComboBox<String> base;
+    @FXML
+    private Button refresh;
+    @FXML
+    private Label noImages;
+    @FXML
+    private TextField packages;
+    @FXML
+    private Button rewrite;
+    @FXML
+    private TextArea dockerfile;
+    @FXML
+    private TextField tag;
+    @FXML
+    private Label formProblem;
+
     /** Built on the first visit: that is when the engine's images are first listed. */
     @Override
     Node content() {
+        Node root = form("ImagePage.fxml");
         model.image.loadBaseImages();
-        ComboBox<String> base = new ComboBox<>();
-        base.setId("base-image");
-        base.setPromptText("Listing the engine's images…");
-        base.setMaxWidth(Double.MAX_VALUE);
-        Label noImages = hint("");
-        noImages.setId("no-images");
         model.image.localImages.addListener((obs, old, images) -> {
             base.getItems().setAll(images);
             base.setPromptText(images.isEmpty() ? "No local images" : "Choose a base image");
@@ -57,32 +66,25 @@ final class ImagePageView extends PageView {
             }
         });
         base.valueProperty().addListener((obs, old, now) -> model.image.chooseBaseImage(now));
-        Button refresh = new Button("Refresh");
-        refresh.setId("refresh-images");
-        refresh.setOnAction(e -> model.image.loadBaseImages());
-        TextField packages = field("packages", model.packages);
-        packages.setPromptText("Space-separated, e.g. bash jq curl");
-        Button rewrite = new Button("Rewrite the Dockerfile");
-        rewrite.setId("regenerate");
-        rewrite.disableProperty().bind(model.baseImage.isEmpty());
-        rewrite.setOnAction(e -> model.image.regenerateDockerfile());
-        TextArea dockerfile = dockerfileEditor("dockerfile");
-        TextField tag = field("image-tag", model.imageTag);
-        Label formProblem = new Label();
-        formProblem.setId("image-form-problem");
-        formProblem.getStyleClass().add("setup-problem-text");
+        packages.textProperty().bindBidirectional(model.packages);
+        dockerfile.textProperty().bindBidirectional(model.dockerfile);
+        tag.textProperty().bindBidirectional(model.imageTag);
         formProblem.textProperty().bind(Bindings.createStringBinding(model::imageFormProblem, model.baseImage,
                 model.dockerfile, model.imageTag));
-        lockWhenDone(dev.drpconsole.core.setup.BuildImageStep.ID, base, refresh, packages, rewrite, dockerfile,
-                tag);
+        lockWhenDone(BuildImageStep.ID, base, refresh, packages, dockerfile, tag);
+        // Greyed while there is no base image to write it for, as well as once the build is done.
+        rewrite.disableProperty().bind(model.baseImage.isEmpty().or(Bindings.createBooleanBinding(
+                () -> model.isDone(BuildImageStep.ID) || model.running.get(), model.states, model.running)));
+        return root;
+    }
 
-        GridPane grid = grid();
-        HBox.setHgrow(base, Priority.ALWAYS);
-        HBox.setHgrow(packages, Priority.ALWAYS);
-        grid.addRow(0, topLabel("Base image"), new VBox(4, new HBox(8, base, refresh), noImages));
-        grid.addRow(1, new Label("Extra packages"), new HBox(8, packages, rewrite));
-        grid.addRow(2, topLabel("Dockerfile"), dockerfile);
-        grid.addRow(3, new Label("Image tag"), tag);
-        return new VBox(8, grid, formProblem);
+    @FXML
+    private void refresh() {
+        model.image.loadBaseImages();
+    }
+
+    @FXML
+    private void rewrite() {
+        model.image.regenerateDockerfile();
     }
 }
