@@ -5,50 +5,42 @@ import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
-import dev.drpconsole.core.drp.OkHttpDrpClient;
-import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.setup.DemoContentPack;
-import dev.drpconsole.testsupport.SandboxAccess;
-import dev.drpconsole.testsupport.TestCleanup;
-import dev.drpconsole.testsupport.TestLabels;
+import dev.drpconsole.testsupport.SandboxSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * For view tests and demos: the real sandbox in-process with docker-context runners on the real engine, the seed's
  * runner image built with the real drpcli, the context {@value DemoContentPack#CONTEXT} using it, the demo content
- * pack installed with drpcli, and a signed-in {@link OkHttpDrpClient}. Everything on the engine carries this run's
+ * pack installed with drpcli, and a signed-in client. Everything on the engine carries this run's
  * test label; {@link #close()} removes it.
  */
 public final class RunnerSandbox implements AutoCloseable {
     private final Path work;
-    private final DockerEngine engine;
-    private final SandboxServer server;
-    private final OkHttpDrpClient client;
+    private final SandboxSession session;
+    private final DrpClient client;
 
-    private RunnerSandbox(Path work, DockerEngine engine, SandboxServer server, OkHttpDrpClient client) {
+    private RunnerSandbox(Path work, SandboxSession session, DrpClient client) {
         this.work = work;
-        this.engine = engine;
-        this.server = server;
+        this.session = session;
         this.client = client;
     }
 
     /** Starts it all under {@code work} (a fresh directory): about 10 s, most of it the image build. */
     public static RunnerSandbox start(Path work) throws Exception {
-        DockerEngine engine = RunnerImageFixture.openEngine();
+        SandboxSession session = SandboxSession.start(Files.createDirectories(work.resolve("data")), true);
         try {
-            String image = RunnerImageFixture.buildRunnerImage(engine, work);
-            SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(
-                    work.resolve("data"))).withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
-            Drpcli drpcli = new Drpcli(server, work.resolve("tokens"));
+            String image = RunnerImageFixture.buildRunnerImage(session.engine(), work);
+            Drpcli drpcli = new Drpcli(session.server(), work.resolve("tokens"));
             drpcli.run("contents", "create", ContentsTest.bundleDemoPack(drpcli, work).toString()).ok();
-            OkHttpDrpClient client = SandboxAccess.connect(server);
+            DrpClient client = session.connect();
             client.create(DrpContext.of(DemoContentPack.CONTEXT, DrpContext.DOCKER_CONTEXT, image,
                     "Runner context for console tests"));
-            return new RunnerSandbox(work, engine, server, client);
+            return new RunnerSandbox(work, session, client);
         } catch (Exception | Error e) {
-            TestCleanup.removeEverythingOfThisRun(engine);
-            engine.close();
+            session.close();
             throw e;
         }
     }
@@ -57,8 +49,8 @@ public final class RunnerSandbox implements AutoCloseable {
         return client;
     }
 
-    public DockerEngine engine() {
-        return engine;
+    public ContainerEngine engine() {
+        return session.engine();
     }
 
     public Path work() {
@@ -88,9 +80,6 @@ public final class RunnerSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        server.close();
-        TestCleanup.removeEverythingOfThisRun(engine);
-        engine.close();
+        session.close();
     }
 }

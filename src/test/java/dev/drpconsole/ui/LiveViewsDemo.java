@@ -1,5 +1,6 @@
 package dev.drpconsole.ui;
 
+import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.Machine;

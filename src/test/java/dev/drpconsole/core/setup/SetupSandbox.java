@@ -1,12 +1,9 @@
 package dev.drpconsole.core.setup;
 
-import dev.drpconsole.core.drp.OkHttpDrpClient;
-import dev.drpconsole.core.engine.DockerEngine;
-import dev.drpconsole.core.engine.EngineEndpoint;
-import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.testsupport.SandboxAccess;
-import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.nio.file.Files;
@@ -22,25 +19,24 @@ import java.util.Optional;
  * pinned to the sandbox's certificate. Closing it removes everything of this run from the engine by label.
  */
 public final class SetupSandbox implements AutoCloseable {
-    public final DockerEngine engine;
+    public final ContainerEngine engine;
     public final SandboxServer server;
-    public final OkHttpDrpClient client;
+    public final DrpClient client;
     public final SetupTargets targets;
+    private final SandboxSession session;
 
-    private SetupSandbox(DockerEngine engine, SandboxServer server, OkHttpDrpClient client) {
-        this.engine = engine;
-        this.server = server;
-        this.client = client;
+    private SetupSandbox(SandboxSession session) {
+        this.session = session;
+        this.engine = session.engine();
+        this.server = session.server();
+        this.client = session.connect();
         Map<String, String> labels = new HashMap<>(TestLabels.forThisRun());
         labels.put(SetupTargets.LABEL, "true");
         this.targets = new SetupTargets(client, engine, labels);
     }
 
     public static SetupSandbox start(Path dataDir) throws Exception {
-        DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
-        SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(dataDir))
-                .withPort(0).withRunnerEngine(true).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
-        return new SetupSandbox(engine, server, SandboxAccess.connect(server));
+        return new SetupSandbox(SandboxSession.start(Files.createDirectories(dataDir), true));
     }
 
     /** The choices a user makes with the provisioned drpcli and base image, no extra packages. */
@@ -58,9 +54,6 @@ public final class SetupSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        server.close();
-        TestCleanup.removeEverythingOfThisRun(engine);
-        engine.close();
+        session.close();
     }
 }

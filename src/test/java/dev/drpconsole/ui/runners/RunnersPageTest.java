@@ -10,7 +10,7 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.ui.PageTestSupport;
-import dev.drpconsole.ui.SandboxSession;
+import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.ui.ViewHarness;
 import dev.drpconsole.ui.common.Navigator;
 import java.nio.file.Path;

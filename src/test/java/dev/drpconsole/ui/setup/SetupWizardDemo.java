@@ -11,7 +11,7 @@ import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
-import dev.drpconsole.ui.SandboxSession;
+import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.ui.ViewHarness;
 import dev.drpconsole.ui.theme.Theme;
 import java.awt.image.BufferedImage;

@@ -20,7 +20,7 @@ import dev.drpconsole.core.status.EngineMonitor;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.ui.PageTestSupport;
-import dev.drpconsole.ui.SandboxSession;
+import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.ui.ViewHarness;
 import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.ui.contexts.ContextsPage;

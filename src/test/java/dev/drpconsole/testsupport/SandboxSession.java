@@ -1,4 +1,4 @@
-package dev.drpconsole.ui;
+package dev.drpconsole.testsupport;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.BuildProgressListener;
@@ -8,10 +8,6 @@ import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.testsupport.SandboxAccess;
-import dev.drpconsole.testsupport.TestCleanup;
-import dev.drpconsole.testsupport.TestEnv;
-import dev.drpconsole.testsupport.TestLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
