@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
 
@@ -97,9 +99,12 @@ public class ConsoleApp extends Application {
         switcherModel = new EndpointSwitcherViewModel(connections, profiles, tasks);
         EndpointSwitcher switcher = new EndpointSwitcher(switcherModel, dialogs);
         shellView = new ShellView(shell, section -> featurePage(section, services, settingsDir), switcher);
+        // The size used last (or the default), but never larger than the screen: on a 1024x640 display the window
+        // would otherwise open with its buttons and status bar off the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shellView,
-                Double.parseDouble(settings.get(WIDTH_KEY, "1180")),
-                Double.parseDouble(settings.get(HEIGHT_KEY, "740")));
+                Math.min(Double.parseDouble(settings.get(WIDTH_KEY, "1180")), screen.getWidth()),
+                Math.min(Double.parseDouble(settings.get(HEIGHT_KEY, "740")), screen.getHeight()));
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setTitle("DRP Context Console");
         stage.getIcons().add(new Image(ConsoleApp.class.getResource("ui/theme/icon-64.png").toExternalForm(), true));

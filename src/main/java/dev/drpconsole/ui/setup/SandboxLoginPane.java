@@ -56,22 +56,14 @@ final class SandboxLoginPane extends VBox {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values);
-        // Address and user share a row: the page shows the whole sign-in without scrolling at the default size.
-        HBox address = row("url", shown(SandboxLogin::url), SandboxLogin::url);
-        HBox user = row("user", shown(SandboxLogin::user), SandboxLogin::user);
-        Label userLabel = new Label("User");
-        userLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(address, Priority.ALWAYS);
-        user.setMinWidth(Region.USE_PREF_SIZE);
-        ((TextField) user.getChildren().get(0)).setPrefColumnCount(13);
-        HBox addressAndUser = new HBox(12, address, userLabel, user);
-        addressAndUser.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(0, new Label("Address"), addressAndUser);
-        grid.addRow(1, new Label("Password"), row("password", secret(SandboxLogin::password),
+        // One value a row: at 1024 px a shared row squeezed the address to "https".
+        grid.addRow(0, new Label("Address"), row("url", shown(SandboxLogin::url), SandboxLogin::url));
+        grid.addRow(1, new Label("User"), row("user", shown(SandboxLogin::user), SandboxLogin::user));
+        grid.addRow(2, new Label("Password"), row("password", secret(SandboxLogin::password),
                 SandboxLogin::password, reveal));
-        grid.addRow(2, new Label("Certificate SHA-256"), row("fingerprint", shown(SandboxLogin::certificateSha256),
+        grid.addRow(3, new Label("Certificate SHA-256"), row("fingerprint", shown(SandboxLogin::certificateSha256),
                 SandboxLogin::certificateSha256));
-        grid.addRow(3, new Label("Try it"), row("drpcli", drpcliShown(), SandboxLogin::drpcliLine));
+        grid.addRow(4, new Label("Try it"), row("drpcli", drpcliShown(), SandboxLogin::drpcliLine));
 
         Label where = new Label();
         where.setId("sandbox-notes");

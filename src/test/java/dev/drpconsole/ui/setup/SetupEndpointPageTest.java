@@ -87,7 +87,9 @@ class SetupEndpointPageTest extends FxRobot {
 
         clickOn("#start-sandbox");
         waitFor("connected to the sandbox", () -> text("#endpoint-url").startsWith("✓ Connected to " + url));
-        assertEquals("Started the local sandbox and connected to it.", text("#endpoint-result"));
+        // The page hears of the connection (client listener) a moment before the attempt's own result arrives.
+        waitFor("the page says so", () -> text("#endpoint-result")
+                .equals("Started the local sandbox and connected to it."));
         assertEquals(DrpConnections.SANDBOX_PROFILE_NAME, endpoints.getValue().name(), "it is the one selected");
         assertTrue(PageTestSupport.isShown(lookup("#sandbox-login").query()), "how to sign in is shown");
         assertEquals(url, field("#sandbox-url"));
@@ -117,8 +119,8 @@ class SetupEndpointPageTest extends FxRobot {
         assertEquals("Use the local sandbox", lookup("#start-sandbox").queryButton().getText());
         clickOn("#start-sandbox");
         waitFor("connected again", () -> text("#endpoint-url").startsWith("✓ Connected to " + url));
-        assertEquals("The local sandbox was already running at " + url + ": connected to it.",
-                text("#endpoint-result"));
+        String said = "The local sandbox was already running at " + url + ": connected to it.";
+        waitFor("the page says so", () -> text("#endpoint-result").equals(said));
     }
 
     private void openWizard() throws Exception {
