@@ -8,6 +8,7 @@ import dev.drpconsole.core.engine.LogListener;
 import dev.drpconsole.core.engine.LogOptions;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -53,5 +54,11 @@ public final class BaseImageProbe {
         } finally {
             engine.containers().remove(id, true);
         }
+    }
+
+    /** The engine's local images by name, sorted, without the untagged ones: what a base image is picked from. */
+    public static List<String> localImages(ContainerEngine engine) {
+        return engine.images().list(Map.of(), false).stream().flatMap(image -> image.tags().stream())
+                .filter(tag -> !tag.contains("<none>")).sorted().toList();
     }
 }

@@ -23,6 +23,14 @@ import java.util.Objects;
 public record SetupChoices(Path drpcli, String baseImage, List<String> packages, String dockerfile, String imageTag,
                            String contextName, String contextDescription, boolean replaceContext, String runnerName,
                            String testMachineName, boolean keepOnEngine) {
+    /** The wizard's and headless setup's defaults, as the DRP guide names things. */
+    public static final String DEFAULT_PACKAGES = "bash jq";
+    public static final String DEFAULT_TAG = "drp-context/runner:latest";
+    public static final String DEFAULT_CONTEXT = "runner";
+    public static final String DEFAULT_DESCRIPTION = "Runner context made by the setup wizard";
+    public static final String DEFAULT_RUNNER = "context-runner";
+    public static final String DEFAULT_TEST_MACHINE = "context-test";
+
     public SetupChoices {
         packages = List.copyOf(packages);
         Objects.requireNonNull(imageTag, "imageTag");

@@ -32,9 +32,7 @@ final class BaseImageChoice {
 
     /** Lists the engine's local images for the base image choice. */
     void loadBaseImages() {
-        BackgroundTask.wrap(() -> services.engine().get().images().list(Map.of(), false).stream()
-                        .flatMap(image -> image.tags().stream()).filter(tag -> !tag.contains("<none>")).sorted()
-                        .toList())
+        BackgroundTask.wrap(() -> BaseImageProbe.localImages(services.engine().get()))
                 .onSuccess(localImages::set)
                 .onFailure(e -> model.setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: "
                         + e.getMessage() + " Start Docker or Podman, then pick the base image again."))

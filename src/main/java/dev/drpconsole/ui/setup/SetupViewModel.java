@@ -74,13 +74,14 @@ public final class SetupViewModel {
 
     final StringProperty drpcli = new SimpleStringProperty(DrpcliSource.onPath(null).map(Path::toString).orElse(""));
     final StringProperty baseImage = new SimpleStringProperty("");
-    final StringProperty packages = new SimpleStringProperty("bash jq");
+    final StringProperty packages = new SimpleStringProperty(SetupChoices.DEFAULT_PACKAGES);
     final StringProperty dockerfile = new SimpleStringProperty("");
-    final StringProperty imageTag = new SimpleStringProperty("drp-context/runner:latest");
-    final StringProperty contextName = new SimpleStringProperty("runner");
-    final StringProperty contextDescription = new SimpleStringProperty("Runner context made by the setup wizard");
-    final StringProperty runnerName = new SimpleStringProperty("context-runner");
-    final StringProperty testMachineName = new SimpleStringProperty("context-test");
+    final StringProperty imageTag = new SimpleStringProperty(SetupChoices.DEFAULT_TAG);
+    final StringProperty contextName = new SimpleStringProperty(SetupChoices.DEFAULT_CONTEXT);
+    final StringProperty contextDescription = new SimpleStringProperty(
+            SetupChoices.DEFAULT_DESCRIPTION);
+    final StringProperty runnerName = new SimpleStringProperty(SetupChoices.DEFAULT_RUNNER);
+    final StringProperty testMachineName = new SimpleStringProperty(SetupChoices.DEFAULT_TEST_MACHINE);
     final BooleanProperty replaceContext = new SimpleBooleanProperty(false);
     final BooleanProperty keepOnEngine = new SimpleBooleanProperty(false);
 
@@ -384,17 +385,18 @@ public final class SetupViewModel {
             return;
         }
         SetupChoices choices = choices();
-        saveChoices();
         String startedOn = shownPage();
         setProblem(startedOn, "");
         failedLine.set(0);
         conflictingContext.set(null);
         running.set(true);
         // The run reports as it goes through its listener; the task is what Cancel interrupts.
-        currentRun = BackgroundTask.wrap(() -> targets(client, startedOn).ifPresentOrElse(
-                        targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
-                        () -> onFx(() -> running.set(false))))
-                .executeWith(services.tasks());
+        currentRun = BackgroundTask.wrap(() -> {
+            journal.saveChoices(choices); // a file write: off the FX thread, with the run
+            targets(client, startedOn).ifPresentOrElse(
+                    targets -> runSteps(new StepContext(targets, choices, journal, workDir), lastStep, toSummary),
+                    () -> onFx(() -> running.set(false)));
+        }).executeWith(services.tasks());
     }
 
     /** The endpoint and the engine, found on a background thread; empty (and said) when no engine answers. */
@@ -618,10 +620,6 @@ public final class SetupViewModel {
     /** A value a step kept (the runner's UUID, the test job's UUID). */
     Optional<String> value(String key) {
         return journal.value(key);
-    }
-
-    private void saveChoices() {
-        journal.saveChoices(choices());
     }
 
     /** The choices of an earlier run; a blank one, or a drpcli that is gone, keeps what was found instead. */

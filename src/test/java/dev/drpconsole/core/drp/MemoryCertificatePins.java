@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Pins kept in memory only (tests, and sessions the user chose not to remember). */
+/** Pins kept in memory only, for tests. */
 public final class MemoryCertificatePins implements CertificatePins {
     private final Map<String, String> pins = new ConcurrentHashMap<>();
 
@@ -16,5 +16,15 @@ public final class MemoryCertificatePins implements CertificatePins {
     @Override
     public void pin(String hostPort, String sha256) {
         pins.put(hostPort, sha256);
+    }
+
+    /** Whether nothing is pinned. */
+    public boolean isEmpty() {
+        return pins.isEmpty();
+    }
+
+    /** Forgets every pin (the user's trust was withdrawn). */
+    public void clear() {
+        pins.clear();
     }
 }

@@ -85,7 +85,7 @@ class ConnectionDialogViewModelTest {
         form.decideTrust(true);
 
         assertNull(form.pendingTrustProperty().get());
-        assertEquals(EndpointDouble.FINGERPRINT, endpoints.pins.get("lab.test:8092"), "pinned");
+        assertEquals(EndpointDouble.FINGERPRINT, endpoints.pins.pinned("lab.test:8092").orElse(null), "pinned");
         assertTrue(form.connectedProperty().get());
         assertEquals("", form.passwordProperty().get(), "the password is not kept once signed in");
         assertFalse(form.busyProperty().get());
@@ -108,7 +108,7 @@ class ConnectionDialogViewModelTest {
 
     @Test
     void aWrongPasswordIsSaidAndTheFormCanConnectAgain() {
-        endpoints.pins.put("lab.test:8092", EndpointDouble.FINGERPRINT);
+        endpoints.pins.pin("lab.test:8092", EndpointDouble.FINGERPRINT);
         form.urlsProperty().set("https://lab.test");
         form.passwordProperty().set("wrong");
 
@@ -138,7 +138,7 @@ class ConnectionDialogViewModelTest {
 
     @Test
     void withoutAPasswordOrAKeptTokenTheFormAsksForThePassword() {
-        endpoints.pins.put("lab.test:8092", EndpointDouble.FINGERPRINT);
+        endpoints.pins.pin("lab.test:8092", EndpointDouble.FINGERPRINT);
         form.urlsProperty().set("https://lab.test");
 
         form.connect();

@@ -14,6 +14,7 @@ import dev.drpconsole.core.drp.DrpCredentials;
 import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.drp.InMemoryDrpClient;
+import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,12 +36,12 @@ final class EndpointDouble implements DrpClientFactory {
 
     final EndpointProfiles profiles;
     final DrpConnections connections;
-    final Map<String, String> pins = new ConcurrentHashMap<>();
+    final MemoryCertificatePins pins = new MemoryCertificatePins();
     final Set<String> down = ConcurrentHashMap.newKeySet();
 
     EndpointDouble(Path settingsDir) {
         profiles = EndpointProfiles.load(settingsDir, Runnable::run);
-        connections = new DrpConnections(profiles, new Tokens(), new Pins(), this, () -> {
+        connections = new DrpConnections(profiles, new Tokens(), pins, this, () -> {
             throw new SandboxUnavailableException("no sandbox in this test");
         });
     }
@@ -64,18 +65,6 @@ final class EndpointDouble implements DrpClientFactory {
         }
         return new SignedInClient(new InMemoryDrpClient(),
                 () -> new IssuedToken(TOKEN, Instant.now().plusSeconds(3600)));
-    }
-
-    private final class Pins implements CertificatePins {
-        @Override
-        public Optional<String> pinned(String hostPort) {
-            return Optional.ofNullable(pins.get(hostPort));
-        }
-
-        @Override
-        public void pin(String hostPort, String sha256) {
-            pins.put(hostPort, sha256);
-        }
     }
 
     private static final class Tokens implements TokenVault {

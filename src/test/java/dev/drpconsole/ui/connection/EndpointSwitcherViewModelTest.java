@@ -36,7 +36,7 @@ class EndpointSwitcherViewModelTest {
     @BeforeEach
     void open() throws Exception {
         endpoints = new EndpointDouble(settingsDir);
-        endpoints.pins.put("lab.test:8092", EndpointDouble.FINGERPRINT);
+        endpoints.pins.pin("lab.test:8092", EndpointDouble.FINGERPRINT);
         switcher = new EndpointSwitcherViewModel(endpoints.connections, endpoints.profiles, TaskRunner.inline());
         switcher.setOnNeedsUser(dialogsOpened::add);
     }

@@ -29,12 +29,6 @@ import java.util.UUID;
 
 /** One headless run of the setup plan: the choices resolved, every step printed as it runs. */
 final class HeadlessRun {
-    static final String DEFAULT_PACKAGES = "bash jq";
-    static final String DEFAULT_TAG = "drp-context/runner:latest";
-    static final String DEFAULT_CONTEXT = "runner";
-    static final String DEFAULT_DESCRIPTION = "Runner context made by the setup wizard";
-    static final String DEFAULT_RUNNER = "context-runner";
-    static final String DEFAULT_TEST_MACHINE = "context-test";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -123,10 +117,10 @@ final class HeadlessRun {
 
     /** The user's options, else the choices of the run the journal recorded, else the wizard's defaults. */
     private SetupChoices choices() throws InterruptedException {
-        String contextName = pick("--context", "contextName", DEFAULT_CONTEXT);
-        String runner = pick("--runner", "runnerName", DEFAULT_RUNNER);
-        String testMachine = pick("--test-machine", "testMachineName", DEFAULT_TEST_MACHINE);
-        String tag = pick("--tag", "imageTag", DEFAULT_TAG);
+        String contextName = pick("--context", "contextName", SetupChoices.DEFAULT_CONTEXT);
+        String runner = pick("--runner", "runnerName", SetupChoices.DEFAULT_RUNNER);
+        String testMachine = pick("--test-machine", "testMachineName", SetupChoices.DEFAULT_TEST_MACHINE);
+        String tag = pick("--tag", "imageTag", SetupChoices.DEFAULT_TAG);
         // Each step's own checks of what it sends, as in the wizard, before anything touches the engine: nothing
         // runs with a name DRP refuses.
         SetupChoices names = new SetupChoices(null, "", List.of(), "", tag, contextName, "", false, runner,
@@ -137,14 +131,14 @@ final class HeadlessRun {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
         String baseImage = baseImage();
-        String packagesText = pick("--packages", "packages", DEFAULT_PACKAGES);
+        String packagesText = pick("--packages", "packages", SetupChoices.DEFAULT_PACKAGES);
         List<String> packages = Arrays.stream(packagesText.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
         String dockerfile = dockerfile(baseImage, packagesText, packages);
         Path drpcli = drpcli();
         boolean replace = args.replaceContext() || journal.savedChoice("replaceContext").map(Boolean::parseBoolean)
                 .orElse(false) && journal.savedChoice("contextName").map(contextName::equals).orElse(false);
         SetupChoices choices = new SetupChoices(drpcli, baseImage, packages, dockerfile, tag, contextName,
-                pick("--description", "contextDescription", DEFAULT_DESCRIPTION), replace, runner, testMachine,
+                pick("--description", "contextDescription", SetupChoices.DEFAULT_DESCRIPTION), replace, runner, testMachine,
                 "never".equals(args.publish()));
         return choices;
     }
@@ -155,8 +149,7 @@ final class HeadlessRun {
 
     private String baseImage() {
         String image = args.option("--base-image").or(() -> journal.savedChoice("baseImage")).orElse("");
-        List<String> local = targets.engine().images().list(java.util.Map.of(), false).stream()
-                .flatMap(summary -> summary.tags().stream()).filter(tag -> !tag.contains("<none>")).sorted().toList();
+        List<String> local = BaseImageProbe.localImages(targets.engine());
         if (image.isBlank()) {
             throw new IllegalArgumentException("Name the base image with --base-image IMAGE, one of the engine's"
                     + " local images" + (local.isEmpty() ? " (it has none: load one with docker load -i image.tar)"
@@ -187,7 +180,7 @@ final class HeadlessRun {
             }
         }
         boolean sameAsBefore = journal.savedChoice("baseImage").map(baseImage::equals).orElse(false)
-                && journal.savedChoice("packages").orElse(DEFAULT_PACKAGES).equals(packagesText);
+                && journal.savedChoice("packages").orElse(SetupChoices.DEFAULT_PACKAGES).equals(packagesText);
         Optional<String> earlier = sameAsBefore ? journal.savedChoice("dockerfile") : Optional.empty();
         if (earlier.isPresent()) {
             return earlier.get();
