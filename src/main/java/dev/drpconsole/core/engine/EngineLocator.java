@@ -68,6 +68,16 @@ public final class EngineLocator {
                 .orElseGet(this::noSocketFound);
     }
 
+    /**
+     * The engine of a docker CLI context by name ({@code docker context ls}); "default" is the CLI's own default.
+     *
+     * @throws EngineUnavailableException when there is no such context, with a fix hint
+     */
+    public EngineEndpoint context(String name) {
+        return name.equals("default") ? fromWellKnownSockets().orElseGet(this::noSocketFound)
+                : contextEndpoint(name, false);
+    }
+
     private Optional<EngineEndpoint> fromDockerHost() {
         return env("DOCKER_HOST").map(value -> new EngineEndpoint(
                 parseHost(value, "DOCKER_HOST", "Set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port,"
