@@ -10,7 +10,11 @@ import dev.drpconsole.core.connection.OkHttpDrpClientFactory;
 import dev.drpconsole.core.connection.StartupConnection;
 import dev.drpconsole.core.connection.TokenVault;
 import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.connection.ActiveConnection;
+import dev.drpconsole.core.connection.EndpointProfile;
+import dev.drpconsole.core.connection.RunnerEngines;
 import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.status.EngineMonitor;
@@ -74,7 +78,10 @@ public class ConsoleApp extends Application {
     private ShellView shellView;
     /** The signed-in endpoint the views show; null while none. Changed on the FX thread only. */
     private final SimpleObjectProperty<DrpClient> client = new SimpleObjectProperty<>();
-    private final EngineHandle engine = new EngineHandle(DockerEngine::locate);
+    /** This machine's engine, where the wizard builds. */
+    private final EngineHandle buildEngine = new EngineHandle(DockerEngine::locate);
+    /** Where the signed-in endpoint's plugin runs its runner containers; switched with the endpoint. */
+    private final EngineHandle runnerEngine = EngineHandle.of(EngineChoice.NONE);
 
     @Override
     public void start(Stage primaryStage) {
@@ -87,14 +94,21 @@ public class ConsoleApp extends Application {
         drpcli = DrpcliSettings.read(env, Path.of(System.getProperty("user.home")));
         connections = new DrpConnections(profiles, TokenVault.preferred(settingsDir, env),
                 FileCertificatePins.load(settingsDir), new OkHttpDrpClientFactory(), new LocalSandboxStarter(sandbox));
-        connections.addClientListener(active -> Platform.runLater(() -> client.set(active.orElse(null))));
+        // The runner engine switches first (off the FX thread: closing the old one may wait on its socket), so the
+        // views that list again for the new client already watch the new endpoint's engine.
+        connections.addConnectionListener(active -> {
+            active.ifPresent(this::followRunnerEngine);
+            Platform.runLater(() -> client.set(active.map(ActiveConnection::client).orElse(null)));
+        });
+        profiles.addListener(() -> io.execute(() -> connections.active().ifPresent(this::followRunnerEngine)));
         TaskRunner tasks = new TaskRunner(io, Platform::runLater);
         dialogs = new ConnectionDialogs(connections, profiles, drpcli, tasks);
-        shell = new ShellViewModel(settings, EngineMonitor.sharing(engine), connections, tasks);
+        shell = new ShellViewModel(settings, EngineMonitor.sharing(buildEngine, "Build engine"),
+                EngineMonitor.sharing(runnerEngine, "Runner engine"), connections, tasks);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 
-        ViewServices services = new ViewServices(client, engine, io, Platform::runLater,
+        ViewServices services = new ViewServices(client, runnerEngine, buildEngine, io, Platform::runLater,
                 (sectionId, key) -> shellView.show(sectionId, key));
         switcherModel = new EndpointSwitcherViewModel(connections, profiles, tasks);
         EndpointSwitcher switcher = new EndpointSwitcher(switcherModel, dialogs);
@@ -113,6 +127,12 @@ public class ConsoleApp extends Application {
         stage.setScene(scene);
         stage.setOnShown(e -> onShown());
         stage.show();
+    }
+
+    /** Watches the runner engine the active endpoint's profile names now (it may have been edited since). */
+    private void followRunnerEngine(ActiveConnection active) {
+        EndpointProfile profile = profiles.byId(active.profile().id()).orElse(active.profile());
+        runnerEngine.use(RunnerEngines.effective(profile, connections.sandboxLogin()));
     }
 
     /** The feature view of a section, built on its first visit. */
@@ -158,7 +178,8 @@ public class ConsoleApp extends Application {
             shellView.close();
             shell.close();
             sandbox.close();
-            engine.close();
+            runnerEngine.close();
+            buildEngine.close();
             // Remembered once, on the way out: a drag-resize would otherwise rewrite the file per pixel.
             settings.put(WIDTH_KEY, fmt(stage.getWidth()));
             settings.put(HEIGHT_KEY, fmt(stage.getHeight()));

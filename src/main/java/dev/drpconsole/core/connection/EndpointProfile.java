@@ -1,6 +1,8 @@
 package dev.drpconsole.core.connection;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -9,10 +11,12 @@ import java.util.UUID;
  *
  * @param id       stable key (tokens and "last used" refer to it, so a rename keeps them)
  * @param urls     one or more base URLs, normalized by {@link EndpointUrl}; the client uses the first that answers
- * @param insecure skip certificate checks (shown with a red badge)
+ * @param insecure     skip certificate checks (shown with a red badge)
+ * @param runnerEngine where this endpoint's docker-context plugin runs its runner containers, as the user set it;
+ *                     empty for the default ({@link RunnerEngines#effective})
  */
 public record EndpointProfile(String id, String name, List<String> urls, String username, boolean insecure,
-                              ProfileSource source) {
+                              ProfileSource source, Optional<EngineChoice> runnerEngine) {
 
     public static final String DEFAULT_USERNAME = "rocketskates";
 
@@ -25,6 +29,13 @@ public record EndpointProfile(String id, String name, List<String> urls, String 
         }
         urls = List.copyOf(urls);
         username = username == null || username.isBlank() ? DEFAULT_USERNAME : username;
+        runnerEngine = runnerEngine == null ? Optional.empty() : runnerEngine;
+    }
+
+    /** A profile whose runner engine is the default one. */
+    public EndpointProfile(String id, String name, List<String> urls, String username, boolean insecure,
+                           ProfileSource source) {
+        this(id, name, urls, username, insecure, source, Optional.empty());
     }
 
     /** A new profile with a fresh id. */
@@ -38,7 +49,12 @@ public record EndpointProfile(String id, String name, List<String> urls, String 
     }
 
     public EndpointProfile withName(String newName) {
-        return new EndpointProfile(id, newName, urls, username, insecure, source);
+        return new EndpointProfile(id, newName, urls, username, insecure, source, runnerEngine);
+    }
+
+    /** The same profile whose runner containers are watched on {@code engine} (empty: the default). */
+    public EndpointProfile withRunnerEngine(Optional<EngineChoice> engine) {
+        return new EndpointProfile(id, name, urls, username, insecure, source, engine);
     }
 
     /** Same endpoint and user: a token issued for one still fits the other. */

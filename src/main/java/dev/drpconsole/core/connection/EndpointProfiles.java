@@ -144,7 +144,8 @@ public final class EndpointProfiles {
             node.path("urls").forEach(url -> urls.add(url.asText()));
             profiles.add(new EndpointProfile(node.path("id").asText(), node.path("name").asText(), urls,
                     node.path("username").asText(), node.path("insecure").asBoolean(),
-                    ProfileSource.valueOf(node.path("source").asText(ProfileSource.USER.name()))));
+                    ProfileSource.valueOf(node.path("source").asText(ProfileSource.USER.name())),
+                    RunnerEngines.read(node.path("runnerEngine"))));
         }
         lastUsedId = root.hasNonNull("lastUsed") ? root.get("lastUsed").asText() : null;
     }
@@ -164,6 +165,7 @@ public final class EndpointProfiles {
             node.put("username", profile.username());
             node.put("insecure", profile.insecure());
             node.put("source", profile.source().name());
+            profile.runnerEngine().ifPresent(engine -> RunnerEngines.write(engine, node.putObject("runnerEngine")));
         }
         try {
             Files.createDirectories(file.getParent());

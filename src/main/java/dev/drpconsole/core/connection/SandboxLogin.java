@@ -1,7 +1,9 @@
 package dev.drpconsole.core.connection;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.core.setup.ShellWords;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * How a user reaches the console's own sandbox from outside the console: its address, the admin's user and
@@ -20,6 +22,11 @@ public record SandboxLogin(String url, String user, String password, Path passwo
     public String drpcliLine() {
         return "RS_ENDPOINT=" + ShellWords.quote(url) + " RS_KEY=" + ShellWords.quote(user + ":" + password)
                 + " drpcli info get";
+    }
+
+    /** The engine the sandbox runs its runner containers on; empty when it runs none. */
+    public Optional<EngineChoice> runnerEngine() {
+        return Optional.of(EngineChoice.LOCAL); // until the sandbox says which (it picks Podman or Docker itself)
     }
 
     /** Whether a client's URL is this sandbox's. */

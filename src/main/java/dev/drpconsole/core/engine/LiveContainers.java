@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * DRP objects: it watches the engine's container events, lists once the watch is open, and lists again after
  * events and after each reconnection. Events are not applied one by one: a list is the engine's own truth (states,
  * statuses, names), and starting one container is a burst of half a dozen events, so lists are coalesced to at most
- * one per gap. The listener is called on the {@code ui} executor, and never after {@link #close()} returned there.
+ * one per gap. When the handle switches to another engine (the user signed in to another endpoint), it follows:
+ * the old stream is dropped and the new engine answers as after a first start. The listener is called on the
+ * {@code ui} executor, and never after {@link #close()} returned there.
  */
 public final class LiveContainers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveContainers.class);
@@ -33,6 +35,14 @@ public final class LiveContainers implements AutoCloseable {
          * @param fix what the user can do about it
          */
         void unreachable(String reason, String fix);
+
+        /**
+         * Nothing is watched on purpose: the endpoint has no runner engine ({@link NoEngineException}). By default
+         * told as unreachable, with the way to set one.
+         */
+        default void notWatched(String reason, String fix) {
+            unreachable(reason, fix);
+        }
     }
 
     private final EngineHandle engine;
@@ -42,6 +52,7 @@ public final class LiveContainers implements AutoCloseable {
     private final Object lock = new Object();
     private Listener listener;
     private Closeable watch; // guarded by lock
+    private Closeable switching; // guarded by lock
     private volatile boolean closed;
 
     /**
@@ -59,7 +70,25 @@ public final class LiveContainers implements AutoCloseable {
     /** Starts following; returns at once. */
     public void start(Listener newListener) {
         this.listener = newListener;
+        synchronized (lock) {
+            switching = engine.onSwitch(this::reopen);
+        }
         io.execute(this::open);
+    }
+
+    /** The handle now means another engine: the old stream went with the old engine; open one on the new. */
+    private void reopen() {
+        Closeable old;
+        synchronized (lock) {
+            old = watch;
+            watch = null;
+        }
+        if (old != null) {
+            closeQuietly(old);
+        }
+        if (!closed) {
+            io.execute(this::open);
+        }
     }
 
     /** Lists again soon (after an action on a container: its events also do). */
@@ -103,7 +132,9 @@ public final class LiveContainers implements AutoCloseable {
     }
 
     private void unreachable(EngineException e) {
-        if (e instanceof EngineUnavailableException unavailable) {
+        if (e instanceof NoEngineException none) {
+            deliver(() -> listener.notWatched(none.reason(), none.fixHint()));
+        } else if (e instanceof EngineUnavailableException unavailable) {
             deliver(() -> listener.unreachable(unavailable.reason(), unavailable.fixHint()));
         } else {
             deliver(() -> listener.unreachable(e.getMessage(), "Check the engine, then Retry."));
@@ -135,12 +166,18 @@ public final class LiveContainers implements AutoCloseable {
     @Override
     public void close() {
         Closeable open;
+        Closeable following;
         synchronized (lock) {
             closed = true;
             open = watch;
             watch = null;
+            following = switching;
+            switching = null;
         }
         relist.close();
+        if (following != null) {
+            closeQuietly(following);
+        }
         if (open != null) {
             io.execute(() -> closeQuietly(open)); // closing a stream may wait on its socket
         }

@@ -6,7 +6,6 @@ import dev.drpconsole.core.engine.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -14,12 +13,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Makes the image reachable for the docker-context plugin: it looks for the image on its engine first and else
- * downloads {@code files/contexts/docker-context/<Image>}. When the endpoint runs on this machine and the engine is
- * this machine's socket (the local sandbox), the image is already where the plugin looks, so nothing is uploaded;
- * otherwise the {@code docker save} tar is uploaded, unless the endpoint already has the same bytes.
+ * Makes the image reachable for the docker-context plugin: it looks for the image on its engine (the runner engine)
+ * first and else downloads {@code files/contexts/docker-context/<Image>}. Decided from facts, not from where the
+ * endpoint seems to run: nothing is uploaded when the runner engine already holds this very image (the same image
+ * ID as the one built here) or the endpoint already has a file with the same SHA-256; otherwise the
+ * {@code docker save} tar is uploaded.
  */
 public final class PublishImageStep implements SetupStep {
     public static final String ID = "publish";
@@ -27,7 +28,7 @@ public final class PublishImageStep implements SetupStep {
 
     private final boolean uploadWhenShared;
 
-    /** Uploads only when the endpoint's plugin cannot see this engine's images. */
+    /** Uploads only when neither the runner engine nor the endpoint's files already have the image. */
     public PublishImageStep() {
         this(false);
     }
@@ -37,8 +38,8 @@ public final class PublishImageStep implements SetupStep {
     }
 
     /**
-     * Uploads even when the endpoint runs on this machine and uses this engine: for an endpoint whose plugin
-     * should also find the image in its files (another engine later), and to exercise the upload locally.
+     * Uploads even when the runner engine already holds the image: for an endpoint whose plugin should also find
+     * it in its files (another engine later), and to exercise the upload locally.
      */
     public static PublishImageStep alwaysUploading() {
         return new PublishImageStep(true);
@@ -57,15 +58,15 @@ public final class PublishImageStep implements SetupStep {
     @Override
     public String willDo(SetupChoices choices) {
         return "Uploads the image as files/" + FILES_DIR + choices.imageTag() + " so the endpoint's engine can load"
-                + " it, skipped when the endpoint already has the same file, or keeps it only on the engine when"
-                + " the endpoint runs on this machine.";
+                + " it, skipped when the runner engine already holds this very image (same ID) or the endpoint"
+                + " already has the same file.";
     }
 
     @Override
     public String plannedWork(SetupChoices choices) {
         return choices.keepOnEngine() ? "Keep the image on the engine (no upload)"
                 : "Upload the image to the endpoint's files/" + FILES_DIR + choices.imageTag()
-                        + " (skipped when the endpoint has it or uses this engine)";
+                        + " (skipped when the runner engine or the endpoint already has it)";
     }
 
     @Override
@@ -93,9 +94,13 @@ public final class PublishImageStep implements SetupStep {
             progress.output("The engine is the endpoint's own (you said so): the image stays on the engine.");
             return;
         }
-        if (!uploadWhenShared && endpointSharesEngine(context.targets())) {
-            progress.output("The endpoint runs on this machine and uses this engine: the image stays on the engine.");
-            return;
+        if (!uploadWhenShared) {
+            Optional<String> same = sameImageOnRunnerEngine(context.targets(), context.choices().imageTag());
+            if (same.isPresent()) {
+                progress.output("The runner engine already holds this very image (ID " + same.get() + "): nothing"
+                        + " to upload.");
+                return;
+            }
         }
         String path = FILES_DIR + context.choices().imageTag();
         Path tar = context.workDir().resolve("runner-image.tar");
@@ -120,11 +125,21 @@ public final class PublishImageStep implements SetupStep {
         }
     }
 
-    /** A loopback endpoint and a local socket engine: the endpoint's plugin sees this engine's images. */
-    public static boolean endpointSharesEngine(SetupTargets targets) {
-        String host = URI.create(targets.client().url()).getHost();
-        boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
-        return loopback && targets.engine().endpoint().isUnixSocket();
+    /**
+     * The image's ID when the runner engine holds the very image built here under {@code tag} (the same ID on both
+     * engines, which is also true when they are one engine); empty when it differs or is missing, and when no runner
+     * engine can be asked (none set, unreachable): then only an upload makes sure the plugin finds it.
+     */
+    public static Optional<String> sameImageOnRunnerEngine(SetupTargets targets, String tag) {
+        try {
+            Optional<String> built = targets.engine().images().idOf(tag);
+            if (built.isEmpty()) {
+                return Optional.empty();
+            }
+            return targets.runnerEngine().get().images().idOf(tag).filter(built.get()::equals);
+        } catch (EngineException cannotTell) {
+            return Optional.empty();
+        }
     }
 
     private static String save(StepContext context, Path tar) {

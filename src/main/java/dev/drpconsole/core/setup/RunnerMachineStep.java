@@ -7,12 +7,15 @@ import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.core.engine.ContainerDetails;
+import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.EngineConnectionListener;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
+import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.EventQuery;
 import dev.drpconsole.core.engine.LogLine;
 import dev.drpconsole.core.engine.LogListener;
 import dev.drpconsole.core.engine.LogOptions;
+import dev.drpconsole.core.engine.NoEngineException;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import java.io.Closeable;
 import java.io.IOException;
@@ -80,12 +83,24 @@ public final class RunnerMachineStep implements SetupStep {
     private static void createAndWait(StepContext context, StepProgress progress) throws InterruptedException {
         String uuid = runner(context, progress);
         String container = RunnerContainerName.forMachine(UUID.fromString(uuid));
-        progress.status("Waiting for " + container);
+        ContainerEngine engine;
+        try {
+            engine = context.targets().runnerEngine().get();
+        } catch (NoEngineException none) {
+            progress.output("No runner engine is set for this endpoint, so the wizard cannot see " + container
+                    + " start; the test job will prove the runner works.");
+            return;
+        } catch (EngineUnavailableException e) {
+            throw new SetupProblem("Cannot watch the runner engine, where " + container + " should start: "
+                    + e.reason(), e.fixHint() + " Or set the endpoint's runner engine to none: the test job then"
+                    + " proves the runner.", e);
+        }
+        progress.status("Waiting for " + container + " on " + engine.endpoint().source());
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
         // Woken by the container's own engine events (and a reconnected event stream); the 2 s bound looks again
         // should an event be missed while the stream reconnects.
         Semaphore changed = new Semaphore(0);
-        try (Closeable watch = context.targets().engine().watchEvents(EventQuery.containers(), event -> {
+        try (Closeable watch = engine.watchEvents(EventQuery.containers(), event -> {
             if (container.equals(event.name())) {
                 changed.release();
             }
@@ -96,13 +111,13 @@ public final class RunnerMachineStep implements SetupStep {
             }
         })) {
             while (System.currentTimeMillis() < deadline) {
-                Optional<ContainerDetails> details = inspect(context, container);
+                Optional<ContainerDetails> details = inspect(engine, container);
                 if (details.map(ContainerDetails::running).orElse(false)) {
                     progress.output(container + " is running.");
                     return;
                 }
                 if (details.isPresent() && details.get().finishedAt().isPresent()) {
-                    showLog(context, container, progress);
+                    showLog(engine, container, progress);
                     throw new SetupProblem(container + " exited with code " + details.get().exitCode() + ".",
                             "Read its log above: usually the image lacks drpcli or cannot reach the endpoint.");
                 }
@@ -153,19 +168,19 @@ public final class RunnerMachineStep implements SetupStep {
         }
     }
 
-    private static Optional<ContainerDetails> inspect(StepContext context, String container) {
+    private static Optional<ContainerDetails> inspect(ContainerEngine engine, String container) {
         try {
-            return Optional.of(context.targets().engine().containers().inspect(container));
+            return Optional.of(engine.containers().inspect(container));
         } catch (EngineObjectNotFoundException notYet) {
             return Optional.empty();
         }
     }
 
-    private static void showLog(StepContext context, String container, StepProgress progress)
+    private static void showLog(ContainerEngine engine, String container, StepProgress progress)
             throws InterruptedException {
         Object ended = new Object();
         boolean[] done = {false};
-        try (Closeable follow = context.targets().engine().containers().followLogs(container,
+        try (Closeable follow = engine.containers().followLogs(container,
                 LogOptions.everything().withTail(200), new LogListener() {
                     @Override
                     public void onLine(LogLine line) {

@@ -10,23 +10,34 @@ import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
 import dev.drpconsole.core.engine.ImageReference;
+import dev.drpconsole.core.engine.NoEngineException;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Where the wizard works: the endpoint, the engine, and the labels everything it puts on the engine carries.
- * Removes what the wizard created, each kind its own way.
+ * Where the wizard works: the endpoint, the build engine (this machine's, where it builds), the runner engine
+ * (where the endpoint's plugin runs the runner containers, reached when the runner step looks; it may be "none"),
+ * and the labels everything it puts on an engine carries. Removes what the wizard created, each kind its own way.
+ *
+ * @param engine       the build engine
+ * @param runnerEngine opens the runner engine; throws {@link NoEngineException} when the endpoint has none set
  */
-public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String, String> labels)
-        implements ObjectRemover {
+public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<ContainerEngine> runnerEngine,
+                           Map<String, String> labels) implements ObjectRemover {
     public static final String LABEL = "dev.drpconsole.setup";
     private static final long RUNNER_REMOVAL_PATIENCE_MS = 30_000;
     private static final long DIRECTORY_PATIENCE_MS = 5_000;
 
     public SetupTargets {
         labels = Map.copyOf(labels);
+    }
+
+    /** One engine in both roles: the endpoint runs its runners on this machine's engine. */
+    public SetupTargets(DrpClient client, ContainerEngine engine, Map<String, String> labels) {
+        this(client, engine, () -> engine, labels);
     }
 
     @Override
@@ -130,14 +141,15 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Map<String,
         }
         long deadline = System.currentTimeMillis() + RUNNER_REMOVAL_PATIENCE_MS;
         try {
+            ContainerEngine runners = runnerEngine.get();
             while (System.currentTimeMillis() < deadline) {
-                engine.containers().inspect(container);
+                runners.containers().inspect(container);
                 Thread.sleep(200);
             }
         } catch (EngineObjectNotFoundException gone) {
             return;
         } catch (EngineException cannotTell) {
-            return; // No engine to ask: the plugin's engine is not this one, or it is down; nothing to wait for.
+            return; // No engine to ask (none set, or it is down): the plugin removes it; nothing to wait for.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupProblem("The clean-up was cancelled while " + container + " was being removed.",

@@ -7,6 +7,7 @@ import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.EngineInfo;
 import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.EventQuery;
+import dev.drpconsole.core.engine.NoEngineException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,28 +33,45 @@ public class EngineMonitor implements ConnectionMonitor {
         thread.setDaemon(true);
         return thread;
     });
+    /** What the engine is for, in the status bar's words ("Build engine", "Runner engine"). */
+    private final String role;
     private volatile Consumer<ConnectionState> listener = state -> { };
+    private Closeable switching;
     private ContainerEngine engine;
     private Closeable watch;
 
-    /** @param engineFactory locates and opens the engine; may throw {@link EngineUnavailableException} */
-    public EngineMonitor(Supplier<ContainerEngine> engineFactory) {
-        this(engineFactory, true);
+    /**
+     * Watches an engine of its own, which it opens and closes.
+     *
+     * @param role          what the engine is for, e.g. "Build engine"
+     * @param engineFactory locates and opens the engine; may throw {@link EngineUnavailableException}
+     */
+    public EngineMonitor(String role, Supplier<ContainerEngine> engineFactory) {
+        this(engineFactory, true, role);
     }
 
-    private EngineMonitor(Supplier<ContainerEngine> engineFactory, boolean ownsEngine) {
+    private EngineMonitor(Supplier<ContainerEngine> engineFactory, boolean ownsEngine, String role) {
         this.engineFactory = engineFactory;
         this.ownsEngine = ownsEngine;
+        this.role = role;
     }
 
-    /** Watches the console's shared engine (joining its one event stream) and never closes it. */
-    public static EngineMonitor sharing(EngineHandle handle) {
-        return new EngineMonitor(handle::get, false);
+    /**
+     * Watches one of the console's shared engines (joining its one event stream) and never closes it; when the
+     * handle switches to another engine (another endpoint's runner engine), it watches that one.
+     *
+     * @param role what the engine is for, e.g. "Runner engine"
+     */
+    public static EngineMonitor sharing(EngineHandle handle, String role) {
+        EngineMonitor monitor = new EngineMonitor(handle::get, false, role);
+        monitor.switching = handle.onSwitch(monitor::retry);
+        return monitor;
     }
 
     @Override
     public void start(Consumer<ConnectionState> stateListener) {
         this.listener = stateListener;
+        listener.accept(ConnectionState.checking(role + ": looking for it…"));
         run(this::connect);
     }
 
@@ -68,6 +86,9 @@ public class EngineMonitor implements ConnectionMonitor {
     private void connect() {
         try {
             engine = engineFactory.get();
+        } catch (NoEngineException e) {
+            listener.accept(ConnectionState.notConfigured(role + ": " + e.reason(), e.fixHint()));
+            return;
         } catch (EngineUnavailableException e) {
             // The configuration itself is unusable (say, a bad DOCKER_HOST): nothing to watch until Retry.
             listener.accept(unreachable(e.reason(), e.fixHint()));
@@ -96,7 +117,7 @@ public class EngineMonitor implements ConnectionMonitor {
             return;
         }
         try {
-            listener.accept(connected(target.info()));
+            listener.accept(connected(role, target.info()));
         } catch (EngineUnavailableException e) {
             listener.accept(unreachable(e.reason(), e.fixHint()));
         } catch (EngineException e) {
@@ -105,15 +126,16 @@ public class EngineMonitor implements ConnectionMonitor {
         }
     }
 
-    static ConnectionState connected(EngineInfo info) {
-        String where = info.host().getScheme().equals("unix") ? info.host().getPath() : info.host().toString();
+    static ConnectionState connected(String role, EngineInfo info) {
+        String where = info.host().getScheme().equals("unix") && !info.source().startsWith("ssh://")
+                ? info.host().getPath() : info.source().startsWith("ssh://") ? info.source() : info.host().toString();
         return ConnectionState.connected(
-                info.product().displayName() + " " + info.version() + " · " + where,
+                role + ": " + info.product().displayName() + " " + info.version() + " · " + where,
                 "API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + " · found via " + info.source());
     }
 
-    private static ConnectionState unreachable(String reason, String fixHint) {
-        return ConnectionState.unreachable("Container engine unreachable", reason, fixHint);
+    private ConnectionState unreachable(String reason, String fixHint) {
+        return ConnectionState.unreachable(role + " unreachable", reason, fixHint);
     }
 
     private void disconnect() {
@@ -144,6 +166,13 @@ public class EngineMonitor implements ConnectionMonitor {
 
     @Override
     public void close() {
+        if (switching != null) {
+            try {
+                switching.close();
+            } catch (IOException e) {
+                // Only unregisters a listener.
+            }
+        }
         run(this::disconnect);
         serial.shutdown();
     }

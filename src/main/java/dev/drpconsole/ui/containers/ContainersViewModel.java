@@ -142,7 +142,7 @@ public final class ContainersViewModel extends LiveSection {
         reachable = true; // trying: the rows listed last stay until the engine answers or not
         loaded = !rows.isEmpty();
         updateState();
-        LiveContainers containers = new LiveContainers(services.engine(), relistGap, services.io(),
+        LiveContainers containers = new LiveContainers(services.runnerEngine(), relistGap, services.io(),
                 services.fxThread());
         live = containers;
         whileFollowing(containers);
@@ -247,7 +247,7 @@ public final class ContainersViewModel extends LiveSection {
 
     private void act(String doing, String verb, ContainerRow row, Consumer<EngineContainers> action) {
         String name = row.name();
-        BackgroundTask.wrap(() -> action.accept(services.engine().get().containers()))
+        BackgroundTask.wrap(() -> action.accept(services.runnerEngine().get().containers()))
                 .onRunning(() -> {
                     activity.set(doing + " " + name + "…");
                     problemProperty().set("");
@@ -267,7 +267,7 @@ public final class ContainersViewModel extends LiveSection {
      * inspected since (its answer wins) or the page was hidden.
      */
     public void inspect(ContainerRow row, Consumer<ContainerInspection> shown) {
-        BackgroundTask.wrap(() -> ContainerInspection.of(services.engine().get().containers().inspect(row.id())))
+        BackgroundTask.wrap(() -> ContainerInspection.of(services.runnerEngine().get().containers().inspect(row.id())))
                 .in(inspection)
                 .onSuccess(shown)
                 .onFailure(failure -> problemProperty().set(PlainWords.of("Could not inspect " + row.name(), failure)))
@@ -282,7 +282,7 @@ public final class ContainersViewModel extends LiveSection {
      */
     public AutoCloseable followLogs(ContainerRow row, LogListener listener) {
         LogFollowHandle handle = new LogFollowHandle();
-        BackgroundTask.wrap(() -> handle.opened(services.engine().get().containers().followLogs(row.id(),
+        BackgroundTask.wrap(() -> handle.opened(services.runnerEngine().get().containers().followLogs(row.id(),
                         LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener)))
                 .onFailure(failure -> listener.onFailure(failure instanceof EngineException engine ? engine
                         : new EngineException(failure.getMessage(), 0, failure)))

@@ -141,7 +141,7 @@ public final class ContextsViewModel extends LiveSection {
             return;
         }
         checking.addAll(fresh);
-        call("Could not check the context images", () -> ImageCheck.check(services.engine(), client, fresh),
+        call("Could not check the context images", () -> ImageCheck.check(services.runnerEngine(), client, fresh),
                 found -> {
                     checking.removeAll(found.keySet());
                     images.putAll(found);

@@ -294,7 +294,7 @@ public final class JobsViewModel extends LiveSection {
     }
 
     private void followContainers() {
-        LiveContainers containers = new LiveContainers(services.engine(), containersGap, services.io(),
+        LiveContainers containers = new LiveContainers(services.runnerEngine(), containersGap, services.io(),
                 services.fxThread());
         whileFollowing(containers);
         containers.start(new LiveContainers.Listener() {

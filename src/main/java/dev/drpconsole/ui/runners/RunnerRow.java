@@ -16,6 +16,8 @@ import dev.drpconsole.core.engine.RunnerContainerName;
 public record RunnerRow(Machine machine, Job job, String container) {
     public static final String MISSING = "missing";
     public static final String UNKNOWN = "unknown";
+    /** The endpoint has no runner engine set: its containers are not watched. */
+    public static final String NOT_WATCHED = "not watched";
     public static final String CHECKING = "checking…";
     public static final String NO_JOB = "none";
 

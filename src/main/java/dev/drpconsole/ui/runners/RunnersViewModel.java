@@ -7,11 +7,15 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.ContainerSummary;
+import dev.drpconsole.core.engine.EngineInfo;
+import dev.drpconsole.core.engine.LiveContainers;
 import dev.drpconsole.ui.common.KeyedRows;
 import dev.drpconsole.ui.common.LiveList;
 import dev.drpconsole.ui.common.LiveSection;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.ViewServices;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +31,8 @@ import javafx.collections.ObservableList;
  * contexts; engine events for containers), plus the commands on them. FX thread only.
  */
 public final class RunnersViewModel extends LiveSection {
+    /** How long a list of the containers waits for more events to join it (a start is a burst of them). */
+    private static final Duration CONTAINERS_GAP = Duration.ofMillis(150);
     private final LiveList<Machine> machines;
     private final LiveList<Job> jobs;
     private final LiveList<DrpContext> contexts;
@@ -35,6 +41,8 @@ public final class RunnersViewModel extends LiveSection {
     /** Container state by machine UUID; null while the engine cannot be asked. */
     private Map<String, String> containers = Map.of();
     private boolean containersListed;
+    /** False when the endpoint has no runner engine: the container column says "not watched". */
+    private boolean containersWatched = true;
 
     public RunnersViewModel(ViewServices services) {
         super(services);
@@ -113,14 +121,49 @@ public final class RunnersViewModel extends LiveSection {
         follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
         follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
-        RunnerContainers watch = new RunnerContainers(services.engine(), services.tasks(),
-                states -> {
-                    containers = states;
-                    containersListed = true;
-                    rebuild();
-                });
+        LiveContainers watch = new LiveContainers(services.runnerEngine(), CONTAINERS_GAP, services.io(),
+                services.fxThread());
         whileFollowing(watch);
-        watch.start();
+        watch.start(new LiveContainers.Listener() {
+            @Override
+            public void connected(EngineInfo info) {
+            }
+
+            @Override
+            public void listed(List<ContainerSummary> all) {
+                containersAre(byMachine(all));
+            }
+
+            @Override
+            public void unreachable(String reason, String fix) {
+                containersAre(null);
+            }
+
+            @Override
+            public void notWatched(String reason, String fix) {
+                containers = Map.of();
+                containersListed = true;
+                containersWatched = false;
+                rebuild();
+            }
+        });
+    }
+
+    private void containersAre(Map<String, String> states) {
+        containers = states;
+        containersListed = true;
+        containersWatched = true;
+        rebuild();
+    }
+
+    /** Container state by runner machine UUID, a running container winning over a stopped one. */
+    private static Map<String, String> byMachine(List<ContainerSummary> all) {
+        Map<String, String> states = new HashMap<>();
+        for (ContainerSummary container : all) {
+            container.runnerMachineUuid().ifPresent(uuid -> states.merge(uuid.toString(), container.state(),
+                    (one, other) -> "running".equals(one) ? one : other));
+        }
+        return states;
     }
 
     @Override
@@ -220,6 +263,9 @@ public final class RunnersViewModel extends LiveSection {
     private String containerState(Machine machine) {
         if (!containersListed) {
             return RunnerRow.CHECKING;
+        }
+        if (!containersWatched) {
+            return RunnerRow.NOT_WATCHED;
         }
         if (containers == null) {
             return RunnerRow.UNKNOWN;

@@ -32,7 +32,7 @@ final class BaseImageChoice {
 
     /** Lists the engine's local images for the base image choice. */
     void loadBaseImages() {
-        BackgroundTask.wrap(() -> BaseImageProbe.localImages(services.engine().get()))
+        BackgroundTask.wrap(() -> BaseImageProbe.localImages(services.buildEngine().get()))
                 .onSuccess(localImages::set)
                 .onFailure(e -> model.setProblem(WizardPage.IMAGE, "Cannot list the container engine's images: "
                         + e.getMessage() + " Start Docker or Podman, then pick the base image again."))
@@ -54,7 +54,7 @@ final class BaseImageChoice {
         List<String> wanted = model.packageList();
         model.setStatus(WizardPage.IMAGE, "Looking into " + image + " for its package manager…");
         // A newer pick replaces an older probe still running: its Dockerfile never overwrites the newer one.
-        BackgroundTask.wrap(() -> BaseImageProbe.packageManager(services.engine().get(), image, labels)).in(probe)
+        BackgroundTask.wrap(() -> BaseImageProbe.packageManager(services.buildEngine().get(), image, labels)).in(probe)
                 .onSuccess(manager -> {
                     model.dockerfile.set(RunnerDockerfile.generate(image, manager, wanted));
                     model.setStatus(WizardPage.IMAGE, manager.map(found -> image + " installs packages with " + found

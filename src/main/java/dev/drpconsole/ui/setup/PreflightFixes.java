@@ -44,9 +44,9 @@ final class PreflightFixes {
         if (client == null) {
             return;
         }
-        BackgroundTask.wrap(() -> services.engine().get().info().arch()).onSuccess(arch -> engineArch.set(arch))
+        BackgroundTask.wrap(() -> services.buildEngine().get().info().arch()).onSuccess(arch -> engineArch.set(arch))
                 .onFailure(noEngine -> drpcliOffered.set(false)).executeWith(services.tasks());
-        BackgroundTask.wrap(() -> DrpcliSource.offered(client, services.engine().get().info().arch()))
+        BackgroundTask.wrap(() -> DrpcliSource.offered(client, services.buildEngine().get().info().arch()))
                 .onSuccess(drpcliOffered::set).onFailure(noEngine -> drpcliOffered.set(false))
                 .executeWith(services.tasks());
     }
@@ -59,7 +59,7 @@ final class PreflightFixes {
     /** Downloads the endpoint's drpcli into the wizard's work directory and uses it, then checks again. */
     void downloadDrpcli() {
         background("Downloading the endpoint's drpcli", (client, progress) -> {
-            Path downloaded = DrpcliSource.download(client, services.engine().get().info().arch(), workDir, progress);
+            Path downloaded = DrpcliSource.download(client, services.buildEngine().get().info().arch(), workDir, progress);
             // Chosen before the checks run again with it.
             services.fxThread().execute(() -> model.drpcli.set(downloaded.toString()));
         });

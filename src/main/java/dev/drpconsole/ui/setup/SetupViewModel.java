@@ -402,7 +402,7 @@ public final class SetupViewModel {
     /** The endpoint and the engine, found on a background thread; empty (and said) when no engine answers. */
     private Optional<SetupTargets> targets(DrpClient client, String pageId) {
         try {
-            return Optional.of(new SetupTargets(client, services.engine().get(), labels));
+            return Optional.of(targetsOn(client));
         } catch (RuntimeException e) {
             onFx(() -> {
                 setProblem(pageId, "No container engine to work with: " + e.getMessage() + " Start Docker or Podman,"
@@ -545,14 +545,23 @@ public final class SetupViewModel {
         return new WizardListener(null, stepId);
     }
 
-    /** Tells (on the FX thread) whether the endpoint is on this machine and uses this engine: no upload needed. */
-    void endpointSharesEngine(Consumer<Boolean> answer) {
+    /**
+     * Tells (on the FX thread) the image's ID when the runner engine already holds the very image built here (no
+     * upload needed), else empty.
+     */
+    void imageOnRunnerEngine(Consumer<Optional<String>> answer) {
         DrpClient client = services.client().get();
-        BackgroundTask.wrap(() -> client != null && PublishImageStep.endpointSharesEngine(
-                        new SetupTargets(client, services.engine().get(), labels)))
+        String tag = imageTag.get();
+        BackgroundTask.wrap(() -> client == null ? Optional.<String>empty()
+                        : PublishImageStep.sameImageOnRunnerEngine(targetsOn(client), tag))
                 .onSuccess(answer)
-                .onFailure(engineUnknown -> answer.accept(false))
+                .onFailure(engineUnknown -> answer.accept(Optional.empty()))
                 .executeWith(services.tasks());
+    }
+
+    /** Where the wizard works on {@code client}: the build engine, and the runner engine that follows the endpoint. */
+    private SetupTargets targetsOn(DrpClient client) {
+        return new SetupTargets(client, services.buildEngine().get(), services.runnerEngine()::get, labels);
     }
 
     /** Stops the running step; what it created so far stays in the journal for clean-up or a re-run. */

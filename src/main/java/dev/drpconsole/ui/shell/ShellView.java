@@ -134,6 +134,8 @@ public class ShellView extends BorderPane implements Navigator {
                 viewModel.drpStateProperty(), viewModel::retryDrp);
         ConnectionIndicator engine = new ConnectionIndicator("engine-status", Icon.DOCKER,
                 viewModel.engineStateProperty(), viewModel::retryEngine);
+        ConnectionIndicator runners = new ConnectionIndicator("runner-engine-status", Icon.DOCKER,
+                viewModel.runnerEngineStateProperty(), viewModel::retryRunnerEngine);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         themeButton.setId("theme-toggle");
@@ -142,7 +144,8 @@ public class ShellView extends BorderPane implements Navigator {
         LazyTooltip.install(themeButton, () -> (viewModel.themeProperty().get() == Theme.DARK ? "Light" : "Dark")
                 + " theme (Ctrl+Shift+T)");
 
-        HBox bar = new HBox(drp, new Separator(javafx.geometry.Orientation.VERTICAL), engine, spacer, themeButton);
+        HBox bar = new HBox(drp, new Separator(javafx.geometry.Orientation.VERTICAL), engine,
+                new Separator(javafx.geometry.Orientation.VERTICAL), runners, spacer, themeButton);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -29,7 +29,7 @@ class EngineMonitorTest {
     @Test
     void reportsTheRealEngineByNameVersionAndSocket() throws Exception {
         URI host = TestEnv.get().dockerHost();
-        try (EngineMonitor monitor = new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")))) {
+        try (EngineMonitor monitor = new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(host, "test")))) {
             monitor.start(reports::add);
             ConnectionState state = next();
             assertEquals(ConnectionState.Kind.CONNECTED, state.kind(), state.toString());
@@ -55,7 +55,7 @@ class EngineMonitorTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (EngineMonitor monitor = new EngineMonitor(
+            try (EngineMonitor monitor = new EngineMonitor("Build engine", 
                     () -> DockerEngine.open(EngineEndpoint.of(URI.create("unix://" + socket), "test")))) {
                 monitor.start(reports::add);
                 ConnectionState state = next();
@@ -69,7 +69,7 @@ class EngineMonitorTest {
     @Test
     void retryRightAfterStartEndsWithOneAnswerAboutTheCurrentEngine(@TempDir Path dir) throws Exception {
         URI missing = URI.create("unix://" + dir.resolve("missing.sock"));
-        try (EngineMonitor monitor = new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(missing, "test")))) {
+        try (EngineMonitor monitor = new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(missing, "test")))) {
             monitor.start(reports::add);
             monitor.retry();
             monitor.retry();

@@ -147,8 +147,10 @@ class NarrowWindowTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox local = new LocalSandbox(settingsDir.resolve("local-sandbox"));
-            viewModel = new ShellViewModel(settings, new EngineMonitor(() -> DockerEngine.open(
-                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), connections(local), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
+            viewModel = new ShellViewModel(settings, new EngineMonitor("Build engine", () -> DockerEngine.open(
+                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), new EngineMonitor("Runner engine",
+                    () -> DockerEngine.open(EngineEndpoint.of(TestEnv.get().podmanHost(), "test"))),
+                    connections(local), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             Theme.LIGHT.apply();
             Scene scene = new Scene(new ShellView(viewModel, section -> switch (section) {
                 case CONTEXTS -> new ContextsPage(harness.services());

@@ -17,6 +17,7 @@ class ShellViewModelTest {
     @TempDir
     Path settingsDir;
     private final FakeMonitor engine = new FakeMonitor();
+    private final FakeMonitor runners = new FakeMonitor();
     private final FakeMonitor drp = new FakeMonitor();
 
     @Test
@@ -26,9 +27,11 @@ class ShellViewModelTest {
 
         shell.start();
         engine.report(ConnectionState.connected("Docker 20.10", "unix:///var/run/docker.sock"));
+        runners.report(ConnectionState.connected("Runner engine: Podman 4.3", "ssh://root@drp1"));
         drp.report(ConnectionState.unreachable("Lab unreachable", "Nothing answers", "Is DRP running?"));
 
         assertEquals("Docker 20.10", shell.engineStateProperty().get().headline());
+        assertEquals("Runner engine: Podman 4.3", shell.runnerEngineStateProperty().get().headline());
         assertEquals("Lab unreachable", shell.drpStateProperty().get().headline());
     }
 
@@ -39,11 +42,13 @@ class ShellViewModelTest {
         engine.report(ConnectionState.unreachable("No engine", "no socket", "start dockerd"));
 
         shell.retryEngine();
+        shell.retryRunnerEngine();
         shell.retryDrp();
 
         assertEquals(ConnectionState.checking("Checking the container engine again…"),
                 shell.engineStateProperty().get());
         assertEquals(1, engine.retries);
+        assertEquals(1, runners.retries);
         assertEquals(1, drp.retries);
     }
 
@@ -59,12 +64,14 @@ class ShellViewModelTest {
         ShellViewModel next = open();
         assertEquals(Section.JOBS, next.sectionProperty().get());
         assertEquals(Theme.LIGHT.other(), next.themeProperty().get());
-        assertEquals(1, engine.closes, "closing the window stops both monitors");
+        assertEquals(1, engine.closes, "closing the window stops every monitor");
+        assertEquals(1, runners.closes);
         assertEquals(1, drp.closes);
     }
 
     private ShellViewModel open() {
-        return new ShellViewModel(Settings.load(settingsDir, Runnable::run), engine, drp, TaskRunner.inline());
+        return new ShellViewModel(Settings.load(settingsDir, Runnable::run), engine, runners, drp,
+                TaskRunner.inline());
     }
 
     /** A monitor the test makes report. */

@@ -15,6 +15,8 @@ import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.status.EngineMonitor;
+import dev.drpconsole.core.engine.EngineChoice;
+import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.UnixSocketProxy;
@@ -96,7 +98,7 @@ class ShellViewTest extends FxRobot {
         Settings reread = Settings.load(settingsDir, Runnable::run);
         LocalSandbox sandbox = new LocalSandbox(sandboxDir);
         ShellViewModel nextStart = new ShellViewModel(reread, engineAt(TestEnv.get().dockerHost()),
-                connections(sandbox), TaskRunner.inline());
+                noRunnerEngine(), connections(sandbox), TaskRunner.inline());
         assertEquals(Theme.DARK, nextStart.themeProperty().get());
         assertEquals(Section.JOBS, nextStart.sectionProperty().get(), "the last section reopens");
     }
@@ -122,7 +124,7 @@ class ShellViewTest extends FxRobot {
             assertFalse(lookup("#engine-banner").query().isVisible(), "no banner while connected");
 
             engineProxy.stop();
-            waitForText("#engine-status-text", "Container engine unreachable");
+            waitForText("#engine-status-text", "Build engine unreachable");
             assertTrue(lookup("#engine-banner").query().isVisible(), "a banner tells the whole story");
             assertTrue(lookup("#engine-banner-reason").queryAs(Label.class).getText().contains(socket.toString()),
                     "the reason names where the console looked");
@@ -139,10 +141,10 @@ class ShellViewTest extends FxRobot {
     void missingEngineSaysWhereItLookedAndRetryChecksAgain() throws Exception {
         Path socket = socketDir.resolve("nothing-here.sock");
         show(engineAt(URI.create("unix://" + socket)));
-        waitForText("#engine-status-text", "Container engine unreachable");
+        waitForText("#engine-status-text", "Build engine unreachable");
 
         clickOn("#engine-banner-retry");
-        waitForText("#engine-status-text", "Container engine unreachable");
+        waitForText("#engine-status-text", "Build engine unreachable");
         assertTrue(Files.notExists(socket));
     }
 
@@ -154,7 +156,11 @@ class ShellViewTest extends FxRobot {
     }
 
     private EngineMonitor engineAt(URI host) {
-        return new EngineMonitor(() -> DockerEngine.open(EngineEndpoint.of(host, "test")));
+        return new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(host, "test")));
+    }
+
+    private static EngineMonitor noRunnerEngine() {
+        return EngineMonitor.sharing(EngineHandle.of(EngineChoice.NONE), "Runner engine");
     }
 
     private void show(EngineMonitor monitor) throws Exception {
@@ -162,7 +168,7 @@ class ShellViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox sandbox = new LocalSandbox(sandboxDir);
-            viewModel = new ShellViewModel(settings, monitor, connections(sandbox), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
+            viewModel = new ShellViewModel(settings, monitor, noRunnerEngine(), connections(sandbox), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             viewModel.themeProperty().get().apply();
             viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
             Scene scene = new Scene(new ShellView(viewModel, section -> null, new MenuButton("Local sandbox")),
