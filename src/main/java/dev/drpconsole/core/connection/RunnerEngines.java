@@ -34,25 +34,34 @@ public final class RunnerEngines {
         if (profile.source() == ProfileSource.LOCAL_SANDBOX) {
             return sandbox.flatMap(SandboxLogin::runnerEngine).orElse(EngineChoice.LOCAL);
         }
-        return onThisMachine(profile) ? EngineChoice.LOCAL : EngineChoice.NONE;
+        return byDefault(profile.firstUrl());
+    }
+
+    /** The runner engine of an endpoint nobody said anything about: this machine's when it runs here, else none. */
+    public static EngineChoice byDefault(String endpointUrl) {
+        return onThisMachine(endpointUrl) ? EngineChoice.LOCAL : EngineChoice.NONE;
     }
 
     /** What to offer for an endpoint on another machine: its host over ssh, as root (DRP's user on most installs). */
-    public static EngineChoice suggestion(EndpointProfile profile) {
-        if (onThisMachine(profile)) {
+    public static EngineChoice suggestion(String endpointUrl) {
+        if (onThisMachine(endpointUrl)) {
             return EngineChoice.LOCAL;
         }
-        return new EngineChoice.Ssh(Optional.of("root"), host(profile), 0, Optional.empty(), Optional.empty());
+        return new EngineChoice.Ssh(Optional.of("root"), host(endpointUrl), 0, Optional.empty(), Optional.empty());
     }
 
-    /** Whether the endpoint's first address is this machine's loopback. */
-    public static boolean onThisMachine(EndpointProfile profile) {
-        return LOOPBACK.contains(host(profile));
+    /** Whether the endpoint's address is this machine's loopback. */
+    public static boolean onThisMachine(String endpointUrl) {
+        return LOOPBACK.contains(host(endpointUrl));
     }
 
-    private static String host(EndpointProfile profile) {
-        String host = URI.create(profile.firstUrl()).getHost();
-        return host == null ? "" : host;
+    private static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "" : host;
+        } catch (IllegalArgumentException notAUrl) {
+            return "";
+        }
     }
 
     /** Reads the choice endpoints.json keeps: {@code {"engine": text, "sshConfig": file, "certificates": dir}}. */

@@ -1,5 +1,6 @@
 package dev.drpconsole.core.setup.headless;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,17 @@ public record HeadlessArguments(Map<String, String> options, boolean cleanUp, bo
               --replace-context     replace an existing context of that name that has other settings
               --runner NAME         the runner machine (default context-runner)
               --test-machine NAME   the test job's machine (default context-test)
-              --publish MODE        auto (default: upload unless the endpoint has it or shares this engine),
-                                    always, or never (the endpoint's engine has the image already)
+              --publish MODE        auto (default: upload unless the runner engine holds this very image or the
+                                    endpoint has the same file), always, or never (the image is there already)
+            Where the endpoint's docker-context plugin runs its runner containers (watched by the runner step):
+              --runner-engine E     local (this machine's engine), none (DRP API access only: the test job proves
+                                    the runner), context:NAME (a docker CLI context), ssh://user@host[:port] (the
+                                    remote docker, by `docker system dial-stdio`), ssh://user@host[:port]/path/to/
+                                    podman.sock (a remote socket, forwarded), tcp://host:port, unix:///path.sock;
+                                    default: local for an endpoint on this machine, else none
+              --ssh-config FILE     an OpenSSH client config for ssh:// (ssh -F FILE: a key or port of its own;
+                                    OpenSSH reads the passwd home's ~/.ssh, not $HOME)
+              --tls-certs DIR       ca.pem, cert.pem and key.pem for a tcp:// engine (the DOCKER_CERT_PATH layout)
               --label KEY=VALUE     an extra label on what is built on the engine (repeatable)
             Where:
               --settings DIR        the console's settings folder (journal, certificate pins); default
@@ -53,7 +63,8 @@ public record HeadlessArguments(Map<String, String> options, boolean cleanUp, bo
 
     private static final List<String> VALUED = List.of("--endpoint", "--username", "--password", "--token",
             "--fingerprint", "--base-image", "--packages", "--dockerfile", "--tag", "--drpcli", "--context",
-            "--description", "--runner", "--test-machine", "--publish", "--settings");
+            "--description", "--runner", "--test-machine", "--publish", "--settings", "--runner-engine",
+            "--ssh-config", "--tls-certs");
 
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
@@ -103,8 +114,46 @@ public record HeadlessArguments(Map<String, String> options, boolean cleanUp, bo
         if (!List.of("auto", "always", "never").contains(publish)) {
             throw new IllegalArgumentException("--publish is auto, always or never, not " + publish);
         }
-        return new HeadlessArguments(Map.copyOf(options), cleanUp, insecure, allowHttp, replace, help,
-                Map.copyOf(labels));
+        HeadlessArguments parsed = new HeadlessArguments(Map.copyOf(options), cleanUp, insecure, allowHttp, replace,
+                help, Map.copyOf(labels));
+        parsed.runnerEngine(); // refuses a bad --runner-engine now, with the other argument errors
+        return parsed;
+    }
+
+    /**
+     * The runner engine the user named, with its ssh config or TLS certificates; empty when not given.
+     *
+     * @throws IllegalArgumentException when it is none of the forms, or an option does not fit it
+     */
+    public Optional<EngineChoice> runnerEngine() {
+        Optional<String> text = option("--runner-engine");
+        if (text.isEmpty()) {
+            if (options.containsKey("--ssh-config") || options.containsKey("--tls-certs")) {
+                throw new IllegalArgumentException("--ssh-config and --tls-certs go with --runner-engine");
+            }
+            return Optional.empty();
+        }
+        EngineChoice choice;
+        try {
+            choice = EngineChoice.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--runner-engine: " + e.getMessage());
+        }
+        Optional<Path> sshConfig = option("--ssh-config").map(Path::of);
+        Optional<Path> certificates = option("--tls-certs").map(Path::of);
+        if (sshConfig.isPresent()) {
+            if (!(choice instanceof EngineChoice.Ssh ssh)) {
+                throw new IllegalArgumentException("--ssh-config is for an ssh:// runner engine");
+            }
+            choice = ssh.withSshConfig(sshConfig.get());
+        }
+        if (certificates.isPresent()) {
+            if (!(choice instanceof EngineChoice.Tcp tcp)) {
+                throw new IllegalArgumentException("--tls-certs is for a tcp:// runner engine");
+            }
+            choice = tcp.withCertificates(certificates.get());
+        }
+        return Optional.of(choice);
     }
 
     public Optional<Path> settingsDir() {

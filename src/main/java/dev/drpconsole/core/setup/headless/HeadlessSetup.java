@@ -1,6 +1,7 @@
 package dev.drpconsole.core.setup.headless;
 
 import dev.drpconsole.core.connection.DrpcliSettings;
+import dev.drpconsole.core.connection.RunnerEngines;
 import dev.drpconsole.core.connection.EndpointUrl;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.drp.CertificatePins;
@@ -13,8 +14,12 @@ import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.core.engine.EngineException;
+import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.EngineInfo;
+import dev.drpconsole.core.engine.EngineUnavailableException;
+import dev.drpconsole.core.engine.NoEngineException;
 import dev.drpconsole.core.settings.Settings;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.SetupJournal;
@@ -100,13 +105,15 @@ public final class HeadlessSetup {
         if (signedIn.isEmpty()) {
             return NOT_CONNECTED;
         }
-        try (DrpClient client = signedIn.get(); ContainerEngine engine = engine(client, endpoint)) {
-            if (engine == null) {
+        EngineChoice runnerChoice = args.runnerEngine().orElseGet(() -> RunnerEngines.byDefault(url));
+        try (DrpClient client = signedIn.get(); ContainerEngine engine = engine(client, endpoint);
+             EngineHandle runners = EngineHandle.of(runnerChoice)) {
+            if (engine == null || !runnerEngineAnswers(runners, runnerChoice, args.runnerEngine().isPresent())) {
                 return NOT_CONNECTED;
             }
             Map<String, String> labels = new HashMap<>(args.labels());
             labels.put(SetupTargets.LABEL, "true");
-            SetupTargets targets = new SetupTargets(client, engine, labels);
+            SetupTargets targets = new SetupTargets(client, engine, runners::get, labels);
             if (args.cleanUp()) {
                 return cleanUp(journal, targets, settingsDir);
             }
@@ -224,6 +231,26 @@ public final class HeadlessSetup {
             err.println("No container engine answers: " + e.getMessage()
                     + " Start Docker or Podman (or set DOCKER_HOST), then run setup again.");
             return null;
+        }
+    }
+
+    /** Says which engine runs the runners (or that none is watched); false when the one named does not answer. */
+    private boolean runnerEngineAnswers(EngineHandle runners, EngineChoice choice, boolean named) {
+        try {
+            EngineInfo info = runners.get().info();
+            out.println("Runners:  " + info.product().displayName() + " " + info.version() + " at "
+                    + runners.get().endpoint().source() + " (runs the runner containers)");
+            return true;
+        } catch (NoEngineException none) {
+            out.println("Runners:  not watched (" + (named ? "--runner-engine none" : "the endpoint is on another"
+                    + " machine") + "): the test job proves the runner. To watch drp-runner-<uuid> start, give"
+                    + " --runner-engine ssh://root@<the DRP host>.");
+            return true;
+        } catch (EngineException e) {
+            String reason = e instanceof EngineUnavailableException unavailable
+                    ? unavailable.reason() + ". " + unavailable.fixHint() : e.getMessage();
+            err.println("The runner engine " + choice.text() + " does not answer: " + reason);
+            return false;
         }
     }
 

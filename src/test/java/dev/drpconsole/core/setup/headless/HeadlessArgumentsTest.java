@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,32 @@ class HeadlessArgumentsTest {
         assertTrue(args.cleanUp());
         assertTrue(args.replaceContext());
         assertFalse(args.insecure());
+    }
+
+    @Test
+    void theRunnerEngineIsReadWithItsSshConfig() {
+        HeadlessArguments args = HeadlessArguments.parse(List.of("--runner-engine",
+                "ssh://root@127.0.0.1:2222/run/podman/podman.sock", "--ssh-config", "/tmp/ssh_config"));
+
+        EngineChoice.Ssh ssh = (EngineChoice.Ssh) args.runnerEngine().orElseThrow();
+        assertEquals("/run/podman/podman.sock", ssh.socketPath().orElseThrow());
+        assertEquals(Path.of("/tmp/ssh_config"), ssh.sshConfig().orElseThrow());
+        assertEquals(EngineChoice.NONE, HeadlessArguments.parse(List.of("--runner-engine", "none"))
+                .runnerEngine().orElseThrow());
+        assertTrue(HeadlessArguments.parse(List.of()).runnerEngine().isEmpty(), "the default is decided later");
+    }
+
+    @Test
+    void aRunnerEngineThatCannotBeUsedIsRefusedWithTheForms() {
+        String bad = assertThrows(IllegalArgumentException.class,
+                () -> HeadlessArguments.parse(List.of("--runner-engine", "drp1:2375"))).getMessage();
+        assertTrue(bad.startsWith("--runner-engine: ") && bad.contains("ssh://user@host"), bad);
+        assertEquals("--ssh-config is for an ssh:// runner engine", assertThrows(IllegalArgumentException.class,
+                () -> HeadlessArguments.parse(List.of("--runner-engine", "tcp://drp1:2376", "--ssh-config", "x")))
+                .getMessage());
+        assertEquals("--ssh-config and --tls-certs go with --runner-engine", assertThrows(
+                IllegalArgumentException.class, () -> HeadlessArguments.parse(List.of("--ssh-config", "x")))
+                .getMessage());
     }
 
     @Test
