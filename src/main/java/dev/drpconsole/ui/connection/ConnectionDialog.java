@@ -31,7 +31,8 @@ import javafx.stage.Window;
  * {@code #connection-insecure}, {@code #connection-insecure-warning}, {@code #connection-send-unencrypted} (shown
  * for an http:// address, which is refused until it is ticked), {@code #connection-error},
  * {@code #connection-spinner}, {@code #connection-connect}, {@code #connection-cancel},
- * {@code #connection-drpcli-notice}, {@code #connection-import}.
+ * {@code #connection-drpcli-notice}, {@code #connection-import}, {@code #connection-runner-engine},
+ * {@code #connection-runner-engine-test}, {@code #connection-runner-engine-message}, {@code #connection-ssh-config}.
  */
 public class ConnectionDialog {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -54,6 +55,10 @@ public class ConnectionDialog {
     @FXML private ProgressIndicator spinner;
     @FXML private Label busyText;
     @FXML private Button connect;
+    @FXML private TextField runnerEngine;
+    @FXML private TextField sshConfig;
+    @FXML private Button testRunnerEngine;
+    @FXML private Label runnerEngineMessage;
 
     public ConnectionDialog(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -101,6 +106,8 @@ public class ConnectionDialog {
         }
         viewModel.insecureProperty().addListener((obs, old, now) -> fitWindow());
 
+        bindRunnerEngine(viewModel.runnerEngine());
+
         spinner.visibleProperty().bind(viewModel.busyProperty());
         busyText.visibleProperty().bind(viewModel.busyProperty());
         connect.disableProperty().bind(viewModel.canConnectProperty().not());
@@ -117,6 +124,31 @@ public class ConnectionDialog {
                 close();
             }
         });
+    }
+
+    /** The runner engine's field, its Test and what the test found (or why the text cannot be used). */
+    private void bindRunnerEngine(RunnerEngineForm form) {
+        runnerEngine.textProperty().bindBidirectional(form.engineProperty());
+        sshConfig.textProperty().bindBidirectional(form.sshConfigProperty());
+        runnerEngineMessage.textProperty().bind(Bindings.createStringBinding(() -> !form.errorProperty().get()
+                        .isEmpty() ? form.errorProperty().get() : !form.resultProperty().get().isEmpty()
+                        ? form.resultProperty().get() : "Where this endpoint's docker-context plugin runs its runner"
+                        + " containers: local, none, context:NAME, ssh://user@host[:port][/path/to/podman.sock],"
+                        + " tcp://host:port", form.errorProperty(), form.resultProperty()));
+        runnerEngineMessage.textProperty().addListener((obs, old, now) -> {
+            runnerEngineMessage.pseudoClassStateChanged(ERROR, !form.errorProperty().get().isEmpty()
+                    || form.resultIsProblemProperty().get());
+            fitWindow();
+        });
+        testRunnerEngine.disableProperty().bind(form.testingProperty()
+                .or(form.errorProperty().isNotEmpty()).or(viewModel.busyProperty()));
+        runnerEngine.disableProperty().bind(viewModel.busyProperty());
+        sshConfig.disableProperty().bind(viewModel.busyProperty());
+    }
+
+    @FXML
+    private void testRunnerEngine() {
+        viewModel.runnerEngine().test();
     }
 
     private String usedAs() {

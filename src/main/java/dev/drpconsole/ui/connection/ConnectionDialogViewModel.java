@@ -46,6 +46,7 @@ public class ConnectionDialogViewModel {
     private final StringProperty username = new SimpleStringProperty(EndpointProfile.DEFAULT_USERNAME);
     private final StringProperty password = new SimpleStringProperty("");
     private final BooleanProperty insecure = new SimpleBooleanProperty(false);
+    private final RunnerEngineForm runnerEngine;
     private final BooleanProperty sendUnencrypted = new SimpleBooleanProperty(false);
     private final BooleanBinding plainHttp;
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
@@ -71,15 +72,18 @@ public class ConnectionDialogViewModel {
         this.drpcli = drpcli;
         this.editing = editing;
         this.tasks = tasks;
+        this.runnerEngine = new RunnerEngineForm(tasks);
         plainHttp = Bindings.createBooleanBinding(() -> parsedUrls().stream()
                 .anyMatch(url -> url.startsWith("http://")), urls);
         editing.ifPresent(this::fill);
         name.addListener((obs, old, now) -> validate());
         urls.addListener((obs, old, now) -> validate());
+        urls.addListener((obs, old, now) -> parsedUrls().stream().findFirst().ifPresent(runnerEngine::suggestFor));
         sendUnencrypted.addListener((obs, old, now) -> validate());
         showAllErrors.addListener((obs, old, now) -> validate());
         canConnect = Bindings.createBooleanBinding(() -> !busy.get() && nameError.get().isEmpty()
-                && urlError.get().isEmpty(), busy, nameError, urlError);
+                && urlError.get().isEmpty() && runnerEngine.errorProperty().get().isEmpty(), busy, nameError,
+                urlError, runnerEngine.errorProperty());
     }
 
     private void fill(EndpointProfile profile) {
@@ -87,6 +91,7 @@ public class ConnectionDialogViewModel {
         urls.set(String.join(" ", profile.urls()));
         username.set(profile.username());
         insecure.set(profile.insecure());
+        runnerEngine.fill(profile.runnerEngine());
     }
 
     /** Says "Found drpcli settings: …" when there are some to import; empty otherwise. */
@@ -179,7 +184,8 @@ public class ConnectionDialogViewModel {
         List<String> parsed = parsedUrls();
         String id = editing.map(EndpointProfile::id).orElseGet(() -> java.util.UUID.randomUUID().toString());
         ProfileSource source = editing.map(EndpointProfile::source).orElse(ProfileSource.USER);
-        return new EndpointProfile(id, effectiveName(), parsed, username.get().strip(), insecure.get(), source);
+        return new EndpointProfile(id, effectiveName(), parsed, username.get().strip(), insecure.get(), source,
+                runnerEngine.choice());
     }
 
     /** A blank name is filled in from the host, so the quickest form is just the address and password. */
@@ -276,6 +282,11 @@ public class ConnectionDialogViewModel {
 
     public BooleanProperty insecureProperty() {
         return insecure;
+    }
+
+    /** Where this endpoint runs its runner containers, and its Test. */
+    public RunnerEngineForm runnerEngine() {
+        return runnerEngine;
     }
 
     public ReadOnlyStringProperty nameErrorProperty() {
