@@ -42,13 +42,17 @@ class ConsoleAppTest extends FxRobot {
             assertEquals("Setup", lookup("#section-title").queryAs(Label.class).getText());
             try {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                        () -> lookup("#engine-status-text").queryAs(Label.class).getText().startsWith("Docker "));
+                        () -> lookup("#engine-status-text").queryAs(Label.class).getText()
+                                .startsWith("Build engine: Docker "));
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("The status bar never named the Docker engine; it says: "
                         + lookup("#engine-status-text").queryAs(Label.class).getText(), e);
             }
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drp-status-text").queryAs(Label.class)
                     .getText().startsWith("Local sandbox · https://127.0.0.1:"));
+            // Signed in to the sandbox, the runner engine is the one it says it runs its runners on.
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#runner-engine-status-text")
+                    .queryAs(Label.class).getText().matches("Runner engine: (Docker|Podman) .*"));
         } finally {
             FxToolkit.cleanupApplication(app);
             if (previous != null) {

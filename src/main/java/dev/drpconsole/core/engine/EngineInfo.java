@@ -15,4 +15,15 @@ import java.net.URI;
  */
 public record EngineInfo(
         EngineProduct product, String version, String apiVersion, String os, String arch, URI host, String source) {
+
+    /**
+     * Where the engine is, in the user's terms: the ssh address of an engine reached over ssh (its local socket is
+     * the console's own tunnel), the socket's path on this machine, else the engine's address.
+     */
+    public String where() {
+        if (source.startsWith("ssh://")) {
+            return source;
+        }
+        return "unix".equals(host.getScheme()) ? host.getPath() : host.toString();
+    }
 }

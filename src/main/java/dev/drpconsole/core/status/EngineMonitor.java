@@ -127,10 +127,8 @@ public class EngineMonitor implements ConnectionMonitor {
     }
 
     static ConnectionState connected(String role, EngineInfo info) {
-        String where = info.host().getScheme().equals("unix") && !info.source().startsWith("ssh://")
-                ? info.host().getPath() : info.source().startsWith("ssh://") ? info.source() : info.host().toString();
         return ConnectionState.connected(
-                role + ": " + info.product().displayName() + " " + info.version() + " · " + where,
+                role + ": " + info.product().displayName() + " " + info.version() + " · " + info.where(),
                 "API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + " · found via " + info.source());
     }
 

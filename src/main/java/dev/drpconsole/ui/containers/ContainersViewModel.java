@@ -149,7 +149,15 @@ public final class ContainersViewModel extends LiveSection {
         containers.start(new LiveContainers.Listener() {
             @Override
             public void connected(EngineInfo info) {
-                engineLabel.set(info.product().displayName() + " " + info.version() + " at " + info.host());
+                engineLabel.set("Runner engine: " + info.product().displayName() + " " + info.version() + " at "
+                        + info.where());
+            }
+
+            @Override
+            public void notWatched(String reason, String fix) {
+                rows.clear(); // another endpoint's engine's containers are not this one's
+                engineLabel.set("Runner engine: none for this endpoint");
+                unreachable(reason, fix);
             }
 
             @Override

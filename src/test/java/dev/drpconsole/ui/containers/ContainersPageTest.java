@@ -103,7 +103,7 @@ class ContainersPageTest extends FxRobot {
 
     @Test
     void aNewRunnerMachinesContainerAppearsAndTurnsRunningWithoutARefresh() {
-        waitUntil("the engine is named", () -> label("#containers-engine").startsWith("Docker "));
+        waitUntil("the engine is named", () -> label("#containers-engine").startsWith("Runner engine: Docker "));
         Machine runner = sandbox.createRunner("containers-view-runner");
         String name = "drp-runner-" + runner.uuid();
         waitUntil(name + " is listed as running", () -> row(name).map(row -> row.isRunning()).orElse(false));

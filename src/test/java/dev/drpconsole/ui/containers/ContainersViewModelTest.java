@@ -54,7 +54,7 @@ class ContainersViewModelTest {
         model.shown();
 
         assertEquals(PageState.READY, model.stateProperty().get());
-        assertEquals("Docker 20.10.24 at unix:///in-memory.sock", model.engineLabelProperty().get());
+        assertEquals("Runner engine: Docker 20.10.24 at /in-memory.sock", model.engineLabelProperty().get());
         assertEquals(List.of("drp-runner-" + ours.uuid() + " = runner-1"), listed());
         model.showAllProperty().set(true);
         assertEquals(List.of("drp-runner-" + ours.uuid() + " = runner-1",

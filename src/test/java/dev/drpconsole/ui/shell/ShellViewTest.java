@@ -106,7 +106,7 @@ class ShellViewTest extends FxRobot {
     @Test
     void statusBarShowsTheRealEngineWithItsVersionAndSocket() throws Exception {
         show(engineAt(TestEnv.get().dockerHost()));
-        String expected = "Docker " + TestEnv.get().dockerServerVersion() + " · "
+        String expected = "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · "
                 + TestEnv.get().dockerHost().getPath();
         waitForText("#engine-status-text", expected);
         assertFalse(lookup("#engine-status-retry").query().isVisible(), "no Retry while connected");
@@ -119,7 +119,7 @@ class ShellViewTest extends FxRobot {
         try (UnixSocketProxy engineProxy = new UnixSocketProxy(socket, realSocket)) {
             engineProxy.start();
             show(engineAt(URI.create("unix://" + socket)));
-            waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            waitForText("#engine-status-text", "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
 
             assertFalse(lookup("#engine-banner").query().isVisible(), "no banner while connected");
 
@@ -132,7 +132,7 @@ class ShellViewTest extends FxRobot {
             assertTrue(lookup("#engine-status-retry").query().isVisible(), "Retry is offered");
 
             engineProxy.start();
-            waitForText("#engine-status-text", "Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            waitForText("#engine-status-text", "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
             assertFalse(lookup("#engine-banner").query().isVisible(), "the banner goes once the engine is back");
         }
     }
