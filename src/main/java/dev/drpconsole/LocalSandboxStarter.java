@@ -3,6 +3,7 @@ package dev.drpconsole;
 import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.connection.SandboxStarter;
 import dev.drpconsole.core.connection.SandboxUnavailableException;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.sandbox.LocalSandbox;
 import dev.drpconsole.sandbox.SandboxStartException;
 
@@ -23,7 +24,7 @@ public final class LocalSandboxStarter implements SandboxStarter {
             LocalSandbox.Running running = sandbox.start();
             return new SandboxLogin(running.url().toString().replaceAll("/+$", ""), running.adminUser(),
                     running.adminPassword(), running.passwordFile(), running.certificateSha256(),
-                    running.onDrpPort());
+                    running.onDrpPort(), running.runnerEngine().map(EngineChoice::text));
         } catch (SandboxStartException e) {
             throw new SandboxUnavailableException(e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import dev.drpconsole.core.drp.DrpCredentials;
 import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.MemoryCertificatePins;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import java.net.http.HttpClient;
@@ -43,7 +44,8 @@ public final class SandboxAccess {
     /** What the console's sandbox starter reports for this sandbox (as if the console had started it). */
     public static SandboxLogin login(SandboxServer server, boolean onDrpPort) {
         return new SandboxLogin(url(server), AdminPassword.ADMIN_USER, server.adminPassword().password(),
-                server.adminPassword().file(), server.certificate().sha256Fingerprint(), onDrpPort);
+                server.adminPassword().file(), server.certificate().sha256Fingerprint(), onDrpPort,
+                server.runnerEngine().map(EngineChoice::text));
     }
 
     /** The sandbox's certificate, pinned. */

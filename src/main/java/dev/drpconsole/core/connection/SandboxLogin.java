@@ -2,6 +2,8 @@ package dev.drpconsole.core.connection;
 
 import dev.drpconsole.core.setup.ShellWords;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a user reaches the console's own sandbox from outside the console: its address, the admin's user and
@@ -11,10 +13,17 @@ import java.nio.file.Path;
  * @param url               e.g. {@code https://127.0.0.1:8092}, without a trailing slash
  * @param certificateSha256 the SHA-256 fingerprint of the sandbox's self-signed certificate
  * @param onDrpPort         false when DRP's port 8092 was taken and the sandbox took another
+ * @param runnerEngine      the engine the sandbox's runner containers run on, in
+ *                          {@link dev.drpconsole.core.engine.EngineChoice} text form, e.g.
+ *                          {@code unix:///run/podman/podman.sock}: the endpoint's runner engine, which the console can
+ *                          open from this machine; empty when the sandbox runs no runners
  */
 public record SandboxLogin(String url, String user, String password, Path passwordFile, String certificateSha256,
-                           boolean onDrpPort) {
+                           boolean onDrpPort, Optional<String> runnerEngine) {
 
+    public SandboxLogin {
+        Objects.requireNonNull(runnerEngine, "runnerEngine");
+    }
 
     /** A drpcli command that proves the login works, e.g. {@code RS_ENDPOINT=… RS_KEY=user:pw drpcli info get}. */
     public String drpcliLine() {
