@@ -108,6 +108,8 @@ public final class SandboxServer implements AutoCloseable {
      *                               cannot be opened
      */
     public static SandboxServer start(SandboxConfig config) throws SandboxStartException {
+        // The port first: a caller that retries on another port (LocalSandbox) then looks for the engine once.
+        refuseBusyPort(config.port());
         Optional<RunnerEngineInUse> engine = RunnerEngineInUse.open(config.runnerEngine(),
                 PluginDefaultEngine.forThisMachine());
         try {
@@ -123,13 +125,13 @@ public final class SandboxServer implements AutoCloseable {
      * whatever {@link SandboxConfig#runnerEngine()} says.
      */
     public static SandboxServer start(SandboxConfig config, ContainerEngine engine) throws SandboxStartException {
+        refuseBusyPort(config.port());
         return start(config, Optional.of(RunnerEngineInUse.given(engine)), false);
     }
 
     private static SandboxServer start(SandboxConfig config, Optional<RunnerEngineInUse> engine, boolean ownsEngine)
             throws SandboxStartException {
         Path dataDir = config.dataDir().toAbsolutePath();
-        refuseBusyPort(config.port());
         try {
             Parts parts = assemble(config, dataDir);
             AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
