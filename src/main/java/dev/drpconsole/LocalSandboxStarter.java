@@ -23,7 +23,7 @@ public final class LocalSandboxStarter implements SandboxStarter {
             LocalSandbox.Running running = sandbox.start();
             return new SandboxLogin(running.url().toString().replaceAll("/+$", ""), running.adminUser(),
                     running.adminPassword(), running.passwordFile(), running.certificateSha256(),
-                    running.onDrpPort());
+                    running.onDrpPort(), running.runnerEngine());
         } catch (SandboxStartException e) {
             throw new SandboxUnavailableException(e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The sandbox the console runs for its user: one per console, on DRP's port when it is free, kept in the user's
- * sandbox data dir so its objects, certificate and password survive restarts of the console. Blocking: call it
- * from a background thread.
+ * sandbox data dir so its objects, certificate and password survive restarts of the console. Its runners run where
+ * the headless sandbox's would by default (the real plugin's choice: Podman when a Podman socket answers, else the
+ * docker CLI's engine). Blocking: call it from a background thread.
  */
 public final class LocalSandbox implements AutoCloseable {
     private final SandboxConfig config;
@@ -18,9 +20,14 @@ public final class LocalSandbox implements AutoCloseable {
         this.config = SandboxConfig.inDataDir(dataDir);
     }
 
-    /** What the user needs to reach a started sandbox. */
+    /**
+     * What the user needs to reach a started sandbox.
+     *
+     * @param runnerEngine the engine its runner containers run on, as the console opens it from this machine (see
+     *                     {@link SandboxServer#runnerEngine()}); empty when it runs none
+     */
     public record Running(URI url, String adminUser, String adminPassword, Path passwordFile,
-                          String certificateSha256, boolean onDrpPort) {
+                          String certificateSha256, boolean onDrpPort, Optional<EngineChoice> runnerEngine) {
     }
 
     /**
@@ -39,7 +46,7 @@ public final class LocalSandbox implements AutoCloseable {
         }
         return new Running(server.url(), AdminPassword.ADMIN_USER, server.adminPassword().password(),
                 server.adminPassword().file(), server.certificate().sha256Fingerprint(),
-                server.port() == config.port());
+                server.port() == config.port(), server.runnerEngine());
     }
 
     public synchronized Optional<URI> url() {

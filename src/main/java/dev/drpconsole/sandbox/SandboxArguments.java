@@ -1,26 +1,33 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line of {@code drp-context-console sandbox [--port N] [--data DIR] [--password P] [--no-runners]}.
+ * The command line of {@code drp-context-console sandbox [--port N] [--data DIR] [--password P]
+ * [--engine ENGINE | --no-runners]}.
  *
- * @param port      default 8092, as a real endpoint
- * @param dataDir   default {@link SandboxDataDir#defaultDir()}
- * @param password  default: generated on first start and kept in the data dir
- * @param runners   whether to run docker-context runner containers (default yes)
+ * @param port          default 8092, as a real endpoint
+ * @param dataDir       default {@link SandboxDataDir#defaultDir()}
+ * @param password      default: generated on first start and kept in the data dir
+ * @param runnerEngine  where docker-context runner containers run (default: as the real plugin chooses, Podman
+ *                      when a Podman socket answers, else the docker CLI's engine)
  */
-public record SandboxArguments(int port, Path dataDir, Optional<String> password, boolean runners) {
+public record SandboxArguments(int port, Path dataDir, Optional<String> password, RunnerEngine runnerEngine) {
 
-    public static final String USAGE = "usage: drp-context-console sandbox [--port N] [--data DIR] [--password P]"
-            + " [--no-runners]";
+    public static final String USAGE = """
+            usage: drp-context-console sandbox [--port N] [--data DIR] [--password P] [--engine ENGINE | --no-runners]
+              --engine ENGINE  where docker-context runners run: unix:///path/to/engine.sock, tcp://host:port,
+                               local (the engine the docker CLI uses) or context:NAME (a docker CLI context);
+                               default: Podman when a Podman socket answers (as the real plugin), else local
+              --no-runners     serve the API only, never touching a container engine""";
 
     @Override
     public String toString() {
         return "SandboxArguments[port=" + port + ", dataDir=" + dataDir + ", password=" + (password.isPresent()
-                ? "(given)" : "(kept)") + ", runners=" + runners + "]";
+                ? "(given)" : "(kept)") + ", runnerEngine=" + runnerEngine.describe() + "]";
     }
 
     /**
@@ -30,22 +37,28 @@ public record SandboxArguments(int port, Path dataDir, Optional<String> password
         int port = SandboxConfig.DRP_PORT;
         Path dataDir = defaultDataDir;
         Optional<String> password = Optional.empty();
-        boolean runners = true;
+        Optional<RunnerEngine> engine = Optional.empty();
+        boolean noRunners = false;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             switch (argument) {
                 case "--port" -> port = port(valueAfter(arguments, i++));
                 case "--data" -> dataDir = Path.of(valueAfter(arguments, i++));
                 case "--password" -> password = Optional.of(nonEmpty(valueAfter(arguments, i++), "--password"));
-                case "--no-runners" -> runners = false;
+                case "--engine" -> engine = Optional.of(engine(valueAfter(arguments, i++)));
+                case "--no-runners" -> noRunners = true;
                 default -> throw new IllegalArgumentException("Unknown argument " + argument);
             }
         }
-        return new SandboxArguments(port, dataDir, password, runners);
+        if (noRunners && engine.isPresent()) {
+            throw new IllegalArgumentException("--engine and --no-runners contradict each other; give one of them");
+        }
+        return new SandboxArguments(port, dataDir, password,
+                noRunners ? RunnerEngine.OFF : engine.orElse(RunnerEngine.PLUGIN_DEFAULT));
     }
 
     public SandboxConfig toConfig() {
-        SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(port).withRunnerEngine(runners);
+        SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(port).withRunnerEngine(runnerEngine);
         return password.map(config::withPassword).orElse(config);
     }
 
@@ -66,6 +79,16 @@ public record SandboxArguments(int port, Path dataDir, Optional<String> password
             // reported below
         }
         throw new IllegalArgumentException("--port needs a number from 0 to 65535, got " + text);
+    }
+
+    /** An engine as {@link EngineChoice#parse} reads it; {@code none} is the same as --no-runners. */
+    private static RunnerEngine engine(String text) {
+        nonEmpty(text.strip(), "--engine");
+        try {
+            return RunnerEngine.of(EngineChoice.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
+        }
     }
 
     private static String nonEmpty(String value, String option) {

@@ -12,12 +12,13 @@ import java.util.Optional;
  * @param port           TCP port on 127.0.0.1; 0 picks a free one (tests); DRP's own default is {@value #DRP_PORT}
  * @param dataDir        where objects, job logs, files, the certificate and the secrets are kept
  * @param password       the admin password; empty to use (or generate) the one kept in the data dir
- * @param runnerEngine   run docker-context runner containers on the local container engine
+ * @param runnerEngine   the engine docker-context runner containers run on: by default the plugin's own choice
+ *                        (Podman when a Podman socket answers, else Docker), or a named one, or none
  * @param runnerLabels   extra labels for every runner container (tests mark theirs)
  * @param providerBuiltIn the docker-context plugin provider is there from the start; without it the sandbox is
  *                        like a DRP endpoint that lacks the plugin until its provider binary is uploaded
  */
-public record SandboxConfig(int port, Path dataDir, Optional<String> password, boolean runnerEngine,
+public record SandboxConfig(int port, Path dataDir, Optional<String> password, RunnerEngine runnerEngine,
                             Map<String, String> runnerLabels, boolean providerBuiltIn) {
 
     public static final int DRP_PORT = 8092;
@@ -25,6 +26,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, b
     public SandboxConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(runnerEngine, "runnerEngine");
         runnerLabels = Map.copyOf(runnerLabels);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port);
@@ -32,7 +34,8 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, b
     }
 
     public static SandboxConfig inDataDir(Path dataDir) {
-        return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), true, Map.of(), true);
+        return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), RunnerEngine.PLUGIN_DEFAULT, Map.of(),
+                true);
     }
 
     public SandboxConfig withPort(int newPort) {
@@ -43,8 +46,13 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, b
         return new SandboxConfig(port, dataDir, Optional.of(newPassword), runnerEngine, runnerLabels, providerBuiltIn);
     }
 
-    public SandboxConfig withRunnerEngine(boolean enabled) {
-        return new SandboxConfig(port, dataDir, password, enabled, runnerLabels, providerBuiltIn);
+    public SandboxConfig withRunnerEngine(RunnerEngine engine) {
+        return new SandboxConfig(port, dataDir, password, engine, runnerLabels, providerBuiltIn);
+    }
+
+    /** Serves the API without touching a container engine (tests of the API alone, {@code --no-runners}). */
+    public SandboxConfig withoutRunners() {
+        return withRunnerEngine(RunnerEngine.OFF);
     }
 
     public SandboxConfig withRunnerLabel(String key, String value) {
@@ -61,6 +69,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, b
     @Override
     public String toString() {
         return "SandboxConfig[port=" + port + ", dataDir=" + dataDir + ", password=" + (password.isPresent()
-                ? "(given)" : "(kept in data dir)") + ", runnerEngine=" + runnerEngine + "]";
+                ? "(given)" : "(kept in data dir)") + ", runnerEngine=" + runnerEngine.describe()
+                + "]";
     }
 }

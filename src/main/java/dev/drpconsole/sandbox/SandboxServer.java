@@ -2,7 +2,7 @@ package dev.drpconsole.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.engine.ContainerEngine;
-import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.sandbox.actions.PluginActions;
 import dev.drpconsole.sandbox.api.ActionEndpoints;
 import dev.drpconsole.sandbox.api.ApiRoutes;
@@ -57,8 +57,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A DRP-compatible endpoint inside the project: the real drpcli and its agent accept it. Start one with
@@ -68,8 +66,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
-
     private final SandboxConfig config;
     private final AdminPassword adminPassword;
     private final SandboxCertificate certificate;
@@ -77,12 +73,14 @@ public final class SandboxServer implements AutoCloseable {
     private final EventSocket eventSocket;
     private final HttpsListener listener;
     private final Optional<DockerContextEngine> runners;
+    private final Optional<EngineChoice> runnerEngine;
     private final Optional<ContainerEngine> ownedEngine;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
 
     private SandboxServer(SandboxConfig config, Parts parts, HttpsListener listener,
-                          Optional<DockerContextEngine> runners, Optional<ContainerEngine> ownedEngine) {
+                          Optional<DockerContextEngine> runners, Optional<EngineChoice> runnerEngine,
+                          Optional<ContainerEngine> ownedEngine) {
         this.config = config;
         this.adminPassword = parts.password;
         this.certificate = parts.certificate;
@@ -91,6 +89,7 @@ public final class SandboxServer implements AutoCloseable {
         this.listener = listener;
         this.port = listener.port();
         this.runners = runners;
+        this.runnerEngine = runnerEngine;
         this.ownedEngine = ownedEngine;
     }
 
@@ -101,30 +100,38 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Starts a sandbox; it accepts requests when this returns. With {@link SandboxConfig#runnerEngine()} it runs
-     * runner containers on the engine the docker CLI would use; without an engine it still serves the API.
+     * Starts a sandbox; it accepts requests when this returns. It runs runner containers on the engine
+     * {@link SandboxConfig#runnerEngine()} names (by default the plugin's own choice: Podman when a Podman socket
+     * answers, else the docker CLI's engine) and logs which one and why; without an engine it still serves the API.
      *
-     * @throws SandboxStartException when the port is taken or the data dir cannot be used
+     * @throws SandboxStartException when the port is taken, the data dir cannot be used, or a named runner engine
+     *                               cannot be opened
      */
     public static SandboxServer start(SandboxConfig config) throws SandboxStartException {
-        Optional<ContainerEngine> engine = config.runnerEngine() ? locateEngine() : Optional.empty();
+        // The port first: a caller that retries on another port (LocalSandbox) then looks for the engine once.
+        refuseBusyPort(config.port());
+        Optional<RunnerEngineInUse> engine = RunnerEngineInUse.open(config.runnerEngine(),
+                PluginDefaultEngine.forThisMachine());
         try {
-            return start(config, engine, engine.isPresent());
+            return start(config, engine, true);
         } catch (SandboxStartException | RuntimeException e) {
-            engine.ifPresent(ContainerEngine::close);
+            engine.ifPresent(inUse -> inUse.engine().close());
             throw e;
         }
     }
 
-    /** Starts a sandbox whose runner containers run on the given engine (which the caller keeps and closes). */
+    /**
+     * Starts a sandbox whose runner containers run on the given engine (which the caller keeps and closes),
+     * whatever {@link SandboxConfig#runnerEngine()} says.
+     */
     public static SandboxServer start(SandboxConfig config, ContainerEngine engine) throws SandboxStartException {
-        return start(config, Optional.of(engine), false);
+        refuseBusyPort(config.port());
+        return start(config, Optional.of(RunnerEngineInUse.given(engine)), false);
     }
 
-    private static SandboxServer start(SandboxConfig config, Optional<ContainerEngine> engine, boolean ownsEngine)
+    private static SandboxServer start(SandboxConfig config, Optional<RunnerEngineInUse> engine, boolean ownsEngine)
             throws SandboxStartException {
         Path dataDir = config.dataDir().toAbsolutePath();
-        refuseBusyPort(config.port());
         try {
             Parts parts = assemble(config, dataDir);
             AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
@@ -134,8 +141,10 @@ public final class SandboxServer implements AutoCloseable {
             HttpsListener listener = HttpsListener.start(config.port(), parts.certificate, routes, parts.authenticator,
                     parts.eventSocket);
             apiUrl.set(urlFor(listener.port()));
-            Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found, apiUrl));
-            return new SandboxServer(config, parts, listener, runners, ownsEngine ? engine : Optional.empty());
+            Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found.engine(),
+                    apiUrl));
+            return new SandboxServer(config, parts, listener, runners, engine.map(RunnerEngineInUse::choice),
+                    engine.map(RunnerEngineInUse::engine).filter(owned -> ownsEngine));
         } catch (JavalinBindException e) {
             throw portInUse(config.port(), e);
         } catch (IOException | RuntimeException e) {
@@ -235,15 +244,6 @@ public final class SandboxServer implements AutoCloseable {
         return runners;
     }
 
-    private static Optional<ContainerEngine> locateEngine() {
-        try {
-            return Optional.of(DockerEngine.locate());
-        } catch (RuntimeException e) {
-            LOG.warn("No container engine found, so docker-context runners cannot start: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     private static String urlFor(int port) {
         return "https://" + HttpsListener.HOST + ":" + port;
     }
@@ -273,6 +273,15 @@ public final class SandboxServer implements AutoCloseable {
 
     public ObjectService objects() {
         return objects;
+    }
+
+    /**
+     * The engine the runner containers run on, as the console opens it from this machine to watch them: the
+     * {@code unix://} socket or {@code tcp://} address actually used rather than {@code local} or a context name,
+     * which the console's own lookup might resolve to another engine. Empty when the sandbox runs no runners.
+     */
+    public Optional<EngineChoice> runnerEngine() {
+        return runnerEngine;
     }
 
     /** The docker-context engine, when the sandbox runs runner containers. */

@@ -64,7 +64,7 @@ public final class RunnersViewBenchmark {
         Path dataDir = Files.createTempDirectory("runners-view-bench");
         ExecutorService io = Executors.newCachedThreadPool(daemon());
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0)
-                .withRunnerEngine(false));
+                .withoutRunners());
              DrpClient client = connectedWithEvents(sandbox, dataDir);
              EngineHandle engine = new EngineHandle(DockerEngine::locate)) {
             populate(sandbox);

@@ -60,7 +60,9 @@ class PackagedConsoleIT {
     @BeforeEach
     void startPackagedSandbox() throws Exception {
         sandbox = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", "0", "--data",
-                dir.resolve("sandbox").toString(), "--password", PASSWORD)
+                dir.resolve("sandbox").toString(), "--password", PASSWORD,
+                // Its runners on the engine setup builds on: by default a Podman socket would win (as in DRP).
+                "--engine", TestEnv.get().dockerHost().toString())
                 .redirectError(dir.resolve("sandbox.err").toFile()).start();
         BufferedReader ready = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
                 StandardCharsets.UTF_8));

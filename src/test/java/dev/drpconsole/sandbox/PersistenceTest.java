@@ -18,7 +18,7 @@ class PersistenceTest {
     Path dataDir;
 
     private SandboxServer start() throws SandboxStartException {
-        return SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+        return SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withoutRunners());
     }
 
     @Test

@@ -124,7 +124,7 @@ class SandboxStartTest {
     }
 
     private SandboxConfig config() {
-        return SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false);
+        return SandboxConfig.inDataDir(dataDir).withPort(0).withoutRunners();
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

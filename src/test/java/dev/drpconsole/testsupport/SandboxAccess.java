@@ -43,7 +43,8 @@ public final class SandboxAccess {
     /** What the console's sandbox starter reports for this sandbox (as if the console had started it). */
     public static SandboxLogin login(SandboxServer server, boolean onDrpPort) {
         return new SandboxLogin(url(server), AdminPassword.ADMIN_USER, server.adminPassword().password(),
-                server.adminPassword().file(), server.certificate().sha256Fingerprint(), onDrpPort);
+                server.adminPassword().file(), server.certificate().sha256Fingerprint(), onDrpPort,
+                server.runnerEngine());
     }
 
     /** The sandbox's certificate, pinned. */

@@ -23,7 +23,7 @@ public final class SandboxEndpoint implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("sandbox-endpoint");
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(false));
+        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withoutRunners());
     }
 
     @Override

@@ -34,11 +34,11 @@ public final class SandboxSession implements AutoCloseable {
     /** @param runners whether the sandbox runs docker-context runner containers on the engine */
     public static SandboxSession start(Path dataDir, boolean runners) throws Exception {
         ContainerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test-env"));
-        SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(0).withRunnerEngine(runners)
+        SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(0)
                 .withRunnerLabel(TestLabels.KEY, TestLabels.runId());
         try {
-            return new SandboxSession(runners ? SandboxServer.start(config, engine) : SandboxServer.start(config),
-                    engine);
+            return new SandboxSession(runners ? SandboxServer.start(config, engine)
+                    : SandboxServer.start(config.withoutRunners()), engine);
         } catch (Exception e) {
             engine.close();
             throw e;

@@ -3,6 +3,7 @@ package dev.drpconsole.core.connection;
 import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.core.setup.ShellWords;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,20 +14,21 @@ import java.util.Optional;
  * @param url               e.g. {@code https://127.0.0.1:8092}, without a trailing slash
  * @param certificateSha256 the SHA-256 fingerprint of the sandbox's self-signed certificate
  * @param onDrpPort         false when DRP's port 8092 was taken and the sandbox took another
+ * @param runnerEngine      the engine the sandbox's runner containers run on, e.g.
+ *                          {@code unix:///run/podman/podman.sock}: the endpoint's runner engine, which the console can
+ *                          open from this machine; empty when the sandbox runs no runners
  */
 public record SandboxLogin(String url, String user, String password, Path passwordFile, String certificateSha256,
-                           boolean onDrpPort) {
+                           boolean onDrpPort, Optional<EngineChoice> runnerEngine) {
 
+    public SandboxLogin {
+        Objects.requireNonNull(runnerEngine, "runnerEngine");
+    }
 
     /** A drpcli command that proves the login works, e.g. {@code RS_ENDPOINT=… RS_KEY=user:pw drpcli info get}. */
     public String drpcliLine() {
         return "RS_ENDPOINT=" + ShellWords.quote(url) + " RS_KEY=" + ShellWords.quote(user + ":" + password)
                 + " drpcli info get";
-    }
-
-    /** The engine the sandbox runs its runner containers on; empty when it runs none. */
-    public Optional<EngineChoice> runnerEngine() {
-        return Optional.of(EngineChoice.LOCAL); // until the sandbox says which (it picks Podman or Docker itself)
     }
 
     /** Whether a client's URL is this sandbox's. */

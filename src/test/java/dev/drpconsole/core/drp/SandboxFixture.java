@@ -32,7 +32,7 @@ final class SandboxFixture implements AutoCloseable {
 
     static SandboxFixture start(Path dataDir, int port) throws SandboxStartException {
         return new SandboxFixture(SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(port)
-                .withRunnerEngine(false)));
+                .withoutRunners()));
     }
 
     String url() {

@@ -38,7 +38,7 @@ class DrpcliSourceTest {
     @BeforeAll
     static void start() throws Exception {
         server = SandboxServer.start(SandboxConfig.inDataDir(Files.createDirectories(work.resolve("data")))
-                .withPort(0).withRunnerEngine(false));
+                .withPort(0).withoutRunners());
         client = SandboxAccess.connect(server);
     }
 

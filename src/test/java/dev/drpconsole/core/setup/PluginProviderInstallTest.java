@@ -38,7 +38,7 @@ class PluginProviderInstallTest {
     @Test
     void aLinuxBinaryIsUploadedWithProgressAndTheEndpointListsTheProvider() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("data")).withPort(0)
-                .withRunnerEngine(false).withoutProvider()); OkHttpDrpClient client = SandboxAccess.connect(server)) {
+                .withoutRunners().withoutProvider()); OkHttpDrpClient client = SandboxAccess.connect(server)) {
             assertFalse(client.pluginProviders().stream()
                     .anyMatch(provider -> DrpContext.DOCKER_CONTEXT.equals(provider.name())), "missing at first");
             List<Double> fractions = new ArrayList<>();

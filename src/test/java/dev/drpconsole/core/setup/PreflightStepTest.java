@@ -33,7 +33,7 @@ class PreflightStepTest {
         macDrpcli.toFile().setExecutable(true);
         try (DockerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"));
              SandboxServer server = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("data")).withPort(0)
-                     .withRunnerEngine(false));
+                     .withoutRunners());
              OkHttpDrpClient client = SandboxAccess.connect(server)) {
             String arch = engine.info().arch();
             client.uploadFile(DrpcliSource.endpointFile(arch), TestEnv.get().drpcli(), (done, total) -> { });

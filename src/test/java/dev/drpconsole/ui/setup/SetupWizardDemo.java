@@ -7,7 +7,6 @@ import dev.drpconsole.core.connection.SandboxLogin;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
@@ -65,9 +64,7 @@ public class SetupWizardDemo extends Application {
         DrpClient client = sandbox.connect();
         harness.client.set(client);
         SandboxServer server = sandbox.server();
-        SandboxLogin login = new SandboxLogin(SandboxAccess.url(server), AdminPassword.ADMIN_USER,
-                server.adminPassword().password(), server.adminPassword().file(),
-                server.certificate().sha256Fingerprint(), server.url().getPort() == 8092);
+        SandboxLogin login = SandboxAccess.login(server, server.url().getPort() == 8092);
         EndpointProfile profile = EndpointProfile.create(DrpConnections.SANDBOX_PROFILE_NAME, List.of(login.url()),
                 login.user(), false, ProfileSource.LOCAL_SANDBOX);
         SetupPage page = new SetupPage(harness.services(), new FixedEndpointChoices(profile, login),

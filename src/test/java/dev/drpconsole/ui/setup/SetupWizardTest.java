@@ -102,7 +102,7 @@ class SetupWizardTest extends FxRobot {
     }
 
     static SandboxServer startSandbox(int onPort) throws Exception {
-        return SandboxServer.start(SandboxConfig.inDataDir(data).withPort(onPort).withRunnerEngine(true)
+        return SandboxServer.start(SandboxConfig.inDataDir(data).withPort(onPort)
                 .withRunnerLabel(TestLabels.KEY, TestLabels.runId()), engine);
     }
 
@@ -314,7 +314,7 @@ class SetupWizardTest extends FxRobot {
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         Path[] picked = {macBuild};
         try (SandboxServer bare = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("no-provider"))
-                .withPort(0).withRunnerEngine(false).withoutProvider()); OkHttpDrpClient bareClient = SandboxAccess.connect(bare)) {
+                .withPort(0).withoutRunners().withoutProvider()); OkHttpDrpClient bareClient = SandboxAccess.connect(bare)) {
             SetupPage page = openWizard("provider", bareClient);
             page.usePicker((owner, title, folder) -> {
                 asked.add(title);
