@@ -29,6 +29,8 @@ final class EngineErrorTranslator {
      */
     private static final Set<String> PODMAN_CONFLICT_CAUSES = Set.of("that name is already in use",
             "container state improper");
+    /** Podman's causes (libpod's define.ErrNoSuchCtr, ErrNoSuchImage) for a 500 about an object gone meanwhile. */
+    private static final Set<String> PODMAN_GONE_CAUSES = Set.of("no such container", "no such image");
 
     private final EngineEndpoint endpoint;
 
@@ -44,6 +46,11 @@ final class EngineErrorTranslator {
             return new EngineObjectNotFoundException(engineMessage(notFound), notFound);
         }
         if (failure instanceof DockerException answered) {
+            if (answered.getHttpStatus() == 500 && PODMAN_GONE_CAUSES.contains(String.valueOf(bodyField(answered,
+                    "cause")))) {
+                // Podman answers a look at a container removed meanwhile with 500 "no such container", not 404.
+                return new EngineObjectNotFoundException(engineMessage(answered), answered);
+            }
             return new EngineException(engineMessage(answered), statusCode(answered), answered);
         }
         if (failure instanceof DockerClientException clientSide) {

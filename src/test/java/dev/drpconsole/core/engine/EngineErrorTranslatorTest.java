@@ -56,6 +56,15 @@ class EngineErrorTranslatorTest {
     }
 
     @Test
+    void podmansRaceWithARemovalAnsweredWith500IsNotFound() {
+        EngineException gone = docker.translate(new InternalServerErrorException("{\"cause\":\"no such container\","
+                + "\"message\":\"no container with name or ID \\\"drp-runner-1\\\" found: no such container\","
+                + "\"response\":500}"));
+
+        assertTrue(gone instanceof EngineObjectNotFoundException, gone.getClass().getName());
+    }
+
+    @Test
     void nonJsonErrorBodyIsShownAsIs() {
         EngineException error = docker.translate(new InternalServerErrorException("plain failure\n"));
 
