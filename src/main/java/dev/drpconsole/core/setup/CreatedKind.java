@@ -4,6 +4,11 @@ package dev.drpconsole.core.setup;
 public enum CreatedKind {
     /** An image on the container engine, by tag; or a tag the build moved off an earlier image. */
     IMAGE,
+    /**
+     * The image on the runner engine, by tag, that the endpoint's plugin loads from the uploaded file when the runner
+     * engine did not hold it before (on the DRP server's engine, not this machine's).
+     */
+    RUNNER_IMAGE,
     /** A file on the endpoint, by path under files/. */
     FILE,
     /** A content pack on the endpoint, by name. */

@@ -111,6 +111,11 @@ public final class PublishImageStep implements SetupStep {
             return;
         }
         progress.status("Uploading " + path);
+        if (runnerEngineLacks(context.targets(), context.choices().imageTag())) {
+            // The plugin will load the file into its engine: that image is the wizard's doing too.
+            context.journal().recordCreated(new CreatedObject(CreatedKind.RUNNER_IMAGE, context.choices().imageTag(),
+                    ID));
+        }
         context.journal().recordCreated(new CreatedObject(CreatedKind.FILE, path, ID));
         try {
             context.targets().client().uploadFile(path, tar, (done, total) -> {
@@ -139,6 +144,15 @@ public final class PublishImageStep implements SetupStep {
             return targets.runnerEngine().get().images().idOf(tag).filter(built.get()::equals);
         } catch (EngineException cannotTell) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether the runner engine answers and has no image by this tag (false when none is set or it is down). */
+    private static boolean runnerEngineLacks(SetupTargets targets, String tag) {
+        try {
+            return !targets.runnerEngine().get().images().exists(tag);
+        } catch (EngineException cannotTell) {
+            return false;
         }
     }
 

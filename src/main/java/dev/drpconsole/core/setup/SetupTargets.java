@@ -48,6 +48,7 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
                 case CONTEXT -> client.delete(DrpType.CONTEXTS, object.key());
                 case CONTEXT_SETTINGS -> restoreContext(object);
                 case CONTENT_PACK -> client.deleteContent(object.key());
+                case RUNNER_IMAGE -> removeFromRunnerEngine(object.key());
                 case FILE -> client.deleteFile(object.key());
                 case IMAGE -> {
                     if (object.before().isEmpty()) {
@@ -73,6 +74,19 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
             awaitRunnerGone(object.key());
         } else if (object.kind() == CreatedKind.FILE) {
             removeEmptyDirectories(object);
+        }
+    }
+
+    /** The image the plugin loaded from the wizard's file; an endpoint without a runner engine leaves it be. */
+    private void removeFromRunnerEngine(String tag) {
+        ContainerEngine runners;
+        try {
+            runners = runnerEngine.get();
+        } catch (NoEngineException none) {
+            return;
+        }
+        if (runners.images().exists(tag)) {
+            runners.images().remove(tag, true);
         }
     }
 
@@ -209,6 +223,7 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
             case CONTEXT_SETTINGS -> "the settings of the context " + object.key() + " (put back as they were)";
             case CONTENT_PACK -> "the content pack " + object.key();
             case FILE -> "the file files/" + object.key();
+            case RUNNER_IMAGE -> "the image " + object.key() + " on the runner engine (loaded there by the plugin)";
             case IMAGE -> object.before().isEmpty() ? "the image " + object.key()
                     : "the wizard's image " + object.key() + " (the tag goes back to the image "
                     + ImageReference.shortId(object.before()) + " it named before)";
