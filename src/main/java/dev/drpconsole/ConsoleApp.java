@@ -103,8 +103,8 @@ public class ConsoleApp extends Application {
         profiles.addListener(() -> io.execute(() -> connections.active().ifPresent(this::followRunnerEngine)));
         TaskRunner tasks = new TaskRunner(io, Platform::runLater);
         dialogs = new ConnectionDialogs(connections, profiles, drpcli, tasks);
-        shell = new ShellViewModel(settings, EngineMonitor.sharing(buildEngine, "Build engine"),
-                EngineMonitor.sharing(runnerEngine, "Runner engine"), connections, tasks);
+        shell = new ShellViewModel(settings, EngineMonitor.sharing(buildEngine, EngineMonitor.Role.BUILD),
+                EngineMonitor.sharing(runnerEngine, EngineMonitor.Role.RUNNERS), connections, tasks);
         shell.themeProperty().get().apply();
         shell.themeProperty().addListener((obs, old, now) -> now.apply());
 

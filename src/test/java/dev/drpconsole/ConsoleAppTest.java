@@ -43,7 +43,7 @@ class ConsoleAppTest extends FxRobot {
             try {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                         () -> lookup("#engine-status-text").queryAs(Label.class).getText()
-                                .startsWith("Build engine: Docker "));
+                                .startsWith("Build: Docker "));
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("The status bar never named the Docker engine; it says: "
                         + lookup("#engine-status-text").queryAs(Label.class).getText(), e);
@@ -52,7 +52,7 @@ class ConsoleAppTest extends FxRobot {
                     .getText().startsWith("Local sandbox · https://127.0.0.1:"));
             // Signed in to the sandbox, the runner engine is the one it says it runs its runners on.
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#runner-engine-status-text")
-                    .queryAs(Label.class).getText().matches("Runner engine: (Docker|Podman) .*"));
+                    .queryAs(Label.class).getText().matches("Runners: (Docker|Podman) .*"));
         } finally {
             FxToolkit.cleanupApplication(app);
             if (previous != null) {

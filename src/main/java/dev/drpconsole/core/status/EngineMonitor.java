@@ -10,7 +10,9 @@ import dev.drpconsole.core.engine.EventQuery;
 import dev.drpconsole.core.engine.NoEngineException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,8 +35,8 @@ public class EngineMonitor implements ConnectionMonitor {
         thread.setDaemon(true);
         return thread;
     });
-    /** What the engine is for, in the status bar's words ("Build engine", "Runner engine"). */
-    private final String role;
+    /** What the engine is for. */
+    private final Role role;
     private volatile Consumer<ConnectionState> listener = state -> { };
     private Closeable switching;
     private ContainerEngine engine;
@@ -43,14 +45,14 @@ public class EngineMonitor implements ConnectionMonitor {
     /**
      * Watches an engine of its own, which it opens and closes.
      *
-     * @param role          what the engine is for, e.g. "Build engine"
+     * @param role          what the engine is for
      * @param engineFactory locates and opens the engine; may throw {@link EngineUnavailableException}
      */
-    public EngineMonitor(String role, Supplier<ContainerEngine> engineFactory) {
+    public EngineMonitor(Role role, Supplier<ContainerEngine> engineFactory) {
         this(engineFactory, true, role);
     }
 
-    private EngineMonitor(Supplier<ContainerEngine> engineFactory, boolean ownsEngine, String role) {
+    private EngineMonitor(Supplier<ContainerEngine> engineFactory, boolean ownsEngine, Role role) {
         this.engineFactory = engineFactory;
         this.ownsEngine = ownsEngine;
         this.role = role;
@@ -60,9 +62,9 @@ public class EngineMonitor implements ConnectionMonitor {
      * Watches one of the console's shared engines (joining its one event stream) and never closes it; when the
      * handle switches to another engine (another endpoint's runner engine), it watches that one.
      *
-     * @param role what the engine is for, e.g. "Runner engine"
+     * @param role what the engine is for
      */
-    public static EngineMonitor sharing(EngineHandle handle, String role) {
+    public static EngineMonitor sharing(EngineHandle handle, Role role) {
         EngineMonitor monitor = new EngineMonitor(handle::get, false, role);
         monitor.switching = handle.onSwitch(monitor::retry);
         return monitor;
@@ -71,7 +73,6 @@ public class EngineMonitor implements ConnectionMonitor {
     @Override
     public void start(Consumer<ConnectionState> stateListener) {
         this.listener = stateListener;
-        listener.accept(ConnectionState.checking(role + ": looking for it…"));
         run(this::connect);
     }
 
@@ -87,7 +88,8 @@ public class EngineMonitor implements ConnectionMonitor {
         try {
             engine = engineFactory.get();
         } catch (NoEngineException e) {
-            listener.accept(ConnectionState.notConfigured(role + ": " + e.reason(), e.fixHint()));
+            listener.accept(ConnectionState.notConfigured(role.shortName + ": " + e.reason().toLowerCase(
+                    Locale.ROOT), e.fixHint()));
             return;
         } catch (EngineUnavailableException e) {
             // The configuration itself is unusable (say, a bad DOCKER_HOST): nothing to watch until Retry.
@@ -126,14 +128,41 @@ public class EngineMonitor implements ConnectionMonitor {
         }
     }
 
-    static ConnectionState connected(String role, EngineInfo info) {
+    /**
+     * Short enough for two engines beside the endpoint in a 1024 px status bar: the role, the product and version,
+     * and the host of an engine on another machine; the rest (where, API, found via) in the detail.
+     */
+    static ConnectionState connected(Role role, EngineInfo info) {
+        String remote = info.host().getScheme().equals("unix") && !info.source().startsWith("ssh://") ? ""
+                : " on " + remoteHost(info);
         return ConnectionState.connected(
-                role + ": " + info.product().displayName() + " " + info.version() + " · " + info.where(),
-                "API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + " · found via " + info.source());
+                role.shortName + ": " + info.product().displayName() + " " + info.version() + remote,
+                info.where() + " · API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + " · found via " + info.source());
     }
 
     private ConnectionState unreachable(String reason, String fixHint) {
-        return ConnectionState.unreachable(role + " unreachable", reason, fixHint);
+        return ConnectionState.unreachable(role.title + " unreachable", reason, fixHint);
+    }
+
+    private static String remoteHost(EngineInfo info) {
+        URI where = URI.create(info.where());
+        return where.getHost() != null ? where.getHost() : info.where();
+    }
+
+    /** What an engine is for, in the status bar's words. */
+    public enum Role {
+        /** This machine's engine, where the wizard builds. */
+        BUILD("Build engine", "Build"),
+        /** The signed-in endpoint's runner engine, where its plugin runs the runner containers. */
+        RUNNERS("Runner engine", "Runners");
+
+        private final String title;
+        private final String shortName;
+
+        Role(String title, String shortName) {
+            this.title = title;
+            this.shortName = shortName;
+        }
     }
 
     private void disconnect() {

@@ -29,11 +29,12 @@ class EngineMonitorTest {
     @Test
     void reportsTheRealEngineByNameVersionAndSocket() throws Exception {
         URI host = TestEnv.get().dockerHost();
-        try (EngineMonitor monitor = new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(host, "test")))) {
+        try (EngineMonitor monitor = new EngineMonitor(EngineMonitor.Role.BUILD, () -> DockerEngine.open(EngineEndpoint.of(host, "test")))) {
             monitor.start(reports::add);
             ConnectionState state = next();
             assertEquals(ConnectionState.Kind.CONNECTED, state.kind(), state.toString());
-            assertEquals("Docker " + TestEnv.get().dockerServerVersion() + " · " + host.getPath(), state.headline());
+            assertEquals("Build: Docker " + TestEnv.get().dockerServerVersion(), state.headline());
+            assertTrue(state.detail().startsWith(host.getPath() + " · API "), state.detail());
             assertTrue(state.detail().contains("found via test"), state.detail());
         }
     }
@@ -55,7 +56,7 @@ class EngineMonitorTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (EngineMonitor monitor = new EngineMonitor("Build engine", 
+            try (EngineMonitor monitor = new EngineMonitor(EngineMonitor.Role.BUILD,
                     () -> DockerEngine.open(EngineEndpoint.of(URI.create("unix://" + socket), "test")))) {
                 monitor.start(reports::add);
                 ConnectionState state = next();
@@ -69,7 +70,7 @@ class EngineMonitorTest {
     @Test
     void retryRightAfterStartEndsWithOneAnswerAboutTheCurrentEngine(@TempDir Path dir) throws Exception {
         URI missing = URI.create("unix://" + dir.resolve("missing.sock"));
-        try (EngineMonitor monitor = new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(missing, "test")))) {
+        try (EngineMonitor monitor = new EngineMonitor(EngineMonitor.Role.BUILD, () -> DockerEngine.open(EngineEndpoint.of(missing, "test")))) {
             monitor.start(reports::add);
             monitor.retry();
             monitor.retry();

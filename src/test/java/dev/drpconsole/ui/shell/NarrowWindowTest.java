@@ -147,8 +147,8 @@ class NarrowWindowTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             LocalSandbox local = new LocalSandbox(settingsDir.resolve("local-sandbox"));
-            viewModel = new ShellViewModel(settings, new EngineMonitor("Build engine", () -> DockerEngine.open(
-                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), new EngineMonitor("Runner engine",
+            viewModel = new ShellViewModel(settings, new EngineMonitor(EngineMonitor.Role.BUILD, () -> DockerEngine.open(
+                    EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))), new EngineMonitor(EngineMonitor.Role.RUNNERS,
                     () -> DockerEngine.open(EngineEndpoint.of(TestEnv.get().podmanHost(), "test"))),
                     connections(local), new TaskRunner(ForkJoinPool.commonPool(), Platform::runLater));
             Theme.LIGHT.apply();

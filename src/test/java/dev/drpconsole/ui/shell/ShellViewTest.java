@@ -106,8 +106,7 @@ class ShellViewTest extends FxRobot {
     @Test
     void statusBarShowsTheRealEngineWithItsVersionAndSocket() throws Exception {
         show(engineAt(TestEnv.get().dockerHost()));
-        String expected = "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · "
-                + TestEnv.get().dockerHost().getPath();
+        String expected = "Build: Docker " + TestEnv.get().dockerServerVersion();
         waitForText("#engine-status-text", expected);
         assertFalse(lookup("#engine-status-retry").query().isVisible(), "no Retry while connected");
     }
@@ -119,7 +118,7 @@ class ShellViewTest extends FxRobot {
         try (UnixSocketProxy engineProxy = new UnixSocketProxy(socket, realSocket)) {
             engineProxy.start();
             show(engineAt(URI.create("unix://" + socket)));
-            waitForText("#engine-status-text", "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            waitForText("#engine-status-text", "Build: Docker " + TestEnv.get().dockerServerVersion());
 
             assertFalse(lookup("#engine-banner").query().isVisible(), "no banner while connected");
 
@@ -132,7 +131,7 @@ class ShellViewTest extends FxRobot {
             assertTrue(lookup("#engine-status-retry").query().isVisible(), "Retry is offered");
 
             engineProxy.start();
-            waitForText("#engine-status-text", "Build engine: Docker " + TestEnv.get().dockerServerVersion() + " · " + socket);
+            waitForText("#engine-status-text", "Build: Docker " + TestEnv.get().dockerServerVersion());
             assertFalse(lookup("#engine-banner").query().isVisible(), "the banner goes once the engine is back");
         }
     }
@@ -156,11 +155,11 @@ class ShellViewTest extends FxRobot {
     }
 
     private EngineMonitor engineAt(URI host) {
-        return new EngineMonitor("Build engine", () -> DockerEngine.open(EngineEndpoint.of(host, "test")));
+        return new EngineMonitor(EngineMonitor.Role.BUILD, () -> DockerEngine.open(EngineEndpoint.of(host, "test")));
     }
 
     private static EngineMonitor noRunnerEngine() {
-        return EngineMonitor.sharing(EngineHandle.of(EngineChoice.NONE), "Runner engine");
+        return EngineMonitor.sharing(EngineHandle.of(EngineChoice.NONE), EngineMonitor.Role.RUNNERS);
     }
 
     private void show(EngineMonitor monitor) throws Exception {
