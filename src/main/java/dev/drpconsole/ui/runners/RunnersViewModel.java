@@ -33,6 +33,7 @@ import javafx.collections.ObservableList;
 public final class RunnersViewModel extends LiveSection {
     /** How long a list of the containers waits for more events to join it (a start is a burst of them). */
     private static final Duration CONTAINERS_GAP = Duration.ofMillis(150);
+    private final Duration containersGap;
     private final LiveList<Machine> machines;
     private final LiveList<Job> jobs;
     private final LiveList<DrpContext> contexts;
@@ -45,7 +46,13 @@ public final class RunnersViewModel extends LiveSection {
     private boolean containersWatched = true;
 
     public RunnersViewModel(ViewServices services) {
+        this(services, CONTAINERS_GAP);
+    }
+
+    /** @param containersGap how long a list of the containers waits for more events (zero in tests: inline) */
+    RunnersViewModel(ViewServices services, Duration containersGap) {
         super(services);
+        this.containersGap = containersGap;
         machines = new LiveList<>(services.tasks().ui());
         jobs = new LiveList<>(services.tasks().ui());
         contexts = new LiveList<>(services.tasks().ui());
@@ -121,7 +128,7 @@ public final class RunnersViewModel extends LiveSection {
         follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
         follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
-        LiveContainers watch = new LiveContainers(services.runnerEngine(), CONTAINERS_GAP, services.io(),
+        LiveContainers watch = new LiveContainers(services.runnerEngine(), containersGap, services.io(),
                 services.fxThread());
         whileFollowing(watch);
         watch.start(new LiveContainers.Listener() {

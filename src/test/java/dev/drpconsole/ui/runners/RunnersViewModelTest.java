@@ -11,11 +11,15 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.InMemoryDrpClient;
 import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.EngineChoice;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.EngineUnavailableException;
+import dev.drpconsole.core.engine.InMemoryEngine;
+import dev.drpconsole.core.engine.NoEngineException;
 import dev.drpconsole.ui.common.Navigator;
 import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.ViewServices;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,6 +61,28 @@ class RunnersViewModelTest {
         assertEquals(job.uuid(), row.jobUuid());
         assertEquals(RunnerRow.UNKNOWN, row.container(), "the engine could not be asked");
         assertEquals(List.of("other", "runner"), runners.contextNames());
+    }
+
+    @Test
+    void theContainerColumnFollowsTheEndpointsRunnerEngineAndSaysWhenNoneIsWatched() {
+        InMemoryEngine server = new InMemoryEngine();
+        server.addRunner(web.uuid());
+        EngineHandle runnerEngine = EngineHandle.of(EngineChoice.NONE, choice -> {
+            if (choice instanceof EngineChoice.None) {
+                throw new NoEngineException();
+            }
+            return server;
+        });
+        RunnersViewModel model = new RunnersViewModel(new ViewServices(signedIn, runnerEngine, Runnable::run,
+                Runnable::run, (section, key) -> { }), Duration.ZERO);
+        signedIn.set(drp);
+        model.shown();
+        assertEquals(RunnerRow.NOT_WATCHED, model.rows().get(0).container(), "an endpoint without a runner engine");
+
+        runnerEngine.use(EngineChoice.parse("ssh://root@drp1"));
+
+        assertEquals("running", model.rows().get(0).container(), "the server's engine, once the endpoint has one");
+        model.hidden();
     }
 
     @Test
