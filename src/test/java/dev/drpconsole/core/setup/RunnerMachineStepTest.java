@@ -8,6 +8,8 @@ import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.engine.EngineUnavailableException;
+import dev.drpconsole.core.engine.NoEngineException;
 import dev.drpconsole.testsupport.TestLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,40 @@ class RunnerMachineStepTest {
 
         // The wizard waits for an unreachable endpoint and runs the step again when it answers.
         assertInstanceOf(DrpUnreachableException.class, failureWithin(step, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void withoutARunnerEngineTheStepCreatesTheMachineAndSaysTheTestJobWillProveIt() throws Exception {
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepContext noEngine = new StepContext(new SetupTargets(sandbox.client, sandbox.engine, () -> {
+            throw new NoEngineException();
+        }, sandbox.targets.labels()), context.choices(), context.journal(), context.workDir());
+
+        new RunnerMachineStep().run(noEngine, new StepProgress() {
+            @Override
+            public void output(String text) {
+                said.add(text);
+            }
+        });
+
+        awaitRunnerMachine();
+        assertTrue(said.stream().anyMatch(line -> line.startsWith("No runner engine is set for this endpoint")
+                && line.contains("the test job will prove the runner works")), said.toString());
+    }
+
+    @Test
+    void aRunnerEngineThatDoesNotAnswerFailsTheStepWithItsFix() throws Exception {
+        StepContext unreachable = new StepContext(new SetupTargets(sandbox.client, sandbox.engine, () -> {
+            throw new EngineUnavailableException("No ssh server answers at drp1:22 (connection refused)",
+                    "Start sshd on drp1.", null);
+        }, sandbox.targets.labels()), context.choices(), context.journal(), context.workDir());
+
+        SetupProblem problem = org.junit.jupiter.api.Assertions.assertThrows(SetupProblem.class,
+                () -> new RunnerMachineStep().run(unreachable, StepProgress.NONE));
+
+        assertTrue(problem.getMessage().contains("Cannot watch the runner engine")
+                && problem.getMessage().contains("No ssh server answers at drp1:22"), problem.getMessage());
+        assertTrue(problem.fix().contains("Start sshd on drp1.") && problem.fix().contains("none"), problem.fix());
     }
 
     private CompletableFuture<Void> runStep() {
