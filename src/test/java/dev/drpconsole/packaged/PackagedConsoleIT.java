@@ -15,25 +15,21 @@ import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.packaged.PackagedJar.Result;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * before anything is made, then the test job finished, and clean-up leaves nothing of it behind.
  */
 @Tag("engine")
-@Tag("engine")
 @Tag("sandbox")
 class PackagedConsoleIT {
     private static final String PASSWORD = "packaged-it-secret";
@@ -53,23 +48,15 @@ class PackagedConsoleIT {
 
     @TempDir
     Path dir;
-    private Process sandbox;
+    private PackagedJar.Sandbox sandbox;
     private String url;
     private final String tag = "drpconsole-test/packaged:" + TestLabels.runId();
 
     @BeforeEach
     void startPackagedSandbox() throws Exception {
-        sandbox = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", "0", "--data",
-                dir.resolve("sandbox").toString(), "--password", PASSWORD,
-                // Its runners on the engine setup builds on: by default a Podman socket would win (as in DRP).
-                "--engine", TestEnv.get().dockerHost().toString())
-                .redirectError(dir.resolve("sandbox.err").toFile()).start();
-        BufferedReader ready = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line = ready.readLine();
-        assertTrue(line != null && line.startsWith("sandbox ready: https://127.0.0.1:"),
-                "the packaged sandbox did not start: " + line + "\n" + Files.readString(dir.resolve("sandbox.err")));
-        url = line.substring("sandbox ready: ".length()).strip();
+        // Its runners on the engine setup builds on: by default a Podman socket would win (as in DRP).
+        sandbox = PackagedJar.sandbox(dir, PASSWORD, TestEnv.get().dockerHost());
+        url = sandbox.url();
     }
 
     @AfterEach
@@ -77,8 +64,7 @@ class PackagedConsoleIT {
         try {
             run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings", settings());
         } finally {
-            sandbox.destroy();
-            sandbox.waitFor(20, TimeUnit.SECONDS);
+            sandbox.close();
             try (ContainerEngine engine = engine()) {
                 TestCleanup.removeEverythingOfThisRun(engine);
             }
@@ -88,7 +74,7 @@ class PackagedConsoleIT {
     @Test
     void theJarCarriesEveryFileOfTheDemoPackIncludingItsMetadataFiles() throws IOException {
         String root = "dev/drpconsole/core/setup/demo/context-demo/";
-        try (ZipFile zip = new ZipFile(jar().toFile())) {
+        try (ZipFile zip = new ZipFile(PackagedJar.jar().toFile())) {
             ZipEntry index = zip.getEntry(root + "INDEX");
             assertTrue(index != null, "the pack's INDEX is in the jar");
             List<String> files = new String(zip.getInputStream(index).readAllBytes(), StandardCharsets.UTF_8).lines()
@@ -152,22 +138,7 @@ class PackagedConsoleIT {
     }
 
     private Result run(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(key -> key.startsWith("RS_"));
-        builder.environment().put("DOCKER_HOST", TestEnv.get().dockerHost().toString());
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "setup did not end within 5 minutes");
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private record Result(int exit, String out, String err) {
-        String text() {
-            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
+        return PackagedJar.run(dir, List.of(arguments));
     }
 
     private DrpClient client(String fingerprint) {
@@ -185,13 +156,4 @@ class PackagedConsoleIT {
         return dir.resolve("settings").toString();
     }
 
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("packaged.jar", "target/drp-context-console.jar"));
-        assertTrue(Files.isRegularFile(jar), jar + " is not built: run mvn -B verify (it packages before this test)");
-        return jar;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
