@@ -30,8 +30,9 @@ final class SshCommands {
 
     /**
      * The control master, in the foreground ({@code -N}, no {@code ControlPersist}) so that it is this process's
-     * child. LogLevel ERROR keeps the errors the tunnel reads even when the user's config says QUIET; the host key
-     * is checked strictly, never accepted on the way ({@link SshHostKeyException} asks the user instead).
+     * child. LogLevel INFO keeps what the tunnel reads even when the user's config says QUIET (a forwarded socket
+     * that cannot be opened is reported at INFO); the host key is checked strictly, never accepted on the way
+     * ({@link SshHostKeyException} asks the user instead).
      *
      * @param forward Podman's way: {@code localSocket:remoteSocket}, else null
      */
@@ -40,7 +41,7 @@ final class SshCommands {
         command.addAll(List.of("-M", "-S", controlSocket.toString(), "-N",
                 "-o", "ControlPersist=no", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=3",
-                "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR"));
+                "-o", "ConnectTimeout=10", "-o", "LogLevel=INFO"));
         if (forward != null) {
             command.addAll(List.of("-o", "StreamLocalBindUnlink=yes", "-L", forward));
         }
@@ -55,7 +56,7 @@ final class SshCommands {
         List<String> command = ssh();
         command.addAll(List.of("-S", controlSocket.toString(), "-o", "ControlMaster=no", "-o", "BatchMode=yes",
                 "-o", "RequestTTY=no", "-o", "RemoteCommand=none", "-o", "ClearAllForwardings=yes",
-                "-o", "LogLevel=ERROR"));
+                "-o", "LogLevel=INFO"));
         withDestination(command);
         command.addAll(List.of("docker", "system", "dial-stdio"));
         return command;
