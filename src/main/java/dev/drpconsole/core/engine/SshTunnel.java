@@ -1,8 +1,6 @@
 package dev.drpconsole.core.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,7 +23,7 @@ import java.util.stream.Stream;
  *
  * <p>One ssh <em>control master</em> holds the login; every connection to the local socket is carried over it:
  * Podman's way, to the remote engine socket the master forwards ({@code -L}); the docker CLI's way, by a
- * {@code docker system dial-stdio} multiplexed over the master (no new login, so cheap enough per connection).
+ * {@code docker system dial-stdio} multiplexed over the master (no new login), one started ahead for the next.
  * A master that died (the network dropped, someone killed it) is started again by the next connection, so the engine
  * works again without the user doing anything.
  *
@@ -51,6 +48,7 @@ public final class SshTunnel implements AutoCloseable {
     private final Set<TunnelConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = new Thread(this::stop, "ssh-tunnel-shutdown");
     private Process master;
+    private Process spare;
     private ServerSocketChannel server;
     private boolean closed;
 
@@ -91,10 +89,6 @@ public final class SshTunnel implements AutoCloseable {
         return engineSocket;
     }
 
-    public EngineChoice.Ssh choice() {
-        return choice;
-    }
-
     /** Stops the connections and the master and deletes the directory; closing twice does nothing more. */
     @Override
     public void close() {
@@ -114,6 +108,10 @@ public final class SshTunnel implements AutoCloseable {
             }
             closed = true;
             stopping = master;
+            if (spare != null) {
+                spare.destroy();
+                spare = null;
+            }
         }
         try {
             if (server != null) {
@@ -155,7 +153,7 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
-    private void awaitMaster(Process starting, long logStart) throws IOException {
+    private void awaitMaster(Process starting, long logStart) {
         long deadline = System.nanoTime() + MASTER_PATIENCE.toNanos();
         try {
             while (true) {
@@ -185,7 +183,8 @@ public final class SshTunnel implements AutoCloseable {
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(engineSocket));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serve the local socket " + engineSocket, e);
+            throw new EngineUnavailableException("Cannot serve the local socket " + engineSocket + " ("
+                    + e.getMessage() + ")", "Check that " + SHORT_TEMP + " is writable", e);
         }
         ServerSocketChannel listening = server;
         TunnelConnection.daemon("ssh-tunnel-accept " + choice.host(), () -> {
@@ -233,8 +232,43 @@ public final class SshTunnel implements AutoCloseable {
         if (choice.socketPath().isPresent()) {
             return TunnelConnection.socket(SocketChannel.open(UnixDomainSocketAddress.of(remoteSocket)));
         }
-        return TunnelConnection.process(new ProcessBuilder(commands.dialStdio())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        Process dial = takeSpare();
+        if (dial == null) {
+            dial = startDialStdio();
+        }
+        try {
+            refillSpare();
+        } catch (IOException cannotStartSsh) {
+            // The next connection starts its own, and fails in its turn.
+        }
+        return TunnelConnection.process(dial);
+    }
+
+    /**
+     * A new dial-stdio costs a session on the master, a shell and the docker CLI on the remote: about a quarter of a
+     * second, more than the request it carries. docker-java keeps connections for plain calls, but every followed log
+     * takes one of its own, so one is kept started ahead (it holds an idle engine connection on the remote).
+     */
+    private synchronized Process takeSpare() {
+        Process taken = spare;
+        spare = null;
+        return taken != null && taken.isAlive() ? taken : null; // one of a master that died is gone with it
+    }
+
+    private void refillSpare() throws IOException {
+        Process started = startDialStdio();
+        Process unused;
+        synchronized (this) {
+            unused = closed ? started : spare;
+            spare = closed ? null : started;
+        }
+        if (unused != null) {
+            unused.destroy();
+        }
+    }
+
+    private Process startDialStdio() throws IOException {
+        return new ProcessBuilder(commands.dialStdio()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /**
@@ -256,9 +290,13 @@ public final class SshTunnel implements AutoCloseable {
             throw failure(logSince(logStart), SshFailures.STILL_RUNNING);
         }
         try {
-            String status = ping(upstream);
+            long started = System.nanoTime();
+            String status = TunnelConnection.ping(upstream, PROBE_PATIENCE);
             if (status.matches("HTTP/1\\.\\d 200.*")) {
                 return;
+            }
+            if (status.isEmpty() && System.nanoTime() - started >= PROBE_PATIENCE.toNanos()) {
+                status = "no answer within " + PROBE_PATIENCE.toSeconds() + " s";
             }
             if (!status.isEmpty()) {
                 throw new SshConnectionException(SshConnectionException.Problem.OTHER, "ssh reached "
@@ -279,36 +317,13 @@ public final class SshTunnel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("Interrupted while connecting to " + choice.text(), "Try again", e);
         } finally {
-            closeQuietly(upstream);
-        }
-    }
-
-    /** The status line of the answer to {@code GET /_ping}, or "" when the far end hung up (or did not answer). */
-    private static String ping(TunnelConnection.Upstream upstream) {
-        CompletableFuture.delayedExecutor(PROBE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> closeQuietly(upstream));
-        try {
-            OutputStream out = upstream.out();
-            out.write("GET /_ping HTTP/1.1\r\nHost: engine\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return firstLine(upstream.in());
-        } catch (IOException cut) {
-            return "";
+            TunnelConnection.closeQuietly(upstream);
         }
     }
 
     private EngineUnavailableException failure(String stderr, int exitCode) {
         return SshFailures.classify(stderr, exitCode, choice,
                 (host, keyType) -> commands.unknownHostKey(host, keyType, directory));
-    }
-
-    private static String firstLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.append((char) b);
-        }
-        return line.toString().strip();
     }
 
     private String logSince(long offset) {
@@ -344,14 +359,6 @@ public final class SshTunnel implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException | UncheckedIOException goneAlready) {
             // Nothing left to delete.
-        }
-    }
-
-    private static void closeQuietly(TunnelConnection.Upstream upstream) {
-        try {
-            upstream.close();
-        } catch (IOException alreadyClosed) {
-            // Nothing more to close.
         }
     }
 }

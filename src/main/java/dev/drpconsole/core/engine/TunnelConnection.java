@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -137,6 +141,30 @@ final class TunnelConnection implements Closeable {
     }
 
     /**
+     * Asks the far end for {@code /_ping}, the engine API's health check, giving up (closing it) after the patience.
+     *
+     * @return the answer's status line, e.g. "HTTP/1.1 200 OK", or "" when the far end hung up or did not answer
+     */
+    static String ping(Upstream upstream, Duration patience) {
+        CompletableFuture.delayedExecutor(patience.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> closeQuietly(upstream));
+        try {
+            OutputStream out = upstream.out();
+            out.write("GET /_ping HTTP/1.1\r\nHost: engine\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = upstream.in();
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.append((char) b);
+            }
+            return line.toString().strip();
+        } catch (IOException cut) {
+            return "";
+        }
+    }
+
+    /**
      * Streams over a socket channel. Not {@code Channels.newInputStream}: its streams take the channel's blocking
      * lock, so a read waiting for the engine would hold up every write the other way.
      */
@@ -172,7 +200,7 @@ final class TunnelConnection implements Closeable {
         };
     }
 
-    private static void closeQuietly(Closeable closeable) {
+    static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException alreadyBroken) {
