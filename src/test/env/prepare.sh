@@ -517,17 +517,23 @@ ensure_podman_base_image() {
 
 # ---------------------------------------------------------------------------------------------- ssh
 # Engines over ssh are tested against a real sshd on 127.0.0.1, reaching this machine's Docker (dial-stdio) and
-# Podman (forwarded socket). Its files live in the cache dir, like the Podman service's: one sshd per machine that
+# Podman (forwarded socket). Its files live in the cache dir, like the Podman service's: one sshd per user that
 # outlives `mvn clean`, whatever the checkout. The port is the first free one from 2222 and is kept while it runs.
+# It runs as the user running this script and lets that user in (as a normal user sshd can let in no one else), so
+# over ssh the tests reach the engines with the same rights as directly.
 readonly SSH_DIR=$CACHE/ssh
 readonly SSHD=/usr/sbin/sshd
 readonly SSHD_CONFIG=$SSH_DIR/sshd_config
 readonly SSH_CONFIG=$SSH_DIR/ssh_config
 SSH_PORT=""
+SSH_USER=$USER_NAME
 
-ssh_check() { # the client config logs in as root and the docker CLI there answers (what dial-stdio needs)
-  timeout 15 ssh -F "$SSH_CONFIG" -p "$SSH_PORT" root@127.0.0.1 -- docker version --format '{{.Client.Version}}' \
+ssh_check() { # the client config logs in and the docker CLI there answers (what dial-stdio needs)
+  timeout 15 ssh -F "$SSH_CONFIG" -p "$SSH_PORT" "$SSH_USER@127.0.0.1" -- docker version --format '{{.Client.Version}}' \
     >"$TMP/ssh-check" 2>&1
+}
+sshd_banner() { # warm check: our sshd still greets on its port (the login was checked when it started)
+  [[ $(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; head -c 8 <&3' _ "$SSH_PORT" 2>/dev/null) == SSH-2.0- ]]
 }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 sshd_running_pid() { # the live sshd started with our config, if any
@@ -571,7 +577,7 @@ Host *
 EOF
 }
 
-start_sshd() { # root only
+start_sshd() {
   local t0 deadline
   t0=$(date +%s%N)
   SSH_PORT=$(sed -n 's/^Port //p' "$SSHD_CONFIG" 2>/dev/null || true)
@@ -581,7 +587,7 @@ start_sshd() { # root only
     SSH_PORT=$((SSH_PORT + 1))
   done
   write_ssh_files
-  mkdir -p /run/sshd   # its privilege separation directory
+  if $IS_ROOT; then mkdir -p /run/sshd; fi   # its privilege separation directory (none without root)
   "$SSHD" -t -f "$SSHD_CONFIG" 2>"$TMP/sshd-t" || fail "sshd rejects $SSHD_CONFIG: $(cat "$TMP/sshd-t")"
   say "starting $SSHD on 127.0.0.1:$SSH_PORT (log: $SSH_DIR/sshd.log)"
   pushd / >/dev/null
@@ -591,7 +597,7 @@ start_sshd() { # root only
   until ssh_check; do
     if (( $(date +%s) >= deadline )) || [[ -z $(sshd_running_pid) ]]; then
       tail -n 10 "$SSH_DIR/sshd.log" >&2 || true
-      fail "the test sshd on 127.0.0.1:$SSH_PORT does not let root in to run docker: $(tail -n 3 "$TMP/ssh-check")"
+      fail "the test sshd on 127.0.0.1:$SSH_PORT does not let $SSH_USER in to run docker: $(tail -n 3 "$TMP/ssh-check")"
     fi
     sleep 0.1
   done
@@ -603,20 +609,21 @@ ensure_sshd() {
   pid=$(sshd_running_pid)
   if [[ -n $pid ]]; then
     SSH_PORT=$(sed -n 's/^Port //p' "$SSHD_CONFIG")
-    if ssh_check; then
+    if sshd_banner; then
       say "sshd (pid $pid) on 127.0.0.1:$SSH_PORT"
       return 0
     fi
-    say "sshd (pid $pid) does not let root in to run docker ($(tail -n 1 "$TMP/ssh-check")); restarting it"
-    $IS_ROOT && kill "$pid"
+    say "sshd (pid $pid) does not answer on 127.0.0.1:$SSH_PORT; restarting it"
+    kill "$pid"
   fi
-  if ! $IS_ROOT; then
-    need_root "the sshd for the engine-over-ssh tests is not running (it logs in as root):
-      sudo bash $SCRIPT_DIR/prepare.sh /tmp/test-env.properties"
-    return 0
+  if [[ ! -x $SSHD ]] || ! command -v ssh-keyscan >/dev/null; then
+    if ! $IS_ROOT; then
+      need_root "the OpenSSH server for the engine-over-ssh tests is not installed:
+      sudo apt-get install -y --no-install-recommends openssh-server"
+      return 0
+    fi
+    apt_install openssh-server   # brings the matching openssh-client (ssh, ssh-keyscan, ssh-keygen)
   fi
-  [[ -x $SSHD ]] || apt_install openssh-server
-  command -v ssh-keyscan >/dev/null || apt_install openssh-client
   start_sshd
 }
 
@@ -662,7 +669,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "podman.host=$(props_escape "$PODMAN_HOST")"
   echo "ssh.host=127.0.0.1"
   echo "ssh.port=$SSH_PORT"
-  echo "ssh.user=root"
+  echo "ssh.user=$SSH_USER"
   echo "ssh.config=$(props_escape "$SSH_CONFIG")"
   echo "ssh.dir=$(props_escape "$SSH_DIR")"
 } >"$TMP/props"

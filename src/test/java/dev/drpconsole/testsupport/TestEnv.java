@@ -69,7 +69,7 @@ public final class TestEnv {
         return Integer.parseInt(required("ssh.port"));
     }
 
-    /** The user the test sshd lets in with the client key: "root", for whom the engines' sockets are open. */
+    /** The user the test sshd lets in with the client key: the one who ran prepare.sh, e.g. "root". */
     public String sshUser() {
         return required("ssh.user");
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Engines over ssh against the real parts prepare.sh provisions: the OpenSSH client, an sshd on 127.0.0.1 that
- * lets root in with the test key, and this machine's Docker and Podman behind it. Podman's way forwards its socket,
+ * lets the test user (root) in with the test key, and this machine's Docker and Podman behind it. Podman's way forwards its socket,
  * the docker CLI's way runs {@code docker system dial-stdio} over the master. The faults are real too: a port with
  * no sshd, a key the sshd does not know, host keys unknown or changed (in known_hosts files of the test's own), and
  * a master killed with SIGKILL. Fails (never skips) when something is missing.
@@ -57,7 +57,9 @@ class SshEngineTest {
         try (ContainerEngine engine = EngineOpener.open(choice)) {
             EngineInfo info = engine.info();
             assertEquals(EngineProduct.PODMAN, info.product());
-            assertEquals("ssh://root@127.0.0.1:" + ENV.sshPort() + ENV.podmanHost().getPath(), info.source());
+            assertEquals(choice.text(), info.source());
+            assertEquals("ssh://" + ENV.sshUser() + "@127.0.0.1:" + ENV.sshPort() + ENV.podmanHost().getPath(),
+                    choice.text());
 
             String id = engine.containers().run(ContainerSpec.of(ENV.baseImage()).withLabels(LABELS)
                     .withInitProcess(true).withCommand("bash", "-c", "for i in 1 2 3; do echo line-$i; sleep 0.2;"
@@ -82,7 +84,7 @@ class SshEngineTest {
         EngineChoice.Ssh choice = dockerCliWay(ENV.sshConfig());
         try (ContainerEngine engine = EngineOpener.open(choice)) {
             assertEquals(EngineProduct.DOCKER, engine.info().product());
-            assertEquals("ssh://root@127.0.0.1:" + ENV.sshPort(), engine.endpoint().source());
+            assertEquals("ssh://" + ENV.sshUser() + "@127.0.0.1:" + ENV.sshPort(), engine.endpoint().source());
             assertEquals(List.of(id), engine.containers().list(ContainerQuery.all().withLabel(TestLabels.KEY, RUN))
                     .stream().map(ContainerSummary::id).filter(id::equals).toList());
         }
@@ -94,7 +96,8 @@ class SshEngineTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        EngineChoice.Ssh choice = ((EngineChoice.Ssh) EngineChoice.parse("ssh://root@127.0.0.1:" + port))
+        EngineChoice.Ssh choice = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + ENV.sshUser() + "@"
+                + ENV.sshHost() + ":" + port))
                 .withSshConfig(ENV.sshConfig());
         long started = System.nanoTime();
 
@@ -124,14 +127,15 @@ class SshEngineTest {
 
     @Test
     void aRemoteSocketThatDoesNotExistIsSaidPlainly() {
-        EngineChoice.Ssh choice = ((EngineChoice.Ssh) EngineChoice.parse("ssh://root@127.0.0.1:" + ENV.sshPort()
-                + "/run/drpconsole-no-such-engine.sock")).withSshConfig(ENV.sshConfig());
+        EngineChoice.Ssh choice = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + ENV.sshUser() + "@"
+                + ENV.sshHost() + ":" + ENV.sshPort() + "/run/drpconsole-no-such-engine.sock"))
+                .withSshConfig(ENV.sshConfig());
 
         SshConnectionException error = assertThrows(SshConnectionException.class, () -> EngineOpener.open(choice));
 
         assertEquals(SshConnectionException.Problem.NO_REMOTE_SOCKET, error.problem());
         assertEquals("The engine socket /run/drpconsole-no-such-engine.sock does not exist on 127.0.0.1 (or cannot be"
-                + " opened there by root)", error.reason());
+                + " opened there by " + ENV.sshUser() + ")", error.reason());
     }
 
     /** With HashKnownHosts the key is written as ssh itself would: the host name hashed. */
