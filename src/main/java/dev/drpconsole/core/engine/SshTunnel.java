@@ -49,7 +49,7 @@ public final class SshTunnel implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::stop, "ssh-tunnel-shutdown");
     private Process master;
     private Process spare;
-    private ServerSocketChannel server;
+    private volatile ServerSocketChannel server;
     private boolean closed;
 
     private SshTunnel(EngineChoice.Ssh choice, Path directory) {

@@ -195,7 +195,11 @@ class SshEngineTest {
     void aKilledMasterIsStartedAgainByTheNextCall(String way) throws Exception {
         EngineChoice.Ssh choice = way.startsWith("Podman") ? podmansWay(ENV.sshConfig())
                 : dockerCliWay(ENV.sshConfig());
-        try (ContainerEngine engine = EngineOpener.open(choice)) {
+        RecordingEventListener watcher = new RecordingEventListener();
+        try (ContainerEngine engine = EngineOpener.open(choice);
+                Closeable watch = engine.watchEvents(EventQuery.containers().withLabel(TestLabels.KEY, RUN), watcher,
+                        watcher)) {
+            assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
             String id = engine.containers().run(ContainerSpec.of(ENV.baseImage()).withLabels(LABELS)
                     .withInitProcess(true).withCommand("bash", "-c", "while true; do echo tick; sleep 0.1; done"));
             RecordingLogListener logs = new RecordingLogListener();
@@ -212,7 +216,10 @@ class SshEngineTest {
                 assertEquals("No engine answers at " + choice.text() + " (the connection was cut)",
                         ((EngineUnavailableException) logs.failure).reason());
             }
-            // The next calls start the master again.
+            // The event stream is lost too, and reconnects by itself (its first retry comes after 0.5 s), which
+            // starts the master again; so would any next call.
+            assertTrue(watcher.nextConnectionChange(PATIENCE).startsWith("lost: "));
+            assertEquals("connected", watcher.nextConnectionChange(PATIENCE));
             assertTrue(engine.containers().inspect(id).running());
             RecordingLogListener again = new RecordingLogListener();
             try (Closeable follow = engine.containers().followLogs(id, LogOptions.everything().withTail(1), again)) {
