@@ -9,7 +9,7 @@
 # 4. a Podman engine with the same base image, for the engine compliance tests (Podman's Docker-API service at
 #    unix:///run/drpconsole-podman.sock, started if needed; DRPCONSOLE_PODMAN_HOST names another one)
 # 5. an OpenSSH server on 127.0.0.1 with its own keys, known_hosts and client config, for the engine-over-ssh
-#    tests (root logs in with a key; the docker CLI there serves `docker system dial-stdio`)
+#    tests (the user running this logs in with a key; the docker CLI serves `docker system dial-stdio`)
 #
 # Idempotent and quick when everything is in place. Runs as root on a fresh Debian 12 (installs what is
 # missing with apt); as a normal user it does what needs no root and says exactly what to run otherwise.
