@@ -31,6 +31,7 @@ final class SshFailures {
             "The fingerprint for the (\\S+) key sent by the remote host is\\s+(SHA256:[A-Za-z0-9+/=]+)");
     private static final Pattern CHANGED_HOST = Pattern.compile("Host key for (\\S+) has changed");
     private static final Pattern OFFENDING = Pattern.compile("Offending \\S+ key in (.+):\\d+");
+    private static final Pattern BIND_FAILED = Pattern.compile("bind \\S+: [^\r\n]+");
     private static final int MAX_QUOTE = 300;
 
     private SshFailures() {
@@ -84,6 +85,15 @@ final class SshFailures {
                     "Start the engine's socket there (Podman: systemctl enable --now podman.socket, rootless:"
                             + " systemctl --user enable --now podman.socket) and check its path with: podman info"
                             + " --format '{{.Host.RemoteSocket.Path}}'");
+        }
+        if (err.contains("Could not request local forwarding") || err.contains("Could not request remote forwarding")) {
+            // ExitOnForwardFailure: the tunnel's own forwarding is a socket in its private directory, so this is
+            // almost always a LocalForward (or RemoteForward) of the user's config for that host, already in use.
+            Matcher bind = BIND_FAILED.matcher(err);
+            return new SshConnectionException(Problem.OTHER, "ssh could not set up a forwarding for " + choice.host()
+                    + " (" + (bind.find() ? bind.group().strip() : lastLine(err, "no details")) + ")",
+                    "A LocalForward or RemoteForward in your ssh config for that host is probably in use by another"
+                            + " ssh: remove it there, or give the console a config of its own with --ssh-config FILE");
         }
         if (exitCode == 127 || err.contains("docker: command not found") || err.contains("docker: not found")) {
             return new SshConnectionException(Problem.NO_DOCKER, "There is no docker command on " + choice.host()

@@ -143,6 +143,18 @@ class SshFailuresTest {
     }
 
     @Test
+    void aForwardingOfTheUsersConfigThatIsInUseIsNamed() {
+        SshConnectionException error = connectionProblem("bind [127.0.0.1]:8092: Address already in use\r\n"
+                + "channel_setup_fwd_listener_tcpip: cannot listen to port: 8092\r\n"
+                + "Could not request local forwarding.\r\n", 255, PODMAN);
+
+        assertEquals(Problem.OTHER, error.problem());
+        assertEquals("ssh could not set up a forwarding for drp1 (bind [127.0.0.1]:8092: Address already in use)",
+                error.reason());
+        assertTrue(error.fixHint().contains("LocalForward"), error.fixHint());
+    }
+
+    @Test
     void anythingElseQuotesSshsLastWordAndTheCommandToTryInATerminal() {
         SshConnectionException error = connectionProblem("kex_exchange_identification: Connection closed by remote"
                 + " host\r\nConnection closed by 10.0.0.5 port 2222\r\n", 255,
