@@ -8,6 +8,8 @@
 # 3. the local image drpconsole/base:bookworm (bash, jq, curl, ca-certificates + the host's extra CAs)
 # 4. a Podman engine with the same base image, for the engine compliance tests (Podman's Docker-API service at
 #    unix:///run/drpconsole-podman.sock, started if needed; DRPCONSOLE_PODMAN_HOST names another one)
+# 5. an OpenSSH server on 127.0.0.1 with its own keys, known_hosts and client config, for the engine-over-ssh
+#    tests (the user running this logs in with a key; the docker CLI serves `docker system dial-stdio`)
 #
 # Idempotent and quick when everything is in place. Runs as root on a fresh Debian 12 (installs what is
 # missing with apt); as a normal user it does what needs no root and says exactly what to run otherwise.
@@ -513,6 +515,118 @@ ensure_podman_base_image() {
   fi
 }
 
+# ---------------------------------------------------------------------------------------------- ssh
+# Engines over ssh are tested against a real sshd on 127.0.0.1, reaching this machine's Docker (dial-stdio) and
+# Podman (forwarded socket). Its files live in the cache dir, like the Podman service's: one sshd per user that
+# outlives `mvn clean`, whatever the checkout. The port is the first free one from 2222 and is kept while it runs.
+# It runs as the user running this script and lets that user in (as a normal user sshd can let in no one else), so
+# over ssh the tests reach the engines with the same rights as directly.
+readonly SSH_DIR=$CACHE/ssh
+readonly SSHD=/usr/sbin/sshd
+readonly SSHD_CONFIG=$SSH_DIR/sshd_config
+readonly SSH_CONFIG=$SSH_DIR/ssh_config
+SSH_PORT=""
+SSH_USER=$USER_NAME
+
+ssh_check() { # the client config logs in and the docker CLI there answers (what dial-stdio needs)
+  timeout 15 ssh -F "$SSH_CONFIG" -p "$SSH_PORT" "$SSH_USER@127.0.0.1" -- docker version --format '{{.Client.Version}}' \
+    >"$TMP/ssh-check" 2>&1
+}
+sshd_banner() { # warm check: our sshd still greets on its port (the login was checked when it started)
+  [[ $(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; head -c 8 <&3' _ "$SSH_PORT" 2>/dev/null) == SSH-2.0- ]]
+}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+sshd_running_pid() { # the live sshd started with our config, if any
+  local pid
+  pid=$(live_pid sshd "$SSH_DIR/sshd.pid")
+  [[ -n $pid ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-f $SSHD_CONFIG" && echo "$pid"
+  return 0
+}
+
+write_ssh_files() { # keys once; the configs and known_hosts for $SSH_PORT every time sshd is (re)started
+  mkdir -p "$SSH_DIR"
+  chmod 700 "$SSH_DIR"
+  [[ -f $SSH_DIR/host_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C drpconsole-test-host -f "$SSH_DIR/host_ed25519"
+  [[ -f $SSH_DIR/client_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C drpconsole-test-client -f "$SSH_DIR/client_ed25519"
+  cp "$SSH_DIR/client_ed25519.pub" "$SSH_DIR/authorized_keys"
+  echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1-2 "$SSH_DIR/host_ed25519.pub")" >"$SSH_DIR/known_hosts"
+  cat >"$SSHD_CONFIG" <<EOF
+# Written by src/test/env/prepare.sh: the sshd of the engine-over-ssh tests.
+ListenAddress 127.0.0.1
+Port $SSH_PORT
+HostKey $SSH_DIR/host_ed25519
+AuthorizedKeysFile $SSH_DIR/authorized_keys
+PidFile $SSH_DIR/sshd.pid
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+AllowStreamLocalForwarding yes
+SetEnv DOCKER_HOST=$DOCKER_HOST
+EOF
+  cat >"$SSH_CONFIG" <<EOF
+# Written by src/test/env/prepare.sh: the client side of the engine-over-ssh tests (ssh -F this file).
+Host *
+  IdentityFile $SSH_DIR/client_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile $SSH_DIR/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  BatchMode yes
+EOF
+}
+
+start_sshd() {
+  local t0 deadline
+  t0=$(date +%s%N)
+  SSH_PORT=$(sed -n 's/^Port //p' "$SSHD_CONFIG" 2>/dev/null || true)
+  [[ $SSH_PORT =~ ^[0-9]+$ ]] || SSH_PORT=2222
+  while port_in_use "$SSH_PORT"; do
+    (( SSH_PORT < 2299 )) || fail "no free port for the test sshd from 2222 to 2299"
+    SSH_PORT=$((SSH_PORT + 1))
+  done
+  write_ssh_files
+  if $IS_ROOT; then mkdir -p /run/sshd; fi   # its privilege separation directory (none without root)
+  "$SSHD" -t -f "$SSHD_CONFIG" 2>"$TMP/sshd-t" || fail "sshd rejects $SSHD_CONFIG: $(cat "$TMP/sshd-t")"
+  say "starting $SSHD on 127.0.0.1:$SSH_PORT (log: $SSH_DIR/sshd.log)"
+  pushd / >/dev/null
+  setsid "$SSHD" -f "$SSHD_CONFIG" -E "$SSH_DIR/sshd.log" </dev/null >/dev/null 2>&1 9>&-   # forks itself
+  popd >/dev/null
+  deadline=$(( $(date +%s) + 15 ))
+  until ssh_check; do
+    if (( $(date +%s) >= deadline )) || [[ -z $(sshd_running_pid) ]]; then
+      tail -n 10 "$SSH_DIR/sshd.log" >&2 || true
+      fail "the test sshd on 127.0.0.1:$SSH_PORT does not let $SSH_USER in to run docker: $(tail -n 3 "$TMP/ssh-check")"
+    fi
+    sleep 0.1
+  done
+  say "sshd answered after $(elapsed "$t0")"
+}
+
+ensure_sshd() {
+  local pid
+  pid=$(sshd_running_pid)
+  if [[ -n $pid ]]; then
+    SSH_PORT=$(sed -n 's/^Port //p' "$SSHD_CONFIG")
+    if sshd_banner; then
+      say "sshd (pid $pid) on 127.0.0.1:$SSH_PORT"
+      return 0
+    fi
+    say "sshd (pid $pid) does not answer on 127.0.0.1:$SSH_PORT; restarting it"
+    kill "$pid"
+  fi
+  if [[ ! -x $SSHD ]] || ! command -v ssh-keyscan >/dev/null; then
+    if ! $IS_ROOT; then
+      need_root "the OpenSSH server for the engine-over-ssh tests is not installed:
+      sudo apt-get install -y --no-install-recommends openssh-server"
+      return 0
+    fi
+    apt_install openssh-server   # brings the matching openssh-client (ssh, ssh-keyscan, ssh-keygen)
+  fi
+  start_sshd
+}
+
 # --------------------------------------------------------------------------------------------- main
 # (No `f || x` calls of these functions: bash ignores set -e inside a function called that way.)
 ENGINE_OK=true
@@ -528,6 +642,9 @@ if $PODMAN_OK && $ENGINE_OK && ! $BASE_BLOCKED; then
   podman_ping || wait_podman
   say "podman at $PODMAN_HOST"
   ensure_podman_base_image
+fi
+if $ENGINE_OK; then
+  ensure_sshd   # after the engine: its check runs the docker CLI over ssh
 fi
 
 if ((${#MISSING[@]})); then
@@ -550,6 +667,11 @@ mkdir -p "$(dirname "$OUT")"
   echo "docker.host=$(props_escape "$DOCKER_HOST")"
   echo "docker.server.version=$ENGINE_VERSION"
   echo "podman.host=$(props_escape "$PODMAN_HOST")"
+  echo "ssh.host=127.0.0.1"
+  echo "ssh.port=$SSH_PORT"
+  echo "ssh.user=$SSH_USER"
+  echo "ssh.config=$(props_escape "$SSH_CONFIG")"
+  echo "ssh.dir=$(props_escape "$SSH_DIR")"
 } >"$TMP/props"
 mv -f "$TMP/props" "$OUT"
 say "ready in $(elapsed): $OUT"

@@ -9,9 +9,9 @@ import java.util.Properties;
 
 /**
  * What {@code src/test/env/prepare.sh} provisioned for the tests (the real drpcli, the local base image, the
- * Docker and Podman engine addresses), read from the properties file it writes. Maven passes that file's path as
- * the system property {@code test.env.file}; a test started from an IDE falls back to
- * {@code target/test-env.properties}.
+ * Docker and Podman engine addresses, an sshd on 127.0.0.1 with its keys), read from the properties file it
+ * writes. Maven passes that file's path as the system property {@code test.env.file}; a test started from an IDE
+ * falls back to {@code target/test-env.properties}.
  *
  * <p>A missing or incomplete file fails the test (it never skips it): tests that need the real engine must not
  * pass silently on a machine where they did not run.
@@ -57,6 +57,39 @@ public final class TestEnv {
      */
     public URI podmanHost() {
         return URI.create(required("podman.host"));
+    }
+
+    /** The test sshd's address: "127.0.0.1". */
+    public String sshHost() {
+        return required("ssh.host");
+    }
+
+    /** The test sshd's port, the first free one from 2222. */
+    public int sshPort() {
+        return Integer.parseInt(required("ssh.port"));
+    }
+
+    /** The user the test sshd lets in with the client key: the one who ran prepare.sh, e.g. "root". */
+    public String sshUser() {
+        return required("ssh.user");
+    }
+
+    /**
+     * An OpenSSH client config ({@code ssh -F}) for the test sshd: the client key, a known_hosts with the sshd's host
+     * key, strict host key checking, batch mode.
+     */
+    public Path sshConfig() {
+        return Path.of(required("ssh.config"));
+    }
+
+    /** The test sshd's public host key (host_ed25519.pub in ssh.dir). */
+    public Path sshHostKey() {
+        return Path.of(required("ssh.dir"), "host_ed25519.pub");
+    }
+
+    /** The private key the test sshd accepts (client_ed25519 in ssh.dir). */
+    public Path sshClientKey() {
+        return Path.of(required("ssh.dir"), "client_ed25519");
     }
 
     /** The real drpcli binary. */

@@ -71,7 +71,9 @@ final class EngineErrorTranslator {
     }
 
     private EngineUnavailableException unavailable(String why, String fixHint, Throwable cause) {
-        String reason = "No " + productGuess() + " engine answers at " + endpoint.host() + " (" + why + ")";
+        // Over ssh the socket is the tunnel's, in a temporary directory: the user knows the engine by its ssh address.
+        String reason = isOverSsh() ? "No engine answers at " + endpoint.source() + " (" + why + ")"
+                : "No " + productGuess() + " engine answers at " + endpoint.host() + " (" + why + ")";
         return new EngineUnavailableException(reason, fixHint, cause);
     }
 
@@ -106,6 +108,10 @@ final class EngineErrorTranslator {
     }
 
     private String fixHintFor(IOException io) {
+        if (isOverSsh()) {
+            return "The ssh connection may have dropped: the next call connects again. If that fails too, check"
+                    + " the engine on that host";
+        }
         String lower = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
         if (lower.contains("permission denied")) {
             return isPodman()
@@ -121,6 +127,11 @@ final class EngineErrorTranslator {
         return isPodman()
                 ? "Start it with: podman system service --time=0 " + endpoint.host() + " &"
                 : "Start it with: sudo dockerd & (or set DOCKER_HOST to a running engine)";
+    }
+
+    /** The endpoint of an {@link SshTunnel}, whose source is the ssh address (see {@link SshEngine}). */
+    private boolean isOverSsh() {
+        return endpoint.source().startsWith("ssh://");
     }
 
     private boolean isPodman() {

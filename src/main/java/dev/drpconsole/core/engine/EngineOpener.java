@@ -4,7 +4,8 @@ import java.net.URI;
 
 /**
  * Opens the engine an {@link EngineChoice} names. Does no I/O for local sockets and TCP (an absent engine shows on
- * the first call, as with {@link DockerEngine#open}); an ssh engine starts its tunnel here.
+ * the first call, as with {@link DockerEngine#open}); an ssh engine logs in here ({@link SshTunnel}) and checks that
+ * an engine answers at the other end, so ssh's problems are reported now, in plain words.
  */
 public final class EngineOpener {
 
@@ -14,7 +15,8 @@ public final class EngineOpener {
     /**
      * @throws NoEngineException          for {@link EngineChoice.None}
      * @throws EngineUnavailableException when the choice cannot be used (no such docker context, unreadable
-     *                                    certificates, ssh refused), with a fix hint
+     *                                    certificates), with a fix hint; for ssh an {@link SshConnectionException}
+     *                                    or an {@link SshHostKeyException} (which may offer to trust the key)
      */
     public static ContainerEngine open(EngineChoice choice) {
         if (choice instanceof EngineChoice.Socket socket) {
@@ -28,8 +30,7 @@ public final class EngineOpener {
                     tcp.certificatePath().orElse(null)));
         }
         if (choice instanceof EngineChoice.Ssh ssh) {
-            throw new EngineUnavailableException("Engines over ssh are not supported yet (" + ssh.text() + ")",
-                    "Use a tcp:// engine or none", null);
+            return SshEngine.open(ssh);
         }
         if (choice instanceof EngineChoice.None) {
             throw new NoEngineException();

@@ -121,6 +121,17 @@ class EngineErrorTranslatorTest {
     }
 
     @Test
+    void anEngineOverSshIsNamedByItsSshAddressNotByTheTunnelsSocket() {
+        EngineUnavailableException error = (EngineUnavailableException) new EngineErrorTranslator(EngineEndpoint.of(
+                URI.create("unix:///tmp/drp-ssh-123/engine.sock"), "ssh://root@drp1/run/podman/podman.sock"))
+                .translate(new RuntimeException(new SocketException("Connection reset")));
+
+        assertEquals("No engine answers at ssh://root@drp1/run/podman/podman.sock (the connection was cut)",
+                error.reason());
+        assertTrue(error.fixHint().startsWith("The ssh connection may have dropped"), error.fixHint());
+    }
+
+    @Test
     void slowTcpEngineGetsANetworkHint() {
         EngineErrorTranslator tcp = new EngineErrorTranslator(
                 EngineEndpoint.of(URI.create("tcp://engine.example:2375"), "DOCKER_HOST"));
