@@ -20,6 +20,7 @@ import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,21 +91,21 @@ class PackagedConsoleIT {
     void headlessSetupFromTheJarRunsTheWholePlanThenCleansUp() throws Exception {
         // An unknown certificate is refused, with the fingerprint to trust printed.
         Result refused = setup();
-        assertEquals(3, refused.exit, refused.text());
-        Matcher fingerprint = FINGERPRINT.matcher(refused.err);
+        assertEquals(3, refused.exit(), refused.text());
+        Matcher fingerprint = FINGERPRINT.matcher(refused.err());
         assertTrue(fingerprint.find(), "the fingerprint is printed: " + refused.text());
 
         // A name DRP would refuse is refused before anything is made.
         Result badName = setup("--fingerprint", fingerprint.group(1), "--context", "bad name!");
-        assertEquals(2, badName.exit, badName.text());
-        assertTrue(badName.err.contains("\"bad name!\""), badName.text());
+        assertEquals(2, badName.exit(), badName.text());
+        assertTrue(badName.err().contains("\"bad name!\""), badName.text());
 
         // Trusted (the pin is kept in the settings folder), the whole plan runs.
         Result done = setup("--fingerprint", fingerprint.group(1));
-        assertEquals(0, done.exit, done.text());
-        assertTrue(done.out.contains("[6/6] Test job"), done.text());
-        assertTrue(done.out.contains("context-demo: hello from the runner container"), done.text());
-        assertTrue(done.out.contains("drpcli machines create"), "the by-hand commands are printed: " + done.text());
+        assertEquals(0, done.exit(), done.text());
+        assertTrue(done.out().contains("[6/6] Test job"), done.text());
+        assertTrue(done.out().contains("context-demo: hello from the runner container"), done.text());
+        assertTrue(done.out().contains("drpcli machines create"), "the by-hand commands are printed: " + done.text());
         try (DrpClient client = client(fingerprint.group(1))) {
             List<Job> jobs = client.list(DrpType.JOBS, Filter.where("Task", "context-demo-example"));
             assertEquals(1, jobs.size(), jobs.toString());
@@ -114,12 +115,12 @@ class PackagedConsoleIT {
 
         // Again: nothing is done twice.
         Result again = setup();
-        assertEquals(0, again.exit, again.text());
-        assertTrue(again.out.contains("[5/6] Runner machine: done in an earlier run"), again.text());
+        assertEquals(0, again.exit(), again.text());
+        assertTrue(again.out().contains("[5/6] Runner machine: done in an earlier run"), again.text());
 
         Result cleaned = run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings",
                 settings());
-        assertEquals(0, cleaned.exit, cleaned.text());
+        assertEquals(0, cleaned.exit(), cleaned.text());
         try (DrpClient client = client(fingerprint.group(1)); ContainerEngine engine = engine()) {
             assertTrue(client.list(DrpType.MACHINES, Filter.ALL).isEmpty(), "machines left");
             assertTrue(client.list(DrpType.CONTEXTS, Filter.ALL).isEmpty(), "contexts left");

@@ -70,18 +70,18 @@ class TwoEngineSetupIT {
 
     @Test
     void headlessSetupBuildsOnDockerAndWatchesTheRunnerOnPodmanOverSsh() throws Exception {
-        Matcher fingerprint = FINGERPRINT.matcher(setup().err);
+        Matcher fingerprint = FINGERPRINT.matcher(setup().err());
         assertTrue(fingerprint.find(), "the certificate's fingerprint is printed");
 
         Result done = setup("--fingerprint", fingerprint.group(1));
 
-        assertEquals(0, done.exit, done.text());
-        assertTrue(done.out.contains("Runners:  Podman"), "the runner engine is named: " + done.text());
-        assertTrue(done.out.contains("Uploaded files/contexts/docker-context/" + tag),
+        assertEquals(0, done.exit(), done.text());
+        assertTrue(done.out().contains("Runners:  Podman"), "the runner engine is named: " + done.text());
+        assertTrue(done.out().contains("Uploaded files/contexts/docker-context/" + tag),
                 "Podman does not hold the image, so it is uploaded: " + done.text());
-        Matcher running = Pattern.compile("(drp-runner-[0-9a-f-]{36}) is running").matcher(done.out);
+        Matcher running = Pattern.compile("(drp-runner-[0-9a-f-]{36}) is running").matcher(done.out());
         assertTrue(running.find(), "the runner step saw the container over ssh: " + done.text());
-        assertTrue(done.out.contains("context-demo: hello from the runner container"), done.text());
+        assertTrue(done.out().contains("context-demo: hello from the runner container"), done.text());
         try (ContainerEngine docker = docker(); ContainerEngine podman = podman()) {
             assertTrue(names(podman).contains(running.group(1)), "the runner runs on Podman");
             assertFalse(names(docker).contains(running.group(1)), "and not on Docker");
@@ -90,7 +90,7 @@ class TwoEngineSetupIT {
 
         Result cleaned = run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings",
                 settings(), "--runner-engine", runnerEngine(), "--ssh-config", TestEnv.get().sshConfig().toString());
-        assertEquals(0, cleaned.exit, cleaned.text());
+        assertEquals(0, cleaned.exit(), cleaned.text());
         try (ContainerEngine docker = docker(); ContainerEngine podman = podman()) {
             assertFalse(names(podman).contains(running.group(1)), "the runner's container is gone");
             assertFalse(podman.images().exists(tag), tag + " left on Podman: " + cleaned.text());
