@@ -32,7 +32,8 @@ import javafx.stage.Window;
  * for an http:// address, which is refused until it is ticked), {@code #connection-error},
  * {@code #connection-spinner}, {@code #connection-connect}, {@code #connection-cancel},
  * {@code #connection-drpcli-notice}, {@code #connection-import}, {@code #connection-runner-engine},
- * {@code #connection-runner-engine-test}, {@code #connection-runner-engine-message}, {@code #connection-ssh-config}.
+ * {@code #connection-runner-engine-test}, {@code #connection-runner-engine-message}, {@code #connection-ssh-config},
+ * {@code #connection-trust-host-key} (shown with an unknown ssh host key's fingerprint).
  */
 public class ConnectionDialog {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -59,6 +60,7 @@ public class ConnectionDialog {
     @FXML private TextField sshConfig;
     @FXML private Button testRunnerEngine;
     @FXML private Label runnerEngineMessage;
+    @FXML private Button trustHostKey;
 
     public ConnectionDialog(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -144,6 +146,16 @@ public class ConnectionDialog {
                 .or(form.errorProperty().isNotEmpty()).or(viewModel.busyProperty()));
         runnerEngine.disableProperty().bind(viewModel.busyProperty());
         sshConfig.disableProperty().bind(viewModel.busyProperty());
+        // Offered only while an unknown host key is shown with its fingerprint; a changed key never is.
+        trustHostKey.visibleProperty().bind(form.unknownHostKeyProperty().isNotNull());
+        trustHostKey.managedProperty().bind(trustHostKey.visibleProperty());
+        trustHostKey.disableProperty().bind(form.testingProperty());
+        trustHostKey.visibleProperty().addListener((obs, old, now) -> fitWindow());
+    }
+
+    @FXML
+    private void trustHostKey() {
+        viewModel.runnerEngine().trustHostKey();
     }
 
     @FXML

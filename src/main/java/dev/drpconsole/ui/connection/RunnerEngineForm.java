@@ -10,11 +10,15 @@ import dev.drpconsole.core.engine.EngineInfo;
 import dev.drpconsole.core.engine.EngineOpener;
 import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.NoEngineException;
+import dev.drpconsole.core.engine.SshHostKeyException;
+import dev.drpconsole.core.engine.UnknownHostKey;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -35,6 +39,8 @@ public final class RunnerEngineForm {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper resultIsProblem = new ReadOnlyBooleanWrapper(false);
+    /** An ssh host key nobody knows yet, shown with its fingerprint until the user trusts it (or edits the field). */
+    private final ReadOnlyObjectWrapper<UnknownHostKey> unknownHostKey = new ReadOnlyObjectWrapper<>();
     private final TaskSlot test = new TaskSlot();
     private final TaskRunner tasks;
     private final Function<EngineChoice, ContainerEngine> opener;
@@ -115,8 +121,30 @@ public final class RunnerEngineForm {
                 .onFinished(() -> testing.set(false)).executeWith(tasks);
     }
 
+    /**
+     * Adds the host key the last Test showed to the known_hosts ssh uses (exactly that key, not a new scan), then
+     * tests again.
+     */
+    public void trustHostKey() {
+        UnknownHostKey key = unknownHostKey.get();
+        if (key == null) {
+            return;
+        }
+        BackgroundTask.wrap(key::trust).in(test).onRunning(() -> testing.set(true))
+                .onSuccess(done -> {
+                    unknownHostKey.set(null);
+                    test();
+                })
+                .onFailure(failure -> show("Could not add the key to " + key.knownHostsFile() + ": "
+                        + failure.getMessage(), true))
+                .onFinished(() -> testing.set(false)).executeWith(tasks);
+    }
+
     private void failed(Throwable failure) {
-        if (failure instanceof NoEngineException) {
+        if (failure instanceof SshHostKeyException hostKey && hostKey.unknownKey().isPresent()) {
+            unknownHostKey.set(hostKey.unknownKey().get());
+            show(hostKey.reason() + ". " + hostKey.fixHint(), true);
+        } else if (failure instanceof NoEngineException) {
             show("Nothing will be watched: the console shows this endpoint's machines, contexts and jobs, and its"
                     + " runner containers' column says \"not watched\".", false);
         } else if (failure instanceof EngineUnavailableException unavailable) {
@@ -133,6 +161,7 @@ public final class RunnerEngineForm {
 
     private void changed() {
         test.cancel();
+        unknownHostKey.set(null);
         testing.set(false);
         show("", false);
         try {
@@ -163,6 +192,11 @@ public final class RunnerEngineForm {
 
     public ReadOnlyBooleanProperty resultIsProblemProperty() {
         return resultIsProblem.getReadOnlyProperty();
+    }
+
+    /** A host key the user may trust (with {@link #trustHostKey()}); null when there is none to decide on. */
+    public ReadOnlyObjectProperty<UnknownHostKey> unknownHostKeyProperty() {
+        return unknownHostKey.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
