@@ -61,6 +61,7 @@ public class ConnectionDialog {
     @FXML private Button testRunnerEngine;
     @FXML private Label runnerEngineMessage;
     @FXML private Button trustHostKey;
+    @FXML private Label sshConfigLabel;
 
     public ConnectionDialog(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -134,9 +135,9 @@ public class ConnectionDialog {
         sshConfig.textProperty().bindBidirectional(form.sshConfigProperty());
         runnerEngineMessage.textProperty().bind(Bindings.createStringBinding(() -> !form.errorProperty().get()
                         .isEmpty() ? form.errorProperty().get() : !form.resultProperty().get().isEmpty()
-                        ? form.resultProperty().get() : "Where this endpoint's docker-context plugin runs its runner"
-                        + " containers: local, none, context:NAME, ssh://user@host[:port][/path/to/podman.sock],"
-                        + " tcp://host:port", form.errorProperty(), form.resultProperty()));
+                        ? form.resultProperty().get() : "Where its runner containers run: local, none, context:NAME,"
+                        + " ssh://user@host[/podman.sock], tcp://host:port", form.errorProperty(),
+                form.resultProperty()));
         runnerEngineMessage.textProperty().addListener((obs, old, now) -> {
             runnerEngineMessage.pseudoClassStateChanged(ERROR, !form.errorProperty().get().isEmpty()
                     || form.resultIsProblemProperty().get());
@@ -146,6 +147,14 @@ public class ConnectionDialog {
                 .or(form.errorProperty().isNotEmpty()).or(viewModel.busyProperty()));
         runnerEngine.disableProperty().bind(viewModel.busyProperty());
         sshConfig.disableProperty().bind(viewModel.busyProperty());
+        // The SSH config only for an ssh:// engine (or one already set): the form stays short on a small screen.
+        var sshShown = Bindings.createBooleanBinding(() -> form.engineProperty().get().strip().startsWith("ssh://")
+                || !form.sshConfigProperty().get().isBlank(), form.engineProperty(), form.sshConfigProperty());
+        for (Node node : new Node[] {sshConfig, sshConfigLabel}) {
+            node.visibleProperty().bind(sshShown);
+            node.managedProperty().bind(sshShown);
+        }
+        sshShown.addListener((obs, old, now) -> fitWindow());
         // Offered only while an unknown host key is shown with its fingerprint; a changed key never is.
         trustHostKey.visibleProperty().bind(form.unknownHostKeyProperty().isNotNull());
         trustHostKey.managedProperty().bind(trustHostKey.visibleProperty());
@@ -189,6 +198,8 @@ public class ConnectionDialog {
         scene.getStylesheets().add(Theme.CONSOLE_CSS);
         stage.setScene(scene);
         stage.setResizable(false);
+        // Never taller than the screen: on a 1024x640 display the form scrolls and the buttons stay in sight.
+        stage.setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight());
         stage.show();
         urls.requestFocus();
         return stage;
