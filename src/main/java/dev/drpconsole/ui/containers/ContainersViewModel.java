@@ -11,6 +11,7 @@ import dev.drpconsole.core.engine.EngineInfo;
 import dev.drpconsole.core.engine.LiveContainers;
 import dev.drpconsole.core.engine.LogListener;
 import dev.drpconsole.core.engine.LogOptions;
+import dev.drpconsole.core.engine.ResumingLogFollow;
 import dev.drpconsole.ui.common.KeyedRows;
 import dev.drpconsole.ui.common.LiveSection;
 import dev.drpconsole.ui.common.MachineNames;
@@ -290,8 +291,9 @@ public final class ContainersViewModel extends LiveSection {
      */
     public AutoCloseable followLogs(ContainerRow row, LogListener listener) {
         LogFollowHandle handle = new LogFollowHandle();
-        BackgroundTask.wrap(() -> handle.opened(services.runnerEngine().get().containers().followLogs(row.id(),
-                        LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener)))
+        // Resumed after a cut connection (an ssh tunnel to the runner engine that drops), without repeating lines.
+        BackgroundTask.wrap(() -> handle.opened(ResumingLogFollow.start(services.runnerEngine()::get, row.id(),
+                        LogOptions.everything().withTail(LOG_TAIL).withTimestamps(true), listener, services.io())))
                 .onFailure(failure -> listener.onFailure(failure instanceof EngineException engine ? engine
                         : new EngineException(failure.getMessage(), 0, failure)))
                 .executeWith(tasks());

@@ -229,6 +229,32 @@ class SshEngineTest {
         }
     }
 
+    @Test
+    void aLogFollowedWhileTheConnectionIsKilledGoesOnWithoutARepeatOrAGap() throws Exception {
+        EngineChoice.Ssh choice = podmansWay(ENV.sshConfig());
+        try (EngineHandle handle = EngineHandle.of(choice)) {
+            ContainerEngine engine = handle.get();
+            String id = engine.containers().run(ContainerSpec.of(ENV.baseImage()).withLabels(LABELS)
+                    .withInitProcess(true).withCommand("bash", "-c",
+                            "for i in $(seq 1 40); do echo n-$i; sleep 0.1; done; sleep 30"));
+            RecordingLogListener logs = new RecordingLogListener();
+            try (Closeable follow = ResumingLogFollow.start(handle::get, id, LogOptions.everything(), logs,
+                    java.util.concurrent.ForkJoinPool.commonPool())) {
+                assertTrue(logs.awaitLines(line -> true, 3, PATIENCE));
+
+                ProcessHandle.of(masterPid(engine, choice)).orElseThrow().destroyForcibly(); // SIGKILL
+
+                assertTrue(logs.awaitLines(line -> line.text().equals("n-40"), 1, PATIENCE),
+                        "the follow went on to the last line: " + logs.lines);
+                assertEquals(null, logs.failure, "the reader never heard of the cut as a failure");
+                List<String> seen = logs.lines.stream().map(LogLine::text).toList();
+                assertEquals(java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "n-" + i).toList(), seen,
+                        "every line once, in order");
+            }
+            engine.containers().remove(id, true);
+        }
+    }
+
     /** The master's pid, as its control socket tells it (the tunnel's directory holds the socket "c"). */
     private static long masterPid(ContainerEngine engine, EngineChoice.Ssh choice) throws Exception {
         Path control = Path.of(engine.endpoint().host().getPath()).resolveSibling("c");

@@ -1,0 +1,198 @@
+package dev.drpconsole.core.engine;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A container log followed for as long as someone reads it, across a cut connection: when the engine's connection
+ * drops mid-follow (an ssh tunnel killed, the engine restarted), it opens the follow again, from the newest line
+ * delivered, and delivers only what is newer on each stream, so the reader sees the log go on without a repeat or
+ * a gap. It keeps trying, further apart (up to {@link #LONGEST_WAIT}), until the engine answers or the follow is
+ * closed; the reader hears {@link LogListener#onFailure} only for what trying again cannot mend (the container is
+ * gone). The engine is asked each time ({@code engine.get()}), so a restarted ssh tunnel or a new engine is used.
+ */
+public final class ResumingLogFollow implements Closeable {
+    static final Duration FIRST_WAIT = Duration.ofMillis(500);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+
+    private final Supplier<ContainerEngine> engine;
+    private final String container;
+    private final LogOptions options;
+    private final LogListener reader;
+    private final Executor io;
+    /** Per stream, the newest line's time and how many lines had that very time (engines may round to seconds). */
+    private final Map<LogStream, Instant> newest = new EnumMap<>(LogStream.class); // guarded by this
+    private final Map<LogStream, Integer> atNewest = new EnumMap<>(LogStream.class); // guarded by this
+    private Closeable current; // guarded by this
+    private boolean closed; // guarded by this
+    private int generation; // guarded by this: a late callback of a replaced follow is dropped
+    private Duration wait = FIRST_WAIT; // guarded by this
+
+    private ResumingLogFollow(Supplier<ContainerEngine> engine, String container, LogOptions options,
+                              LogListener reader, Executor io) {
+        this.engine = engine;
+        this.container = container;
+        this.options = options;
+        this.reader = reader;
+        this.io = io;
+    }
+
+    /**
+     * Starts following; blocks until the first follow is open, as {@link EngineContainers#followLogs} does.
+     *
+     * @param io where a follow is opened again after a cut (it blocks while the engine answers)
+     * @throws EngineException when the first follow cannot start (the container is missing, no engine answers)
+     */
+    public static ResumingLogFollow start(Supplier<ContainerEngine> engine, String container, LogOptions options,
+                                         LogListener reader, Executor io) {
+        ResumingLogFollow follow = new ResumingLogFollow(engine, container, options, reader, io);
+        follow.open(options, follow.nextGeneration(), false);
+        return follow;
+    }
+
+    private synchronized int nextGeneration() {
+        return ++generation;
+    }
+
+    /** Opens one follow (timestamps always: they say where to resume) and keeps it, unless closed meanwhile. */
+    private void open(LogOptions asked, int forGeneration, boolean resumed) {
+        Segment segment = new Segment(forGeneration, resumed);
+        Closeable opened = engine.get().containers().followLogs(container, asked.withTimestamps(true), segment);
+        synchronized (this) {
+            if (!closed && forGeneration == generation) {
+                current = opened;
+                return;
+            }
+        }
+        closeQuietly(opened);
+    }
+
+    /** After a cut: from the oldest of the streams' newest lines on, no tail (what came meanwhile is wanted). */
+    private synchronized LogOptions resumeOptions() {
+        LogOptions resumed = LogOptions.everything().withTimestamps(true);
+        return newest.values().stream().min(Instant::compareTo).map(resumed::withSince)
+                .orElse(options.withTimestamps(true));
+    }
+
+    private void resumeLater(int forGeneration) {
+        Duration delay;
+        synchronized (this) {
+            if (closed || forGeneration != generation) {
+                return;
+            }
+            delay = wait;
+            wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+        }
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(() -> {
+            int next = nextGeneration();
+            try {
+                open(resumeOptions(), next, true);
+            } catch (EngineUnavailableException stillCut) {
+                resumeLater(next);
+            } catch (EngineException gone) {
+                if (isCurrent(next)) {
+                    reader.onFailure(gone);
+                }
+            }
+        });
+    }
+
+    private synchronized boolean isCurrent(int forGeneration) {
+        return !closed && forGeneration == generation;
+    }
+
+    @Override
+    public void close() {
+        Closeable open;
+        synchronized (this) {
+            closed = true;
+            open = current;
+            current = null;
+        }
+        if (open != null) {
+            closeQuietly(open);
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            // A follow whose connection is already gone: nothing left to release.
+        }
+    }
+
+    /**
+     * One follow between two cuts: passes its lines on; one that resumes after a cut first skips, per stream, what
+     * was delivered before it (older lines, and as many lines of the newest time as were delivered with it).
+     */
+    private final class Segment implements LogListener {
+        private final int forGeneration;
+        private final Map<LogStream, Instant> skipUpTo = new EnumMap<>(LogStream.class);
+        private final Map<LogStream, Integer> skipAtNewest = new EnumMap<>(LogStream.class);
+
+        Segment(int forGeneration, boolean resumed) {
+            this.forGeneration = forGeneration;
+            if (resumed) {
+                synchronized (ResumingLogFollow.this) {
+                    skipUpTo.putAll(newest);
+                    skipAtNewest.putAll(atNewest);
+                }
+            }
+        }
+
+        @Override
+        public void onLine(LogLine line) {
+            synchronized (ResumingLogFollow.this) {
+                if (!isCurrent(forGeneration) || deliveredBefore(line)) {
+                    return;
+                }
+                line.timestamp().ifPresent(time -> {
+                    atNewest.merge(line.stream(), 1, time.equals(newest.get(line.stream())) ? Integer::sum
+                            : (old, one) -> one);
+                    newest.put(line.stream(), time);
+                });
+                wait = FIRST_WAIT;
+            }
+            reader.onLine(options.timestamps() ? line : LogLine.of(line.stream(), line.text()));
+        }
+
+        private boolean deliveredBefore(LogLine line) {
+            Instant upTo = skipUpTo.get(line.stream());
+            Instant time = line.timestamp().orElse(null);
+            if (upTo == null || time == null || time.isAfter(upTo)) {
+                return false;
+            }
+            if (time.isBefore(upTo)) {
+                return true;
+            }
+            int left = skipAtNewest.getOrDefault(line.stream(), 0);
+            skipAtNewest.put(line.stream(), left - 1);
+            return left > 0;
+        }
+
+        @Override
+        public void onEnd() {
+            if (isCurrent(forGeneration)) {
+                reader.onEnd();
+            }
+        }
+
+        @Override
+        public void onFailure(EngineException failure) {
+            if (failure instanceof EngineUnavailableException && !(failure instanceof NoEngineException)) {
+                resumeLater(forGeneration);
+            } else if (isCurrent(forGeneration)) {
+                reader.onFailure(failure);
+            }
+        }
+    }
+}
