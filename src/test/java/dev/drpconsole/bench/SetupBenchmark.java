@@ -1,8 +1,13 @@
 package dev.drpconsole.bench;
 
+import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineChoice;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.EngineImages;
 import dev.drpconsole.core.engine.ForwardingEngine;
 import dev.drpconsole.core.engine.ImageBuildRequest;
@@ -16,6 +21,9 @@ import dev.drpconsole.core.setup.SetupTargets;
 import dev.drpconsole.core.setup.StepContext;
 import dev.drpconsole.core.setup.StepProgress;
 import dev.drpconsole.core.setup.TestJobStep;
+import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.sandbox.SandboxServer;
+import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.io.InputStream;
@@ -37,7 +45,8 @@ import java.util.function.Supplier;
  * external work: the engine building and saving the image, the upload's bytes, the runner container coming up,
  * and the test job (from the wait for its job to its end). Two runs: the first with only the base image cached (a
  * label at the top of the Dockerfile makes the runner layers new), the second with the runner layers cached. The
- * image is uploaded in both, as for an endpoint on another machine (a local endpoint skips that). Goals: total
+ * image is uploaded in both, as for an endpoint on another machine (a local endpoint skips that). A third run is
+ * the two-engine topology (runners on Podman, watched over ssh), to compare with the second. Goals: total
  * &lt; 60 s, overhead &lt; 10 s. Reports figures; asserts nothing.
  */
 public final class SetupBenchmark {
@@ -64,8 +73,38 @@ public final class SetupBenchmark {
                 }
             });
             SetupJournal second = run("Run 2, runner image layers cached", targets, engine, choices, work);
-            second.cleanUp(targets);
+            second.cleanUp(object -> {
+                if (object.kind() != CreatedKind.IMAGE) {
+                    targets.remove(object);
+                }
+            });
+            twoEngines(engine, choices, sandbox.targets.labels(), work);
             sandbox.engine.images().remove(tag, true);
+        }
+    }
+
+    /**
+     * Run 3, the two-engine topology: an endpoint whose runners run on the Podman service, which the console reaches
+     * only over ssh (the test sshd), while it builds on Docker (layers cached, as in run 2, to compare with it).
+     */
+    private static void twoEngines(TimedEngine engine, SetupChoices choices, Map<String, String> labels, Path work)
+            throws Exception {
+        TestEnv env = TestEnv.get();
+        EngineChoice overSsh = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + env.sshUser() + "@" + env.sshHost()
+                + ":" + env.sshPort() + env.podmanHost().getPath())).withSshConfig(env.sshConfig());
+        try (DockerEngine podman = DockerEngine.open(EngineEndpoint.of(env.podmanHost(), "bench"));
+             SandboxServer remote = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("remote"))
+                     .withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), podman);
+             DrpClient client = SandboxAccess.connect(remote);
+             EngineHandle runners = EngineHandle.of(overSsh)) {
+            SetupTargets targets = new SetupTargets(client, engine, runners::get, labels);
+            SetupJournal third = run("Run 3, two engines: built on Docker, runners on Podman watched over ssh"
+                    + " (layers cached)", targets, engine, choices, work);
+            third.cleanUp(object -> {
+                if (object.kind() != CreatedKind.IMAGE) {
+                    targets.remove(object);
+                }
+            });
         }
     }
 

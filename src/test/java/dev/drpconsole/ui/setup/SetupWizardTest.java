@@ -16,6 +16,9 @@ import dev.drpconsole.core.engine.ContainerQuery;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.EngineHandle;
+import dev.drpconsole.core.engine.EngineChoice;
+import dev.drpconsole.ui.containers.ContainerRow;
+import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.BuildImageStep;
 import dev.drpconsole.core.setup.DrpcliSource;
@@ -168,6 +171,65 @@ class SetupWizardTest extends FxRobot {
                 + "{\"BaseContext\":\"runner\"}}'"), commands);
 
         cleanUpAndExpectNothingLeft(tag, List.of(runner.uuid(), test.uuid()));
+    }
+
+    /**
+     * The two-engine topology: the endpoint (a sandbox here) runs its runners on the Podman service, as DRP on a
+     * server would; the wizard builds on this machine's Docker and reaches Podman only through ssh to the test
+     * sshd. The image is uploaded and loaded into Podman, the runner runs there and the Containers view shows it
+     * through ssh; clean-up leaves nothing on either engine.
+     */
+    @Test
+    void theWizardBuildsHereAndWatchesTheRunnerOnTheEndpointsEngineOverSsh() throws Exception {
+        String tag = tag("two-engines");
+        TestEnv env = TestEnv.get();
+        EngineChoice overSsh = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + env.sshUser() + "@"
+                + env.sshHost() + ":" + env.sshPort() + env.podmanHost().getPath())).withSshConfig(env.sshConfig());
+        try (DockerEngine podman = DockerEngine.open(EngineEndpoint.of(env.podmanHost(), "test"));
+             SandboxServer remote = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("remote-data"))
+                     .withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), podman);
+             OkHttpDrpClient remoteClient = SandboxAccess.connect(remote);
+             EngineHandle runners = EngineHandle.of(overSsh)) {
+            ViewServices services = new ViewServices(new SimpleObjectProperty<>(remoteClient), runners,
+                    engineHandle, io, Platform::runLater, (section, key) -> navigations.add(section + " " + key));
+            SetupPage page = PageTestSupport.show(() -> new SetupPage(services, new FixedEndpointChoices(),
+                    work.resolve("settings-two-engines"), TestLabels.forThisRun()));
+            preflight();
+            fillImageForm(tag, null);
+            clickOn("#next");
+            for (String step : List.of(BuildImageStep.ID, PublishImageStep.ID, ContextStep.ID,
+                    RunnerMachineStep.ID, TestJobStep.ID)) {
+                clickOn("#next");
+                awaitDone(step, 120);
+                clickOn("#next");
+            }
+            String shown = ShownLog.text(page.node().lookup("#setup-output"));
+            assertTrue(shown.contains("Uploaded files/contexts/docker-context/" + tag), shown);
+            Machine runner = remoteClient.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).get(0);
+            String container = RunnerContainerName.forMachine(UUID.fromString(runner.uuid()));
+            assertTrue(shown.contains(container + " is running."), "seen over ssh: " + shown);
+            assertTrue(podman.containers().inspect(container).running(), "the runner runs on Podman");
+            assertTrue(engine.containers().list(ContainerQuery.all()).stream()
+                    .noneMatch(c -> c.name().equals(container)), "and not on Docker");
+
+            ContainersPage containers = PageTestSupport.show(() -> new ContainersPage(services));
+            waitFor("the Containers view lists the runner through ssh", 30, () -> lookup("#containers-engine")
+                    .queryLabeled().getText().startsWith("Runner engine: Podman ")
+                    && lookup("#containers-engine").queryLabeled().getText().contains("ssh://")
+                    && lookup("#containers-table").<ContainerRow>queryTableView().getItems().stream()
+                    .anyMatch(row -> row.name().equals(container)));
+            containers.hidden();
+
+            PageTestSupport.show(() -> page);
+            clickOn("#clean-up");
+            clickOn((Button) lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+            waitFor("the clean-up ends", 90, () -> text("#status").startsWith("Cleaned up"));
+            assertEquals("", text("#page-problem-text"));
+            waitFor("the runner's container is gone from Podman", 30, () -> podman.containers()
+                    .list(ContainerQuery.all()).stream().noneMatch(c -> c.name().equals(container)));
+            assertFalse(podman.images().exists(tag), "the image the plugin loaded into Podman is removed");
+            assertFalse(engine.images().exists(tag), "the image built on Docker is removed");
+        }
     }
 
     @Test
