@@ -57,14 +57,7 @@ class RunnerEngineDialogTest extends FxRobot {
     @Test
     void anUnknownHostKeyIsShownWithItsFingerprintAndTrustedOnlyWhenTheUserSaysSo() throws Exception {
         Path knownHosts = Files.createFile(dir.resolve("known_hosts"));
-        open();
-        clickOn("#connection-url").write("https://127.0.0.1:8092");
-        String config = config(knownHosts).toString();
-        interact(() -> {
-            field("#connection-runner-engine").setText(podmanOverSsh());
-            field("#connection-ssh-config").setText(config);
-        });
-        clickOn("#connection-runner-engine-test");
+        testPodmanOverSsh(knownHosts);
 
         waitForText("#connection-runner-engine-message", "The host key of [127.0.0.1]:" + ENV.sshPort()
                 + " is not known: ED25519 " + fingerprint());
@@ -85,17 +78,23 @@ class RunnerEngineDialogTest extends FxRobot {
                 .waitFor(10, TimeUnit.SECONDS);
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + ENV.sshPort() + " "
                 + Files.readString(dir.resolve("other_host_ed25519.pub")));
+        testPodmanOverSsh(knownHosts);
+
+        waitForText("#connection-runner-engine-message", "The host key of [127.0.0.1]:" + ENV.sshPort()
+                + " has changed");
+        assertFalse(lookup("#connection-trust-host-key").query().isVisible());
+    }
+
+    /** Opens the form, names Podman over ssh with a known_hosts of the test's own, and presses Test. */
+    private void testPodmanOverSsh(Path knownHosts) throws Exception {
         open();
+        clickOn("#connection-url").write("https://127.0.0.1:8092");
         String config = config(knownHosts).toString();
         interact(() -> {
             field("#connection-runner-engine").setText(podmanOverSsh());
             field("#connection-ssh-config").setText(config);
         });
         clickOn("#connection-runner-engine-test");
-
-        waitForText("#connection-runner-engine-message", "The host key of [127.0.0.1]:" + ENV.sshPort()
-                + " has changed");
-        assertFalse(lookup("#connection-trust-host-key").query().isVisible());
     }
 
     private static String podmanOverSsh() {
