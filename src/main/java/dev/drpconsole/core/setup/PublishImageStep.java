@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class PublishImageStep implements SetupStep {
     public static final String ID = "publish";
-    static final String FILES_DIR = "contexts/docker-context/";
+    public static final String FILES_DIR = "contexts/docker-context/";
 
     private final boolean uploadWhenShared;
 

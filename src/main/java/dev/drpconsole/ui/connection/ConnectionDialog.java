@@ -4,9 +4,11 @@ import dev.drpconsole.core.drp.UntrustedCertificateException;
 import dev.drpconsole.ui.theme.Theme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.Modality;
@@ -62,6 +65,7 @@ public class ConnectionDialog {
     @FXML private Label runnerEngineMessage;
     @FXML private Button trustHostKey;
     @FXML private Label sshConfigLabel;
+    @FXML private ScrollPane formScroll;
 
     public ConnectionDialog(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -159,7 +163,27 @@ public class ConnectionDialog {
         trustHostKey.visibleProperty().bind(form.unknownHostKeyProperty().isNotNull());
         trustHostKey.managedProperty().bind(trustHostKey.visibleProperty());
         trustHostKey.disableProperty().bind(form.testingProperty());
-        trustHostKey.visibleProperty().addListener((obs, old, now) -> fitWindow());
+        trustHostKey.visibleProperty().addListener((obs, old, now) -> {
+            fitWindow();
+            if (now) {
+                Platform.runLater(() -> reveal(trustHostKey)); // once laid out: on a low screen the form scrolls
+            }
+        });
+    }
+
+    /** Scrolls the form so that {@code node} is in sight (the form scrolls when the screen is too low for it). */
+    private void reveal(Node node) {
+        root.applyCss();
+        root.layout();
+        Bounds viewport = formScroll.getViewportBounds();
+        Node content = formScroll.getContent();
+        double overflow = content.getLayoutBounds().getHeight() - viewport.getHeight();
+        if (overflow <= 0) {
+            return;
+        }
+        Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double needed = (shown.getMaxY() - viewport.getHeight()) / overflow;
+        formScroll.setVvalue(Math.max(formScroll.getVvalue(), Math.min(1, needed)));
     }
 
     @FXML
@@ -201,6 +225,7 @@ public class ConnectionDialog {
         // Never taller than the screen: on a 1024x640 display the form scrolls and the buttons stay in sight.
         stage.setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight());
         stage.show();
+        keepOnScreen(stage);
         urls.requestFocus();
         return stage;
     }
@@ -223,6 +248,15 @@ public class ConnectionDialog {
     private void fitWindow() {
         if (root.getScene() != null && root.getScene().getWindow() != null) {
             root.getScene().getWindow().sizeToScene();
+            keepOnScreen(root.getScene().getWindow());
+        }
+    }
+
+    /** A dialog that grew (a message, the trust button) moves up rather than hang below the screen's edge. */
+    private static void keepOnScreen(Window window) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
         }
     }
 

@@ -61,7 +61,9 @@ class RunnerEngineDialogTest extends FxRobot {
 
         waitForText("#connection-runner-engine-message", "The host key of [127.0.0.1]:" + ENV.sshPort()
                 + " is not known: ED25519 " + fingerprint());
-        assertTrue(lookup("#connection-trust-host-key").query().isVisible());
+        // Offered once the test has ended (the message comes a moment before the button is enabled).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#connection-trust-host-key").tryQuery()
+                .filter(button -> button.isVisible() && !button.isDisabled()).isPresent());
         assertEquals("", Files.readString(knownHosts), "nothing trusted before the user says so");
 
         clickOn("#connection-trust-host-key");
