@@ -66,6 +66,8 @@ public class ConnectionDialog {
     @FXML private Button trustHostKey;
     @FXML private Label sshConfigLabel;
     @FXML private ScrollPane formScroll;
+    @FXML private TextField tlsCertificates;
+    @FXML private Label tlsCertificatesLabel;
 
     public ConnectionDialog(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -151,14 +153,12 @@ public class ConnectionDialog {
                 .or(form.errorProperty().isNotEmpty()).or(viewModel.busyProperty()));
         runnerEngine.disableProperty().bind(viewModel.busyProperty());
         sshConfig.disableProperty().bind(viewModel.busyProperty());
-        // The SSH config only for an ssh:// engine (or one already set): the form stays short on a small screen.
-        var sshShown = Bindings.createBooleanBinding(() -> form.engineProperty().get().strip().startsWith("ssh://")
-                || !form.sshConfigProperty().get().isBlank(), form.engineProperty(), form.sshConfigProperty());
-        for (Node node : new Node[] {sshConfig, sshConfigLabel}) {
-            node.visibleProperty().bind(sshShown);
-            node.managedProperty().bind(sshShown);
-        }
-        sshShown.addListener((obs, old, now) -> fitWindow());
+        // The SSH config only for an ssh:// engine, the TLS certificates only for tcp:// (or either once set): the
+        // form stays short on a small screen.
+        tlsCertificates.textProperty().bindBidirectional(form.tlsCertificatesProperty());
+        tlsCertificates.disableProperty().bind(viewModel.busyProperty());
+        shownFor(form, "ssh://", form.sshConfigProperty(), sshConfig, sshConfigLabel);
+        shownFor(form, "tcp://", form.tlsCertificatesProperty(), tlsCertificates, tlsCertificatesLabel);
         // Offered only while an unknown host key is shown with its fingerprint; a changed key never is.
         trustHostKey.visibleProperty().bind(form.unknownHostKeyProperty().isNotNull());
         trustHostKey.managedProperty().bind(trustHostKey.visibleProperty());
@@ -169,6 +169,18 @@ public class ConnectionDialog {
                 Platform.runLater(() -> reveal(trustHostKey)); // once laid out: on a low screen the form scrolls
             }
         });
+    }
+
+    /** Shows a field and its label while the engine is written {@code scheme}… or the field holds something. */
+    private void shownFor(RunnerEngineForm form, String scheme, javafx.beans.property.StringProperty value,
+                          Node... nodes) {
+        var shown = Bindings.createBooleanBinding(() -> form.engineProperty().get().strip().startsWith(scheme)
+                || !value.get().isBlank(), form.engineProperty(), value);
+        for (Node node : nodes) {
+            node.visibleProperty().bind(shown);
+            node.managedProperty().bind(shown);
+        }
+        shown.addListener((obs, old, now) -> fitWindow());
     }
 
     /** Scrolls the form so that {@code node} is in sight (the form scrolls when the screen is too low for it). */

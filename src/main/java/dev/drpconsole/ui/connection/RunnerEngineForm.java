@@ -35,6 +35,7 @@ import javafx.beans.property.StringProperty;
 public final class RunnerEngineForm {
     private final StringProperty engine = new SimpleStringProperty("");
     private final StringProperty sshConfig = new SimpleStringProperty("");
+    private final StringProperty tlsCertificates = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
@@ -54,6 +55,7 @@ public final class RunnerEngineForm {
         this.opener = opener;
         engine.addListener((obs, old, now) -> changed());
         sshConfig.addListener((obs, old, now) -> changed());
+        tlsCertificates.addListener((obs, old, now) -> changed());
     }
 
     RunnerEngineForm(TaskRunner tasks) {
@@ -65,6 +67,8 @@ public final class RunnerEngineForm {
         engine.set(choice.map(EngineChoice::text).orElse(""));
         sshConfig.set(choice.filter(EngineChoice.Ssh.class::isInstance).map(EngineChoice.Ssh.class::cast)
                 .flatMap(EngineChoice.Ssh::sshConfig).map(Path::toString).orElse(""));
+        tlsCertificates.set(choice.filter(EngineChoice.Tcp.class::isInstance).map(EngineChoice.Tcp.class::cast)
+                .flatMap(EngineChoice.Tcp::certificatePath).map(Path::toString).orElse(""));
     }
 
     /**
@@ -95,6 +99,12 @@ public final class RunnerEngineForm {
                 throw new IllegalArgumentException("An SSH config file is for an ssh:// engine.");
             }
             choice = ssh.withSshConfig(Path.of(sshConfig.get().strip()));
+        }
+        if (!tlsCertificates.get().isBlank()) {
+            if (!(choice instanceof EngineChoice.Tcp tcp)) {
+                throw new IllegalArgumentException("TLS certificates are for a tcp:// engine.");
+            }
+            choice = tcp.withCertificates(Path.of(tlsCertificates.get().strip()));
         }
         return Optional.of(choice);
     }
@@ -178,6 +188,11 @@ public final class RunnerEngineForm {
 
     public StringProperty sshConfigProperty() {
         return sshConfig;
+    }
+
+    /** A directory with ca.pem, cert.pem and key.pem for a tcp:// engine (the DOCKER_CERT_PATH layout). */
+    public StringProperty tlsCertificatesProperty() {
+        return tlsCertificates;
     }
 
     /** Why the text cannot be used; empty when it can. */

@@ -77,6 +77,14 @@ class RunnerEngineFormTest {
         form.engineProperty().set("tcp://drp1:2376");
         form.sshConfigProperty().set("/tmp/x");
         assertEquals("An SSH config file is for an ssh:// engine.", form.errorProperty().get());
+
+        form.sshConfigProperty().set("");
+        form.tlsCertificatesProperty().set("/home/me/.docker/drp1");
+        assertEquals("", form.errorProperty().get());
+        assertEquals(Optional.of(Path.of("/home/me/.docker/drp1")),
+                ((EngineChoice.Tcp) form.choice().orElseThrow()).certificatePath());
+        form.engineProperty().set("ssh://root@drp1");
+        assertEquals("TLS certificates are for a tcp:// engine.", form.errorProperty().get());
     }
 
     @Test
