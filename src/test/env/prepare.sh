@@ -10,6 +10,8 @@
 #    unix:///run/drpconsole-podman.sock, started if needed; DRPCONSOLE_PODMAN_HOST names another one)
 # 5. an OpenSSH server on 127.0.0.1 with its own keys, known_hosts and client config, for the engine-over-ssh
 #    tests (the user running this logs in with a key; the docker CLI serves `docker system dial-stdio`)
+# 6. the Docker engine on a TLS port of 127.0.0.1 that demands a client certificate (socat in front of its
+#    socket, with a CA, server and client certificates in the DOCKER_CERT_PATH layout), for tcp:// engines
 #
 # Idempotent and quick when everything is in place. Runs as root on a fresh Debian 12 (installs what is
 # missing with apt); as a normal user it does what needs no root and says exactly what to run otherwise.
@@ -627,6 +629,77 @@ ensure_sshd() {
   start_sshd
 }
 
+# ---------------------------------------------------------------------------------------------- tls
+# A tcp:// engine with TLS client certificates, as `dockerd --tlsverify` serves it: socat terminates TLS on
+# 127.0.0.1, verifies the client's certificate against the test CA and forwards to the Docker socket. The
+# certificates are made once (openssl) and kept in the cache dir: ca.pem, cert.pem and key.pem for the client (the
+# DOCKER_CERT_PATH layout), server-*.pem for socat. The port is the first free one from 2376.
+readonly TLS_DIR=$CACHE/tls
+TLS_PORT=""
+
+tls_check() { # the client certificate gets an answer from the engine through the TLS port
+  timeout 10 curl -s --cacert "$TLS_DIR/ca.pem" --cert "$TLS_DIR/cert.pem" --key "$TLS_DIR/key.pem" \
+    "https://127.0.0.1:$TLS_PORT/_ping" 2>/dev/null | grep -qx OK
+}
+tls_running_pid() {
+  local pid
+  pid=$(live_pid socat "$TLS_DIR/socat.pid")
+  [[ -n $pid ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "cafile=$TLS_DIR/ca.pem" && echo "$pid"
+  return 0
+}
+
+write_tls_files() {
+  mkdir -p "$TLS_DIR"
+  chmod 700 "$TLS_DIR"
+  [[ -f $TLS_DIR/ca.pem && -f $TLS_DIR/cert.pem && -f $TLS_DIR/server-cert.pem ]] && return 0
+  ( cd "$TLS_DIR"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=drpconsole-test-ca \
+      -keyout ca-key.pem -out ca.pem 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout server-key.pem -out server.csr 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile server.ext -out server-cert.pem 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=drpconsole-test-client -keyout key.pem -out client.csr 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile client.ext -out cert.pem 2>/dev/null
+    rm -f ./*.csr ./*.ext ca.srl
+    chmod 600 ./*key.pem )
+}
+
+ensure_tls_engine() {
+  local pid sock
+  pid=$(tls_running_pid)
+  if [[ -n $pid ]]; then
+    TLS_PORT=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -n 's/.*OPENSSL-LISTEN:\([0-9]*\).*/\1/p')
+    if tls_check; then
+      say "docker over TLS (socat pid $pid) at tcp://127.0.0.1:$TLS_PORT"
+      return 0
+    fi
+    kill "$pid"
+  fi
+  if ! command -v socat >/dev/null || ! command -v openssl >/dev/null; then
+    if ! $IS_ROOT; then
+      need_root "socat and openssl for the TLS engine tests: sudo apt-get install -y --no-install-recommends socat openssl"
+      return 0
+    fi
+    apt_install socat openssl
+  fi
+  write_tls_files
+  TLS_PORT=2376
+  while port_in_use "$TLS_PORT"; do
+    (( TLS_PORT < 2399 )) || fail "no free port for the TLS engine from 2376 to 2399"
+    TLS_PORT=$((TLS_PORT + 1))
+  done
+  sock=${DOCKER_HOST#unix://}
+  setsid socat "OPENSSL-LISTEN:$TLS_PORT,bind=127.0.0.1,reuseaddr,fork,cert=$TLS_DIR/server-cert.pem,key=$TLS_DIR/server-key.pem,cafile=$TLS_DIR/ca.pem,verify=1" \
+    "UNIX-CONNECT:$sock" </dev/null >"$TLS_DIR/socat.log" 2>&1 9>&- &
+  echo $! >"$TLS_DIR/socat.pid"
+  for _ in $(seq 50); do tls_check && break; sleep 0.1; done
+  tls_check || fail "the TLS engine on 127.0.0.1:$TLS_PORT does not answer: $(tail -n 3 "$TLS_DIR/socat.log")"
+  say "docker over TLS at tcp://127.0.0.1:$TLS_PORT (client certificates in $TLS_DIR)"
+}
+
 # --------------------------------------------------------------------------------------------- main
 # (No `f || x` calls of these functions: bash ignores set -e inside a function called that way.)
 ENGINE_OK=true
@@ -645,6 +718,7 @@ if $PODMAN_OK && $ENGINE_OK && ! $BASE_BLOCKED; then
 fi
 if $ENGINE_OK; then
   ensure_sshd   # after the engine: its check runs the docker CLI over ssh
+  if [[ $DOCKER_HOST == unix://* ]]; then ensure_tls_engine; fi
 fi
 
 if ((${#MISSING[@]})); then
@@ -672,6 +746,8 @@ mkdir -p "$(dirname "$OUT")"
   echo "ssh.user=$SSH_USER"
   echo "ssh.config=$(props_escape "$SSH_CONFIG")"
   echo "ssh.dir=$(props_escape "$SSH_DIR")"
+  echo "docker.tls.host=tcp://127.0.0.1:$TLS_PORT"
+  echo "docker.tls.certs=$(props_escape "$TLS_DIR")"
 } >"$TMP/props"
 mv -f "$TMP/props" "$OUT"
 say "ready in $(elapsed): $OUT"

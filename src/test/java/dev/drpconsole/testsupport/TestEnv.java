@@ -92,6 +92,16 @@ public final class TestEnv {
         return Path.of(required("ssh.dir"), "client_ed25519");
     }
 
+    /** The Docker engine behind a TLS port that demands a client certificate, e.g. "tcp://127.0.0.1:2376". */
+    public URI dockerTlsHost() {
+        return URI.create(required("docker.tls.host"));
+    }
+
+    /** The client's ca.pem, cert.pem and key.pem for {@link #dockerTlsHost()} (the DOCKER_CERT_PATH layout). */
+    public Path dockerTlsCertificates() {
+        return Path.of(required("docker.tls.certs"));
+    }
+
     /** The real drpcli binary. */
     public Path drpcli() {
         return Path.of(required("drpcli"));

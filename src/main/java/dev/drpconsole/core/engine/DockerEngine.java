@@ -10,6 +10,11 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,14 +78,41 @@ public final class DockerEngine implements ContainerEngine {
         // would also read DOCKER_* variables and ~/.docker-java.properties behind its back.
         DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.host().toString());
-        endpoint.tls().ifPresent(certificates -> builder
-                .withDockerTlsVerify(true)
-                .withDockerCertPath(certificates.toString()));
+        endpoint.tls().ifPresent(certificates -> {
+            checkCertificates(endpoint, certificates);
+            builder.withDockerTlsVerify(true).withDockerCertPath(certificates.toString());
+        });
         try {
             return builder.build();
         } catch (RuntimeException e) {
             throw new EngineUnavailableException("Cannot use the TLS certificates for " + endpoint.host() + ": "
                     + e.getMessage(), "Check ca.pem, cert.pem and key.pem in " + endpoint.tls().orElse(null), e);
+        }
+    }
+
+    /**
+     * docker-java reads the certificates only when it connects, and then reports a missing or broken one as a cut
+     * connection: they are looked at here, so the user hears which file is wrong.
+     */
+    private static void checkCertificates(EngineEndpoint endpoint, Path directory) {
+        String fix = "Put the CA's ca.pem and your cert.pem and key.pem in " + directory + " (as DOCKER_CERT_PATH"
+                + " holds them)";
+        for (String name : new String[] {"ca.pem", "cert.pem"}) {
+            try (InputStream in = Files.newInputStream(directory.resolve(name))) {
+                CertificateFactory.getInstance("X.509").generateCertificate(in);
+            } catch (IOException | CertificateException e) {
+                throw new EngineUnavailableException("Cannot use the TLS certificates for " + endpoint.host() + ": "
+                        + directory.resolve(name) + (Files.exists(directory.resolve(name)) ? " is not a PEM certificate"
+                        : " does not exist"), fix, e);
+            }
+        }
+        try {
+            if (!Files.readString(directory.resolve("key.pem")).contains("PRIVATE KEY-----")) {
+                throw new IOException("no PEM private key");
+            }
+        } catch (IOException e) {
+            throw new EngineUnavailableException("Cannot use the TLS certificates for " + endpoint.host() + ": "
+                    + directory.resolve("key.pem") + " is not a PEM private key", fix, e);
         }
     }
 
