@@ -72,7 +72,10 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
                 ? "" : " · " + row.currentTaskName()));
         runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
         job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
-        container.setText(row.container() + " · " + row.containerName());
+        container.setText(RunnerRow.NOT_WATCHED.equals(row.container())
+                ? row.containerName() + " is not watched: this endpoint has no runner engine. Set one in its"
+                        + " connection settings (Runner engine, e.g. ssh://root@<the DRP host>)"
+                : row.container() + " · " + row.containerName());
         currentJob.setDisable(row.jobUuid().isEmpty());
     }
 
