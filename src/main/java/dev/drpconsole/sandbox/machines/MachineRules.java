@@ -33,6 +33,14 @@ public final class MachineRules implements ObjectRules {
         this.preferences = preferences;
     }
 
+    /** The prefs' defaults, as the v3 server's backend/machines.go {@code OnCreate} applies them. */
+    @Override
+    public void beforeDefaults(ObjectNode machine) {
+        defaultWhenEmpty(machine, "Workflow", preferences.get(Preferences.DEFAULT_WORKFLOW));
+        defaultWhenEmpty(machine, "Stage", preferences.get(Preferences.DEFAULT_STAGE));
+        defaultWhenEmpty(machine, "BootEnv", preferences.get(Preferences.DEFAULT_BOOT_ENV));
+    }
+
     @Override
     public void beforeCreate(ObjectNode machine, WriteOptions options) {
         String uuid = SandboxJson.string(machine, "Uuid");
@@ -45,9 +53,6 @@ public final class MachineRules implements ObjectRules {
         if (SandboxJson.string(machine, "Secret").isEmpty()) {
             machine.put("Secret", Secrets.text(16));
         }
-        defaultWhenEmpty(machine, "Workflow", preferences.get(Preferences.DEFAULT_WORKFLOW));
-        defaultWhenEmpty(machine, "Stage", preferences.get(Preferences.DEFAULT_STAGE));
-        defaultWhenEmpty(machine, "BootEnv", preferences.get(Preferences.DEFAULT_BOOT_ENV));
         defaultWhenEmpty(machine, "Arch", "amd64");
         defaultWhenEmpty(machine, "Pool", "default");
         defaultWhenEmpty(machine, "PoolStatus", "Free");
