@@ -19,6 +19,7 @@ import dev.drpconsole.sandbox.api.MetaEndpoints;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
 import dev.drpconsole.sandbox.api.ParamsEndpoints;
 import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
+import dev.drpconsole.sandbox.api.PrefsEndpoint;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Authenticator;
@@ -43,6 +44,7 @@ import dev.drpconsole.sandbox.params.ParamResolver;
 import dev.drpconsole.sandbox.runner.DockerContextActions;
 import dev.drpconsole.sandbox.runner.DockerContextEngine;
 import dev.drpconsole.sandbox.store.ObjectStore;
+import dev.drpconsole.sandbox.store.Preferences;
 import dev.drpconsole.sandbox.tls.SandboxCertificate;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -96,7 +98,7 @@ public final class SandboxServer implements AutoCloseable {
     /** What the sandbox is made of before it listens. */
     private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
                          EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
-                         BlobStore files, PluginActions actions, String endpointId) {
+                         BlobStore files, PluginActions actions, String endpointId, Preferences preferences) {
     }
 
     /**
@@ -186,9 +188,10 @@ public final class SandboxServer implements AutoCloseable {
         EventBus events = new EventBus();
         store.addListener(events);
         ObjectService objects = new ObjectService(store);
+        Preferences preferences = Preferences.keptIn(store, dataDir);
         JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
         objects.setRules("users", new UserRules());
-        objects.setRules("machines", new MachineRules(new TaskListRules(store)));
+        objects.setRules("machines", new MachineRules(new TaskListRules(store), preferences));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
         BuiltInObjects.ensure(objects, config.providerBuiltIn());
         Authenticator authenticator = new Authenticator(password, signer, store);
@@ -197,7 +200,7 @@ public final class SandboxServer implements AutoCloseable {
                         || event.object() instanceof ObjectNode object
                         && CallerAccess.machineMaySee(principal.name(), event.type(), object));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
-                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir));
+                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir), preferences);
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
@@ -218,6 +221,7 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("indexes", catalog.indexes());
         sections.put("events", new EventsEndpoint(parts.events));
         sections.put("meta", new MetaEndpoints(objects));
+        sections.put("prefs", new PrefsEndpoint(parts.preferences));
         sections.put("files", new FilesEndpoints(parts.files, true));
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,

@@ -12,7 +12,10 @@ public final class Machine extends DrpObject {
         super(json);
     }
 
-    /** A new runner machine: created with {@code Meta.BaseContext}, DRP sets its Context to it. */
+    /**
+     * A new runner machine: with {@code Meta.BaseContext}, from which its Context is set. Create it with
+     * {@link MachineCreation#createRunner}, which keeps the endpoint's default workflow off it.
+     */
     public static Machine runner(String name, String baseContext, String description) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("Name", name).put("Description", description);

@@ -2,10 +2,12 @@ package dev.drpconsole.core.setup;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.drp.MachineCreation;
 import dev.drpconsole.core.engine.ContainerDetails;
 import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.EngineConnectionListener;
@@ -26,8 +28,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates the runner machine with {@code Meta.BaseContext} set to the context, then waits until the plugin's
- * {@code drp-runner-<uuid>} container runs; a container that exits instead shows its log.
+ * Creates the runner machine with no workflow (whatever the endpoint's {@code defaultWorkflow}: see
+ * {@link MachineCreation}) and {@code Meta.BaseContext} and Context set to the context, then waits until the
+ * plugin's {@code drp-runner-<uuid>} container runs; a container that exits instead shows its log.
  */
 public final class RunnerMachineStep implements SetupStep {
     public static final String ID = "runner";
@@ -64,11 +67,15 @@ public final class RunnerMachineStep implements SetupStep {
 
     @Override
     public List<String> commands(SetupChoices choices) {
-        ObjectNode machine = JsonNodeFactory.instance.objectNode().put("Name", choices.runnerName());
+        ObjectNode machine = JsonNodeFactory.instance.objectNode().put("Context", choices.contextName());
         machine.putObject("Meta").put("BaseContext", choices.contextName());
-        return List.of("drpcli machines create " + ShellWords.quote(machine.toString()),
+        return List.of("drpcli machines create " + ShellWords.quote(JsonNodeFactory.instance.objectNode()
+                        .put("Name", choices.runnerName()).toString()),
                 "runner=$(drpcli machines list Name=" + ShellWords.quote(choices.runnerName())
                         + " -F text -J Uuid -H | cut -f1)",
+                "# An endpoint with a defaultWorkflow pref gave the machine that workflow: a runner runs none",
+                "drpcli machines update \"$runner\" '{\"Workflow\":\"\"}'",
+                "drpcli machines update \"$runner\" " + ShellWords.quote(machine.toString()),
                 "# DRP's docker-context plugin starts the runner's container drp-runner-<uuid>: wait up to 60 s",
                 "for i in $(seq 60); do docker ps -q --filter \"name=drp-runner-$runner\" | grep -q . && break;"
                         + " sleep 1; done",
@@ -140,23 +147,36 @@ public final class RunnerMachineStep implements SetupStep {
      * before the machine is created, so a cancel during the create call still leaves clean-up knowing it.
      */
     private static String runner(StepContext context, StepProgress progress) {
+        DrpClient client = context.targets().client();
         String uuid = context.journal().createdBy(ID, CreatedKind.MACHINE)
                 .orElseGet(() -> UUID.randomUUID().toString());
-        if (context.targets().client().get(DrpType.MACHINES, uuid).isPresent()) {
-            return uuid;
-        }
         SetupChoices choices = context.choices();
-        context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, uuid, ID));
-        context.journal().putValue(UUID_VALUE, uuid);
+        Machine wanted = new Machine(Machine.runner(choices.runnerName(), choices.contextName(),
+                "Runner machine created by the setup wizard").json().put("Uuid", uuid));
         try {
-            ObjectNode json = Machine.runner(choices.runnerName(), choices.contextName(),
-                    "Runner machine created by the setup wizard").json().put("Uuid", uuid);
-            Machine machine = context.targets().client().create(new Machine(json));
+            Optional<Machine> existing = client.get(DrpType.MACHINES, uuid);
+            if (existing.isPresent()) {
+                // An interrupted run may have stopped between the create and the context: finish it.
+                tell(MachineCreation.settle(client, existing.get(), wanted, "", MachineCreation.RUNNER_HAS_NO_WORKFLOW),
+                        progress);
+                return uuid;
+            }
+            context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, uuid, ID));
+            context.journal().putValue(UUID_VALUE, uuid);
+            MachineCreation.Created created = MachineCreation.createRunner(client, wanted);
+            Machine machine = created.machine();
             progress.output("Created the machine " + machine.name() + " (" + machine.uuid() + ").");
+            tell(created, progress);
             return machine.uuid();
         } catch (DrpException e) {
             throw new SetupProblem("Could not create the runner machine: " + e.getMessage(),
                     "Choose a name no other machine has, then retry.", e);
+        }
+    }
+
+    private static void tell(MachineCreation.Created created, StepProgress progress) {
+        if (!created.notice().isEmpty()) {
+            progress.output(created.notice());
         }
     }
 

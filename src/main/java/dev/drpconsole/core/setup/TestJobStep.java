@@ -11,6 +11,7 @@ import dev.drpconsole.core.drp.Job;
 import dev.drpconsole.core.drp.JobLogFollower;
 import dev.drpconsole.core.drp.JobLogListener;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.drp.MachineCreation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class TestJobStep implements SetupStep {
     public static final String ID = "test-job";
     public static final String JOB_VALUE = "test-job.uuid";
     private static final long PATIENCE_MS = 90_000;
+    private static final String WHY_DEMO_WORKFLOW = "the test machine runs the demo workflow only";
 
     @Override
     public String id() {
@@ -147,25 +149,29 @@ public final class TestJobStep implements SetupStep {
     }
 
     /**
-     * The test machine, in the workflow and the context. Like the runner machine, its UUID is recorded before it is
-     * created, so a cancel cannot orphan it; a re-run finishes setting up the one an interrupted run created.
+     * The test machine, in the workflow and the context, made by {@link MachineCreation} so the endpoint's default
+     * workflow never runs on it. Like the runner machine, its UUID is recorded before it is created, so a cancel
+     * cannot orphan it; a re-run finishes setting up the one an interrupted run created.
      */
     private static Machine testMachine(StepContext context, StepProgress progress) {
         DrpClient client = context.targets().client();
         String uuid = context.journal().createdBy(ID, CreatedKind.MACHINE)
                 .orElseGet(() -> UUID.randomUUID().toString());
-        Machine machine = client.get(DrpType.MACHINES, uuid).orElse(null);
-        if (machine == null) {
+        Machine wanted = new Machine(JsonNodeFactory.instance.objectNode()
+                .put("Name", context.choices().testMachineName()).put("Uuid", uuid)
+                .put("Context", context.choices().contextName()));
+        Machine existing = client.get(DrpType.MACHINES, uuid).orElse(null);
+        MachineCreation.Created made;
+        if (existing == null) {
             context.journal().recordCreated(new CreatedObject(CreatedKind.MACHINE, uuid, ID));
-            machine = client.create(new Machine(JsonNodeFactory.instance.objectNode()
-                    .put("Name", context.choices().testMachineName()).put("Uuid", uuid)));
+            made = MachineCreation.create(client, wanted, DemoContentPack.WORKFLOW, WHY_DEMO_WORKFLOW);
+        } else {
+            made = MachineCreation.settle(client, existing, wanted, DemoContentPack.WORKFLOW, WHY_DEMO_WORKFLOW);
         }
-        if (!DemoContentPack.WORKFLOW.equals(machine.workflow())) {
-            machine = client.update(machine, machine.withWorkflow(DemoContentPack.WORKFLOW));
+        if (!made.notice().isEmpty()) {
+            progress.output(made.notice());
         }
-        if (!context.choices().contextName().equals(machine.context())) {
-            machine = client.update(machine, machine.withContext(context.choices().contextName()));
-        }
+        Machine machine = made.machine();
         progress.output("The machine " + machine.name() + " (" + machine.uuid() + ") has the workflow "
                 + DemoContentPack.WORKFLOW + " and the context " + context.choices().contextName() + ".");
         return machine;

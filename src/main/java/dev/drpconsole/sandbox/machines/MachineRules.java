@@ -6,6 +6,7 @@ import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.auth.Secrets;
 import dev.drpconsole.sandbox.objects.ObjectRules;
 import dev.drpconsole.sandbox.objects.WriteOptions;
+import dev.drpconsole.sandbox.store.Preferences;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Machines (§3.2): a new machine gets a random Uuid and Secret, the {@code change-stage-v2} feature flag, DRP's
- * defaults for the fields a Go client sends empty, and {@code Context = Meta.BaseContext}. Workflow, stage and
+ * defaults for the fields a Go client sends empty (an empty Workflow, Stage and BootEnv from the prefs
+ * {@code defaultWorkflow}, {@code defaultStage}, {@code defaultBootEnv}, as the v3 server's backend/machines.go
+ * {@code OnCreate} does), and {@code Context = Meta.BaseContext}. Workflow, stage and
  * task-list changes are handled by {@link TaskListRules}.
  */
 public final class MachineRules implements ObjectRules {
@@ -23,9 +26,19 @@ public final class MachineRules implements ObjectRules {
     private static final String FEATURE_FLAGS = "feature-flags";
 
     private final TaskListRules taskLists;
+    private final Preferences preferences;
 
-    public MachineRules(TaskListRules taskLists) {
+    public MachineRules(TaskListRules taskLists, Preferences preferences) {
         this.taskLists = taskLists;
+        this.preferences = preferences;
+    }
+
+    /** The prefs' defaults, as the v3 server's backend/machines.go {@code OnCreate} applies them. */
+    @Override
+    public void beforeDefaults(ObjectNode machine) {
+        defaultWhenEmpty(machine, "Workflow", preferences.get(Preferences.DEFAULT_WORKFLOW));
+        defaultWhenEmpty(machine, "Stage", preferences.get(Preferences.DEFAULT_STAGE));
+        defaultWhenEmpty(machine, "BootEnv", preferences.get(Preferences.DEFAULT_BOOT_ENV));
     }
 
     @Override
@@ -40,8 +53,6 @@ public final class MachineRules implements ObjectRules {
         if (SandboxJson.string(machine, "Secret").isEmpty()) {
             machine.put("Secret", Secrets.text(16));
         }
-        defaultWhenEmpty(machine, "Stage", "none");
-        defaultWhenEmpty(machine, "BootEnv", "local");
         defaultWhenEmpty(machine, "Arch", "amd64");
         defaultWhenEmpty(machine, "Pool", "default");
         defaultWhenEmpty(machine, "PoolStatus", "Free");

@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface ObjectRules {
 
+    /**
+     * Fills what a new object left empty before the type's fixed defaults do, for defaults that are settings
+     * (a machine's Workflow, Stage and BootEnv come from the prefs).
+     */
+    default void beforeDefaults(ObjectNode created) {
+    }
+
     /** Completes and checks a new object before it is stored; may change it. */
     default void beforeCreate(ObjectNode created, WriteOptions options) {
     }

@@ -101,6 +101,7 @@ public final class ObjectService {
         }
         ObjectNode created = ((ObjectNode) body).deepCopy();
         return store.write(() -> {
+            rulesOf(prefix).beforeDefaults(created);
             kind.fill(created);
             rulesOf(prefix).beforeCreate(created, options);
             String key = kind.keyOf(created);

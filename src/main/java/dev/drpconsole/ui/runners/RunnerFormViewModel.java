@@ -6,6 +6,7 @@ import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpNames;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.Machine;
+import dev.drpconsole.core.drp.MachineCreation;
 import dev.drpconsole.ui.common.PlainWords;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -20,8 +21,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The new runner machine form: a name and the context it serves. The machine is created with
- * {@code Meta.BaseContext}; DRP sets its Context from it and docker-context starts its container.
+ * The new runner machine form: a name and the context it serves. The machine is created through
+ * {@link MachineCreation} with no workflow, whatever the endpoint's {@code defaultWorkflow} (whose tasks would fail
+ * in the runner's container), then given its BaseContext and Context, from which docker-context starts its container.
  */
 public final class RunnerFormViewModel {
     private final DrpClient client;
@@ -31,6 +33,7 @@ public final class RunnerFormViewModel {
     private final StringProperty context = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final StringBinding validation;
 
@@ -71,6 +74,11 @@ public final class RunnerFormViewModel {
         return saveProblem.getReadOnlyProperty();
     }
 
+    /** What the last save had to undo on the endpoint (its default workflow), "" when nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
     }
@@ -85,12 +93,15 @@ public final class RunnerFormViewModel {
             return;
         }
         Machine runner = Machine.runner(name.get().strip(), context.get(), description.get());
-        BackgroundTask.wrap(() -> client.create(runner))
+        BackgroundTask.wrap(() -> MachineCreation.createRunner(client, runner))
                 .onRunning(() -> {
                     saving.set(true);
                     saveProblem.set("");
                 })
-                .onSuccess(onSaved)
+                .onSuccess(created -> {
+                    notice.set(created.notice());
+                    onSaved.accept(created.machine());
+                })
                 .onFailure(failure -> saveProblem.set(failure instanceof DrpApiException api && api.isConflict()
                         ? "A machine named " + runner.name() + " already exists. Pick another name."
                         : PlainWords.of("Could not create the machine", failure)))

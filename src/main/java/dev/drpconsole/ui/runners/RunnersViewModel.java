@@ -80,10 +80,18 @@ public final class RunnersViewModel extends LiveSection {
         shown();
     }
 
-    /** A form for a new runner machine, or null while not connected. */
+    /**
+     * A form for a new runner machine, or null while not connected. What a save had to undo on the endpoint (its
+     * default workflow) goes to the page's banner: the form closes on save, and the user should learn the endpoint
+     * gives new machines a workflow.
+     */
     public RunnerFormViewModel newRunnerForm() {
-        return client() == null ? null
-                : new RunnerFormViewModel(client(), services.tasks(), contextNames);
+        if (client() == null) {
+            return null;
+        }
+        RunnerFormViewModel form = new RunnerFormViewModel(client(), services.tasks(), contextNames);
+        form.noticeProperty().addListener((obs, old, now) -> problemProperty().set(now));
+        return form;
     }
 
     /**

@@ -168,7 +168,8 @@ class SetupWizardTest extends FxRobot {
                 .anyMatch(node -> "The runner machine context-runner".equals(((Label) node).getText())), created);
         String commands = lookup("#summary-commands").queryAs(TextArea.class).getText();
         assertTrue(commands.contains("docker build --pull=false -t " + tag), commands);
-        assertTrue(commands.contains("drpcli machines create '{\"Name\":\"context-runner\",\"Meta\":"
+        assertTrue(commands.contains("drpcli machines create '{\"Name\":\"context-runner\"}'"), commands);
+        assertTrue(commands.contains("drpcli machines update \"$runner\" '{\"Context\":\"runner\",\"Meta\":"
                 + "{\"BaseContext\":\"runner\"}}'"), commands);
 
         cleanUpAndExpectNothingLeft(tag, List.of(runner.uuid(), test.uuid()));
