@@ -2,6 +2,7 @@ package dev.drpconsole.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.sandbox.auth.RoleClaims;
 import dev.drpconsole.sandbox.auth.Secrets;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.store.ObjectStore;
@@ -31,9 +32,10 @@ final class BuiltInObjects {
             admin.put("Name", AdminPassword.ADMIN_USER);
             admin.put("Description", "The sandbox's administrator");
             admin.put("Secret", Secrets.text(16));
-            admin.putArray("Roles").add("superuser");
+            admin.putArray("Roles").add(RoleClaims.SUPERUSER);
             store.put("users", filled(objects, "users", admin), "create", "");
         }
+        ensureSuperuserRole(objects);
         ensureBasic(objects, "stages", "none", "The stage of a machine with nothing to do");
         ensureBasic(objects, "stages", "complete", "The last stage of a workflow");
         ensureBasic(objects, "bootenvs", "local", "Boot from the local disk");
@@ -64,6 +66,20 @@ final class BuiltInObjects {
         } catch (IOException e) {
             throw new UncheckedIOException("The docker-context provider definition is missing", e);
         }
+    }
+
+    /** DRP's default role, "just the superuser claim" {*, *, *}, which the admin holds (P:doc/arch/auth.rst). */
+    private static void ensureSuperuserRole(ObjectService objects) {
+        if (objects.store().get("roles", RoleClaims.SUPERUSER).isPresent()) {
+            return;
+        }
+        ObjectNode role = SandboxJson.object();
+        role.put("Name", RoleClaims.SUPERUSER);
+        role.put("Description", "Everything: the claim {*, *, *}");
+        role.put("ReadOnly", true);
+        role.put("Bundle", BASIC_CONTENT);
+        role.putArray("Claims").addObject().put("scope", "*").put("action", "*").put("specific", "*");
+        objects.store().put("roles", filled(objects, "roles", role), "create", "");
     }
 
     private static void ensureBasic(ObjectService objects, String prefix, String name, String description) {

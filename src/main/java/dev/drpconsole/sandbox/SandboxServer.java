@@ -18,6 +18,7 @@ import dev.drpconsole.sandbox.api.JobEndpoints;
 import dev.drpconsole.sandbox.api.MetaEndpoints;
 import dev.drpconsole.sandbox.api.ObjectEndpoints;
 import dev.drpconsole.sandbox.api.ParamsEndpoints;
+import dev.drpconsole.sandbox.api.PasswordEndpoint;
 import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
 import dev.drpconsole.sandbox.api.PrefsEndpoint;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
@@ -235,6 +236,7 @@ public final class SandboxServer implements AutoCloseable {
         subresources.put("token", new TokenEndpoints(objects, parts.authenticator, info));
         subresources.put("params", new ParamsEndpoints(objects, params));
         subresources.put("actions", new ActionEndpoints(objects, parts.actions));
+        subresources.put("password", new PasswordEndpoint(objects));
         return new ApiRoutes(parts.authenticator, new CallerAccess(objects.store()), sections, subresources,
                 new ObjectEndpoints(objects));
     }

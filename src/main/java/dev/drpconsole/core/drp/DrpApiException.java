@@ -14,7 +14,13 @@ public class DrpApiException extends DrpException {
     private final List<String> messages;
 
     public DrpApiException(int code, String model, String key, String type, List<String> messages) {
-        super(describe(code, model, key, type, messages));
+        this(describe(code, model, key, type, messages), code, model, key, type, messages);
+    }
+
+    /** For a subclass that words its message itself (the server's messages stay in {@link #messages()}). */
+    protected DrpApiException(String message, int code, String model, String key, String type,
+                              List<String> messages) {
+        super(message);
         this.code = code;
         this.model = model == null ? "" : model;
         this.key = key == null ? "" : key;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A signed-in connection to one DRP endpoint (REST under {@code /api/v3} plus its event websocket). Every method
  * blocks on network I/O: call it from an executor, never from the FX thread. Failures are
- * {@link DrpApiException} (the server said no), {@link DrpAuthException}, {@link DrpUnreachableException} or
+ * {@link DrpApiException} (the server said no; {@link DrpNotAllowedException} when the user's roles lack the claim,
+ * still signed in), {@link DrpAuthException} (the sign-in ended), {@link DrpUnreachableException} or
  * {@link UntrustedCertificateException}.
  */
 public interface DrpClient extends AutoCloseable {

@@ -35,6 +35,11 @@ final class DrpErrors {
         String type = error.map(e -> e.path("Type").asText("")).orElse("");
         List<String> messages = new ArrayList<>();
         error.ifPresent(e -> e.path("Messages").forEach(m -> messages.add(m.asText())));
+        if (code == 403 && "AUTH".equals(type) && DrpNotAllowedException.namesAClaim(messages)) {
+            // Whether the token still works is for DrpHttp to find out: it turns this into "signed out" if not.
+            return new DrpNotAllowedException(code, error.get().path("Model").asText(""),
+                    error.get().path("Key").asText(""), messages);
+        }
         if (code == 401 || code == 403) {
             return new DrpAuthException(code, type, messages.isEmpty()
                     ? List.of(url + " refused the sign-in (HTTP " + code + ")") : messages);

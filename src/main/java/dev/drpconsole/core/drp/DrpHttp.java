@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to one endpoint: adds the headers DRP's own client sends (§1.5), the bearer token, renews the
- * token once after a 401/403 and retries, and maps failures to typed exceptions. Logs method, path, status and
+ * token once after a 401/403 and retries, unless the 403 names a missing claim while the token still works (then
+ * it is {@link DrpNotAllowedException}, never retried), and maps failures to typed exceptions. Logs method, path, status and
  * time only: never headers (they hold the token), never bodies.
  */
 final class DrpHttp implements AutoCloseable {
@@ -90,8 +91,17 @@ final class DrpHttp implements AutoCloseable {
     Response send(Request.Builder request, Set<Integer> alsoAccepted) {
         String token = tokens.token();
         Response reply = execute(authorized(request, token));
-        if ((reply.code() == 401 || reply.code() == 403) && tokens.canRenew()) {
-            reply.close();
+        if (reply.code() == 401 || reply.code() == 403) {
+            DrpApiException refused;
+            try (Response failed = reply) {
+                refused = errors.fromReply(failed);
+            }
+            if (refused instanceof DrpNotAllowedException notAllowed && tokenWorks(token)) {
+                throw notAllowed; // signing in again would not grant the claim; an upload is not sent twice
+            }
+            if (!tokens.canRenew()) {
+                throw refusal(refused);
+            }
             tokens.renewAfterRejection(token);
             reply = execute(authorized(request, tokens.token()));
         }
@@ -99,7 +109,23 @@ final class DrpHttp implements AutoCloseable {
             return reply;
         }
         try (Response failed = reply) {
-            throw refusal(errors.fromReply(failed));
+            // After a renewal a claim refusal stays "not allowed": the token is fresh.
+            throw errors.fromReply(failed);
+        }
+    }
+
+    /**
+     * The one place that tells "not allowed" from "signed out" after a 403 naming a claim: a cheap
+     * {@code GET /info} with the same token. Its token works unless that is refused for the token itself (a 401,
+     * or a 403 that names no claim; a user whose role lacks {@code info get} gets a claim refusal, and that still
+     * proves the token).
+     */
+    private boolean tokenWorks(String token) {
+        try (Response probe = execute(authorized(request(api("info").build()), token))) {
+            if (probe.code() == 401) {
+                return false;
+            }
+            return probe.code() != 403 || errors.fromReply(probe) instanceof DrpNotAllowedException;
         }
     }
 
@@ -112,11 +138,8 @@ final class DrpHttp implements AutoCloseable {
         }
     }
 
-    /** With a saved token a 401/403 means the sign-in ended: say so, keeping what the server said. */
+    /** With a saved token a refusal that is not "not allowed" means the sign-in ended: say so, keeping DRP's words. */
     private DrpApiException refusal(DrpApiException error) {
-        if (!(error instanceof DrpAuthException) || tokens.canRenew()) {
-            return error;
-        }
         List<String> messages = new java.util.ArrayList<>();
         messages.add("The saved sign-in for " + credentials.username() + " at " + url()
                 + " has expired or was revoked; sign in again.");

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The single handler behind every {@code /api/v3/...} route: authenticates, applies {@link CallerAccess}, then
- * hands the request to the section named by its first path segment, to a sub-resource section named by the third
- * ({@code /<prefix>/<key>/params}, {@code .../actions}, {@code .../token}, {@code .../log}), or to the generic
- * object routes. One dispatcher rather than a route per path, because DRP keys may contain ':' and '/'.
+ * The single handler behind every {@code /api/v3/...} route: authenticates, applies {@link CallerAccess} (which
+ * answers a refused list itself), then hands the request to the section named by its first path segment, to a
+ * sub-resource section named by the third ({@code /<prefix>/<key>/params}, {@code .../actions}, {@code .../token},
+ * {@code .../password}, {@code .../log}), or to the generic object routes. One dispatcher rather than a route per path, because DRP keys may contain ':' and '/'.
  */
 public final class ApiRoutes implements Handler {
 
@@ -40,7 +40,9 @@ public final class ApiRoutes implements Handler {
         if (segments.isEmpty()) {
             throw noRoute(exchange);
         }
-        access.check(exchange);
+        if (!access.check(exchange)) {
+            return;
+        }
         ApiSection section = sections.get(exchange.segment(0));
         if (section == null && exchange.size() >= 3 && !"params".equals(exchange.segment(0))) {
             section = subresources.get(exchange.segment(2));

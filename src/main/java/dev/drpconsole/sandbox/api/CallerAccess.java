@@ -4,39 +4,87 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.auth.Principal;
+import dev.drpconsole.sandbox.auth.RoleClaims;
 import dev.drpconsole.sandbox.store.ObjectStore;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a caller may do. Users (only the admin exists) may do everything. A machine token may read the
- * definitions an agent needs, read and update its own machine, and manage its own jobs; anything else is a 404
- * for reads (DRP hides what exists) and a 403 AUTH error otherwise.
+ * What a caller may do. A user may do what the claims of their roles cover ({@link RoleClaims}; the admin holds
+ * {@code superuser}, so everything). A machine token may read the definitions an agent needs, read and update its
+ * own machine, and manage its own jobs. A refusal is answered as DRP's v3 code does (frontend/frontend.go
+ * {@code assureAuth}; real-drp-differences C.11): a GET of one object is a 404 (DRP hides what exists), a user's
+ * list is {@code 200 []}, anything else a 403 AUTH error naming the claim: {@code "Cannot access <path>"},
+ * {@code "Requires: <scope> <action> <specific>"}.
  */
 public final class CallerAccess {
 
     private static final Set<String> READABLE_BY_MACHINES = Set.of("info", "objects", "indexes", "tasks", "stages",
             "workflows", "profiles", "params", "contexts", "templates", "bootenvs", "ws");
+    /** Not scopes in DRP: the index definitions, and the event websocket (its events are not filtered per user). */
+    private static final Set<String> EVERY_USER = Set.of("indexes", "ws");
 
     private final ObjectStore store;
+    private final RoleClaims roles;
 
     public CallerAccess(ObjectStore store) {
         this.store = store;
+        this.roles = new RoleClaims(store);
     }
 
     /**
+     * @return false when the request was answered here (a list the user may not read: {@code 200 []})
      * @throws ApiException when the caller may not make this request
      */
-    public void check(ApiExchange exchange) {
+    public boolean check(ApiExchange exchange) {
         Principal caller = exchange.principal();
-        if (!caller.isMachine() || machineMay(exchange, caller.name())) {
-            return;
+        Claim wanted = Claim.of(exchange);
+        if (caller.isMachine() ? machineMay(exchange, caller.name()) : EVERY_USER.contains(wanted.scope())
+                || roles.allows(caller.name(), wanted.scope(), wanted.action(), wanted.specific())) {
+            return true;
         }
-        if ("GET".equals(exchange.method()) || "HEAD".equals(exchange.method())) {
+        boolean reading = "GET".equals(exchange.method()) || "HEAD".equals(exchange.method());
+        if (reading && exchange.size() == 1 && !caller.isMachine()) {
+            exchange.header("X-DRP-LIST-COUNT", "0");
+            exchange.replyJson(200, SandboxJson.array());
+            return false;
+        }
+        if (reading) {
             throw ApiException.notFound(exchange.method(), exchange.segment(0), exchange.segment(1));
         }
-        throw new ApiException(403, "AUTH", exchange.segment(0), exchange.segment(1),
-                java.util.List.of("Cannot access " + exchange.path(), "Requires: " + exchange.segment(0) + " "
-                        + exchange.method().toLowerCase() + " " + exchange.segment(1)));
+        throw new ApiException(403, "AUTH", exchange.segment(0), exchange.segment(1), List.of("Cannot access "
+                + exchange.path(), "Requires: " + wanted.scope() + " " + wanted.action() + " " + wanted.specific()));
+    }
+
+    /**
+     * The claim a request needs, with DRP's scopes and actions (P:models/role.go: basic actions list, get, create,
+     * update, delete, action; files and isos post; users token and password; jobs log). PUT and PATCH are both
+     * "update" there.
+     */
+    record Claim(String scope, String action, String specific) {
+        static Claim of(ApiExchange exchange) {
+            String scope = exchange.segment(0);
+            String method = "HEAD".equals(exchange.method()) ? "GET" : exchange.method();
+            if (exchange.size() == 1) {
+                String action = "info".equals(scope) ? "get" : switch (method) {
+                    case "GET" -> "list";
+                    case "POST" -> "create";
+                    default -> method.toLowerCase(Locale.ROOT);
+                };
+                return new Claim(scope, action, "");
+            }
+            boolean blobs = "files".equals(scope) || "isos".equals(scope);
+            String key = blobs ? exchange.rest(1) : exchange.segment(1);
+            String sub = exchange.segment(2);
+            String action = switch (method) {
+                case "GET" -> "log".equals(sub) ? "log" : "token".equals(sub) ? "token" : "get";
+                case "PUT", "PATCH" -> "password".equals(sub) ? "password" : "update";
+                case "POST" -> blobs ? "post" : "actions".equals(sub) ? "action" : "update";
+                default -> method.toLowerCase(Locale.ROOT);
+            };
+            return new Claim(scope, action, key);
+        }
     }
 
     /** Whether a machine token may see an object in a list or event. */

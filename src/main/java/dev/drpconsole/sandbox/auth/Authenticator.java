@@ -14,8 +14,9 @@ import java.util.Optional;
  * without that header, the {@code ?token=} query parameter (a value with ':' is user:password, anything else a
  * token), which is how browsers open the event websocket.
  *
- * <p>Only the admin user has a password. Tokens are checked against the current {@code Secret} of the user or
- * machine they were issued to.
+ * <p>The admin's password is the sandbox's own; other users have the one set with
+ * {@code PUT /users/<name>/password} ({@link UserPasswords}). Tokens are checked against the current {@code Secret}
+ * of the user or machine they were issued to.
  */
 public final class Authenticator {
 
@@ -74,7 +75,9 @@ public final class Authenticator {
         }
         String user = userAndPassword.substring(0, colon);
         String password = userAndPassword.substring(colon + 1);
-        if (AdminPassword.ADMIN_USER.equals(user) && admin.matches(password)) {
+        if (AdminPassword.ADMIN_USER.equals(user) ? admin.matches(password) : store.get("users", user)
+                .map(found -> UserPasswords.matches(SandboxJson.string(found, "PasswordHash"), password))
+                .orElse(false)) {
             return Principal.user(user);
         }
         throw AuthFailure.rejected("bad user name or password");

@@ -1,11 +1,13 @@
 package dev.drpconsole.ui.contexts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpNotAllowedException;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.InMemoryDrpClient;
 import dev.drpconsole.core.engine.EngineHandle;
@@ -14,6 +16,7 @@ import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.runners.RunnerMachines;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,22 @@ class ContextsViewModelTest {
         assertEquals("Could not delete context runner: not allowed to delete contexts",
                 contexts.problemProperty().get());
         assertEquals(List.of("runner"), contexts.rows().stream().map(ContextRow::name).toList());
+    }
+
+    @Test
+    void aDeleteTheRoleDoesNotAllowSaysWhichClaimIsMissingAndNotSignedOut() {
+        drp.put(DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, "digitalrebar/runner:1", ""));
+        signIn();
+        drp.failNextCall(new DrpNotAllowedException(403, "contexts", "runner", List.of(
+                "Cannot access /api/v3/contexts/runner", "Requires: contexts delete runner")));
+
+        contexts.delete(row("runner"));
+
+        String said = contexts.problemProperty().get();
+        assertEquals("Could not delete context runner: Not allowed: your role lacks contexts delete runner (DRP "
+                + "said: Cannot access /api/v3/contexts/runner; Requires: contexts delete runner)", said);
+        assertFalse(said.toLowerCase(Locale.ROOT).contains("sign"), said);
+        assertEquals(PageState.READY, contexts.stateProperty().get(), "still signed in");
     }
 
     @Test
