@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requests to one endpoint: adds the headers DRP's own client sends (§1.5), the bearer token, renews the
  * token once after a 401/403 and retries, unless the 403 names a missing claim while the token still works (then
- * it is {@link DrpNotAllowedException}, never retried), and maps failures to typed exceptions. Logs method, path, status and
- * time only: never headers (they hold the token), never bodies.
+ * it is {@link DrpNotAllowedException}, never retried), and maps failures to typed exceptions. Logs method, path,
+ * status and time only: never headers (they hold the token), never bodies.
  */
 final class DrpHttp implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json");
