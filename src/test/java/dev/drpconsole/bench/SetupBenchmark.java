@@ -90,8 +90,7 @@ public final class SetupBenchmark {
     private static void twoEngines(TimedEngine engine, SetupChoices choices, Map<String, String> labels, Path work)
             throws Exception {
         TestEnv env = TestEnv.get();
-        EngineChoice overSsh = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + env.sshUser() + "@" + env.sshHost()
-                + ":" + env.sshPort() + env.podmanHost().getPath())).withSshConfig(env.sshConfig());
+        EngineChoice overSsh = env.podmanOverSsh();
         try (DockerEngine podman = DockerEngine.open(EngineEndpoint.of(env.podmanHost(), "bench"));
              SandboxServer remote = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("remote"))
                      .withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), podman);

@@ -103,8 +103,7 @@ class TwoEngineSetupIT {
     }
 
     private static String runnerEngine() {
-        TestEnv env = TestEnv.get();
-        return "ssh://" + env.sshUser() + "@" + env.sshHost() + ":" + env.sshPort() + env.podmanHost().getPath();
+        return TestEnv.get().podmanOverSsh().text();
     }
 
     private Result setup(String... extra) throws Exception {

@@ -1,5 +1,6 @@
 package dev.drpconsole.testsupport;
 
+import dev.drpconsole.core.engine.EngineChoice;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -90,6 +91,15 @@ public final class TestEnv {
     /** The private key the test sshd accepts (client_ed25519 in ssh.dir). */
     public Path sshClientKey() {
         return Path.of(required("ssh.dir"), "client_ed25519");
+    }
+
+    /**
+     * The Podman service reached Podman's way through the test sshd: {@code ssh://USER@127.0.0.1:PORT/<podman
+     * socket>}, with the test's client config ({@link #sshConfig()}).
+     */
+    public EngineChoice.Ssh podmanOverSsh() {
+        return ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + sshUser() + "@" + sshHost() + ":" + sshPort()
+                + podmanHost().getPath())).withSshConfig(sshConfig());
     }
 
     /** The Docker engine behind a TLS port that demands a client certificate, e.g. "tcp://127.0.0.1:2376". */

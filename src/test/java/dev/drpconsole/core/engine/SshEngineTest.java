@@ -266,8 +266,7 @@ class SshEngineTest {
     }
 
     private static EngineChoice.Ssh podmansWay(Path sshConfig) {
-        return ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + ENV.sshUser() + "@" + ENV.sshHost() + ":"
-                + ENV.sshPort() + ENV.podmanHost().getPath())).withSshConfig(sshConfig);
+        return ENV.podmanOverSsh().withSshConfig(sshConfig);
     }
 
     private static EngineChoice.Ssh dockerCliWay(Path sshConfig) {

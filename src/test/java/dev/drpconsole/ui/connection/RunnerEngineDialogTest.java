@@ -100,7 +100,7 @@ class RunnerEngineDialogTest extends FxRobot {
     }
 
     private static String podmanOverSsh() {
-        return "ssh://" + ENV.sshUser() + "@127.0.0.1:" + ENV.sshPort() + ENV.podmanHost().getPath();
+        return ENV.podmanOverSsh().text();
     }
 
     /** The test sshd's client config, with a known_hosts of the test's own. */

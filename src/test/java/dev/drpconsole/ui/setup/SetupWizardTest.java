@@ -185,8 +185,7 @@ class SetupWizardTest extends FxRobot {
     void theWizardBuildsHereAndWatchesTheRunnerOnTheEndpointsEngineOverSsh() throws Exception {
         String tag = tag("two-engines");
         TestEnv env = TestEnv.get();
-        EngineChoice overSsh = ((EngineChoice.Ssh) EngineChoice.parse("ssh://" + env.sshUser() + "@"
-                + env.sshHost() + ":" + env.sshPort() + env.podmanHost().getPath())).withSshConfig(env.sshConfig());
+        EngineChoice overSsh = env.podmanOverSsh();
         try (DockerEngine podman = DockerEngine.open(EngineEndpoint.of(env.podmanHost(), "test"));
              SandboxServer remote = SandboxServer.start(SandboxConfig.inDataDir(work.resolve("remote-data"))
                      .withPort(0).withRunnerLabel(TestLabels.KEY, TestLabels.runId()), podman);
