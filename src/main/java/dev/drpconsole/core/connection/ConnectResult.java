@@ -1,6 +1,8 @@
 package dev.drpconsole.core.connection;
 
+import dev.drpconsole.core.drp.DrpCredentials;
 import dev.drpconsole.core.drp.UntrustedCertificateException;
+import java.util.Optional;
 
 /** How a connection attempt ended, with what the user needs to know about it in plain words. */
 public sealed interface ConnectResult {
@@ -14,9 +16,14 @@ public sealed interface ConnectResult {
     record PasswordNeeded(EndpointProfile profile, String reason) implements ConnectResult {
     }
 
-    /** First connection, or the certificate changed: the user decides, then {@link DrpConnections#trust} it. */
-    record CertificateUntrusted(EndpointProfile profile, UntrustedCertificateException certificate)
-            implements ConnectResult {
+    /**
+     * First connection, or the certificate changed: the user decides, then {@link DrpConnections#trust} it.
+     *
+     * @param given the credentials the attempt came with (a typed password, drpcli's RS_KEY or RS_TOKEN), so that
+     *              trusting repeats it as it was instead of asking again for what the user already gave
+     */
+    record CertificateUntrusted(EndpointProfile profile, UntrustedCertificateException certificate,
+                                Optional<DrpCredentials> given) implements ConnectResult {
     }
 
     /** The endpoint refused the user name and password (or token). */

@@ -108,10 +108,16 @@ public final class DrpConnections implements ConnectionMonitor {
         });
     }
 
-    /** Pins the certificate the user looked at and accepted; connect again afterwards. */
-    public CompletableFuture<Void> trust(UntrustedCertificateException certificate) {
-        return CompletableFuture.runAsync(() -> pins.pin(certificate.hostPort(), certificate.presentedSha256()),
-                serial);
+    /**
+     * Pins the certificate the user looked at and accepted, then repeats the attempt that met it with the
+     * credentials it had: a start with RS_KEY or RS_TOKEN connects without asking for a password.
+     */
+    public CompletableFuture<ConnectResult> trust(ConnectResult.CertificateUntrusted untrusted) {
+        UntrustedCertificateException certificate = untrusted.certificate();
+        return attempt(() -> {
+            pins.pin(certificate.hostPort(), certificate.presentedSha256());
+            return signIn(untrusted.profile(), untrusted.given());
+        });
     }
 
     /** Saves a new or edited profile; a change of address or user drops the token kept for it. */
@@ -240,7 +246,7 @@ public final class DrpConnections implements ConnectionMonitor {
             }
             return succeed(profile, signedIn, version);
         } catch (UntrustedCertificateException e) {
-            return fail(new ConnectResult.CertificateUntrusted(profile, e));
+            return fail(new ConnectResult.CertificateUntrusted(profile, e, given));
         } catch (DrpAuthException e) {
             if (credentials.get() instanceof DrpCredentials.Token && given.isEmpty()) {
                 tokens.remove(profile.id());

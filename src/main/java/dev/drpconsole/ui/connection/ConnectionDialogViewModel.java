@@ -55,6 +55,8 @@ public class ConnectionDialogViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<UntrustedCertificateException> pendingTrust = new ReadOnlyObjectWrapper<>();
+    /** The attempt that met {@link #pendingTrust}, repeated as it was once the user trusts the certificate. */
+    private ConnectResult.CertificateUntrusted untrustedAttempt;
     /** Errors of untouched fields stay quiet until the user presses Connect. */
     private final BooleanProperty showAllErrors = new SimpleBooleanProperty(false);
     private final BooleanBinding canConnect;
@@ -144,6 +146,7 @@ public class ConnectionDialogViewModel {
             password.set("");
             connected.set(true);
         } else if (result instanceof ConnectResult.CertificateUntrusted untrusted) {
+            untrustedAttempt = untrusted;
             pendingTrust.set(untrusted.certificate());
         } else if (result instanceof ConnectResult.PasswordNeeded needed) {
             error.set(PlainWords.sentences(needed.reason()));
@@ -156,27 +159,26 @@ public class ConnectionDialogViewModel {
         }
     }
 
-    /** The user looked at the certificate: trusting it pins it and connects again; declining says so. */
+    /**
+     * The user looked at the certificate: trusting it pins it and repeats the attempt with the credentials it had
+     * (typed, or drpcli's key at start-up); declining says so.
+     */
     public void decideTrust(boolean trusted) {
-        UntrustedCertificateException certificate = pendingTrust.get();
+        ConnectResult.CertificateUntrusted attempt = untrustedAttempt;
+        untrustedAttempt = null;
         pendingTrust.set(null);
-        if (certificate == null) {
+        if (attempt == null) {
             return;
         }
         if (!trusted) {
-            error.set("Not connected: the certificate of " + certificate.hostPort() + " was not trusted.");
+            error.set("Not connected: the certificate of " + attempt.certificate().hostPort() + " was not trusted.");
             return;
         }
-        BackgroundTask.wrap(AwaitedFuture.of(connections.trust(certificate)))
+        BackgroundTask.wrap(AwaitedFuture.of(connections.trust(attempt)))
                 .onRunning(() -> busy.set(true))
-                .onSuccess(pinned -> {
-                    busy.set(false);
-                    connect();
-                })
-                .onFailure(failure -> {
-                    busy.set(false);
-                    error.set("The certificate could not be remembered: " + failure.getMessage());
-                })
+                .onSuccess(this::present)
+                .onFailure(failure -> error.set(PlainWords.sentences("The connection failed: " + failure.getMessage())))
+                .onFinished(() -> busy.set(false))
                 .executeWith(tasks);
     }
 

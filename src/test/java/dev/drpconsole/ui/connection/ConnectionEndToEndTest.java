@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.connection.ConnectResult;
 import dev.drpconsole.core.connection.DrpConnections;
+import dev.drpconsole.core.connection.DrpcliSettings;
+import dev.drpconsole.core.connection.StartupConnection;
+import dev.drpconsole.sandbox.auth.AdminPassword;
+import java.util.Map;
 import dev.drpconsole.core.connection.EndpointProfile;
 import dev.drpconsole.core.connection.EndpointProfiles;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -102,6 +106,30 @@ class ConnectionEndToEndTest extends FxRobot {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#connection-error").queryAs(Label.class)
                 .getText().startsWith("The user name or password was refused"));
         assertTrue(connections.active().isEmpty());
+    }
+
+    /**
+     * Started with RS_ENDPOINT and RS_KEY for an endpoint never seen: the user looks at the certificate, trusts it,
+     * and is connected with the key drpcli's settings gave; no password is asked for.
+     */
+    @Test
+    void startedWithRsKeyTrustingTheCertificateConnectsWithoutAskingForThePassword() throws Exception {
+        connections = services();
+        Map<String, String> env = Map.of("RS_ENDPOINT", sandbox.url().toString(),
+                "RS_KEY", AdminPassword.ADMIN_USER + ":" + sandbox.adminPassword().password());
+        Optional<DrpcliSettings> drpcli = DrpcliSettings.read(env, settingsDir);
+        ConnectResult atStart = new StartupConnection(connections, profiles, drpcli).connect()
+                .get(20, TimeUnit.SECONDS);
+        assertInstanceOf(ConnectResult.CertificateUntrusted.class, atStart);
+        ConnectionDialogStage.resolve(connections, profiles, drpcli, atStart);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#trust-accept").tryQuery().isPresent());
+        clickOn("#trust-accept");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> connections.active().isPresent());
+        assertEquals("drpcli settings", connections.active().orElseThrow().profile().name());
+        assertEquals("", lookup("#connection-error").tryQuery().map(l -> ((Label) l).getText()).orElse(""),
+                "nothing is asked of the user");
     }
 
     private DrpConnections services() {
