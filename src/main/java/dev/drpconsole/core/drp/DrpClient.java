@@ -40,6 +40,12 @@ public interface DrpClient extends AutoCloseable {
      */
     <T extends DrpObject> T update(T original, T changed);
 
+    /**
+     * {@link #update} with DRP's {@code force} flag, for a change DRP refuses otherwise (e.g. "Can not change stages
+     * with pending tasks unless forced"). Only for machines the console made and no agent serves yet.
+     */
+    <T extends DrpObject> T forceUpdate(T original, T changed);
+
     /** @return the deleted object */
     <T extends DrpObject> T delete(DrpType<T> type, String key);
 

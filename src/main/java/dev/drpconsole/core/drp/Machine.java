@@ -109,6 +109,10 @@ public final class Machine extends DrpObject {
         return new Machine(changed(json -> json.put("Workflow", workflow)));
     }
 
+    public Machine withStage(String stage) {
+        return new Machine(changed(json -> json.put("Stage", stage)));
+    }
+
     public Machine withRunnable(boolean runnable) {
         return new Machine(changed(json -> json.put("Runnable", runnable)));
     }

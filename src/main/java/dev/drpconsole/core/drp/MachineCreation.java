@@ -8,7 +8,8 @@ package dev.drpconsole.core.drp;
  * is what triggers the default), nor does {@code Runnable: false}. So the machine is first created without its
  * Context and Meta.BaseContext: no agent serves such a machine (docker-context starts a container only for a
  * machine whose Context names a context), so the default workflow cannot start. Then the workflow is replaced
- * (clearing it puts Stage back to {@code none} and empties the task list, v3 {@code validateChangeWorkflow}), and
+ * (clearing it puts Stage back to {@code none} and empties the task list, v3 {@code validateChangeWorkflow}; with
+ * only {@code defaultStage} set there is no workflow to clear, so the stage is put back to {@code none}), and
  * only then are BaseContext and Context set, which hands the machine to its context's runner. The Runners view, the
  * wizard's runner machine and its test machine all come through here.
  */
@@ -16,6 +17,8 @@ public final class MachineCreation {
 
     /** Why a runner machine keeps no workflow, for the notice when the endpoint gave it one. */
     public static final String RUNNER_HAS_NO_WORKFLOW = "a runner runs no workflow of its own";
+    /** DRP's built-in stage with no tasks, where a machine with no workflow sits. */
+    private static final String NO_STAGE = "none";
 
     private MachineCreation() {
     }
@@ -58,6 +61,13 @@ public final class MachineCreation {
                         : " was replaced by " + workflow + " on " + current.name()) + ": " + why + ".";
             }
             current = client.update(current, current.withWorkflow(workflow));
+        }
+        if (workflow.isEmpty() && !current.stage().isEmpty() && !NO_STAGE.equals(current.stage())) {
+            // Only defaultStage was set: no workflow to remove, but the stage's tasks would run all the same. They
+            // are pending, so DRP wants force; no agent serves the machine yet (it has no Context).
+            notice = "The endpoint's default stage " + current.stage() + " was removed from " + current.name() + ": "
+                    + why + ".";
+            current = client.forceUpdate(current, current.withStage(NO_STAGE));
         }
         String context = wanted.context().isEmpty() ? wanted.baseContext() : wanted.context();
         if (!wanted.baseContext().equals(current.baseContext()) || !context.equals(current.context())) {

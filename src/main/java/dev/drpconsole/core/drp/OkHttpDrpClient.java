@@ -175,6 +175,16 @@ public final class OkHttpDrpClient implements DrpClient {
     @Override
     @SuppressWarnings("unchecked") // as in create
     public <T extends DrpObject> T update(T original, T changed) {
+        return patch(original, changed, false);
+    }
+
+    @Override
+    public <T extends DrpObject> T forceUpdate(T original, T changed) {
+        return patch(original, changed, true);
+    }
+
+    @SuppressWarnings("unchecked") // as in create
+    private <T extends DrpObject> T patch(T original, T changed, boolean force) {
         DrpType<T> type = (DrpType<T>) original.type();
         ArrayNode patch = JsonPatchDiff.between(original.json(), changed.json());
         if (patch.isEmpty()) {
@@ -182,8 +192,11 @@ public final class OkHttpDrpClient implements DrpClient {
                     original.key(), "GET", List.of("It no longer exists.")));
         }
         try {
-            JsonNode updated = http.sendForJson(DrpHttp.request(http.api(type.prefix(), original.key()).build())
-                    .patch(DrpHttp.json(patch)));
+            HttpUrl.Builder url = http.api(type.prefix(), original.key());
+            if (force) {
+                url.addQueryParameter("force", "true");
+            }
+            JsonNode updated = http.sendForJson(DrpHttp.request(url.build()).patch(DrpHttp.json(patch)));
             return type.wrap().apply((ObjectNode) updated);
         } catch (DrpApiException e) {
             if (!e.isConflict()) {

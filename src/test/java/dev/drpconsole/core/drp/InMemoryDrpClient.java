@@ -115,6 +115,11 @@ public final class InMemoryDrpClient implements DrpClient {
     }
 
     @Override
+    public <T extends DrpObject> T forceUpdate(T original, T changed) {
+        return update(original, changed); // no task rules here to force past
+    }
+
+    @Override
     public <T extends DrpObject> T update(T original, T changed) {
         check();
         synchronized (this) {

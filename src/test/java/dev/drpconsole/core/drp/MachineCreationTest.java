@@ -25,6 +25,7 @@ class MachineCreationTest {
     @TempDir
     static Path work;
     static RunnerSandbox sandbox;
+    private static final String DEMO_STAGE = "context-demo-stage";
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,6 +51,31 @@ class MachineCreationTest {
         assertEquals("The endpoint's default workflow " + DemoContentPack.WORKFLOW + " was removed from pref-runner:"
                 + " a runner runs no workflow of its own.", created.notice());
         assertEquals(List.of(), sandbox.jobsOnceItsRunnerRuns(runner.uuid()));
+    }
+
+    /**
+     * An endpoint with only {@code defaultStage} set: the server puts the new machine in that stage and gives it the
+     * stage's tasks, with no workflow to remove. The runner is put back in stage {@code none} and runs nothing.
+     */
+    @Test
+    void aRunnerIsTakenOutOfTheDefaultStageAndRunsNoJob() throws Exception {
+        sandbox.setPref("defaultWorkflow", "");
+        sandbox.setPref("defaultStage", DEMO_STAGE);
+        try {
+            MachineCreation.Created created = MachineCreation.createRunner(sandbox.client(),
+                    Machine.runner("stage-runner", DemoContentPack.CONTEXT, "made by MachineCreationTest"));
+
+            Machine runner = sandbox.machine(created.machine().uuid());
+            assertEquals("none", runner.stage());
+            assertEquals(List.of(), runner.tasks());
+            assertEquals(DemoContentPack.CONTEXT, runner.context());
+            assertEquals("The endpoint's default stage " + DEMO_STAGE + " was removed from stage-runner:"
+                    + " a runner runs no workflow of its own.", created.notice());
+            assertEquals(List.of(), sandbox.jobsOnceItsRunnerRuns(runner.uuid()));
+        } finally {
+            sandbox.setPref("defaultStage", "none");
+            sandbox.setPref("defaultWorkflow", DemoContentPack.WORKFLOW);
+        }
     }
 
     @Test
