@@ -245,6 +245,9 @@ class JobsApiTest {
         assertEquals("amd64", machine.path("Arch").asText());
         assertEquals("", machine.path("CurrentJob").asText());
         assertEquals("[]", machine.path("Profiles").toString());
+        // DRP v4.7.0 agent/taskRunner_test.go "Make initial machine": no tasks is a finished task list.
+        assertEquals(0, machine.path("CurrentTask").asInt());
+        assertTrue(machine.path("WorkflowComplete").asBoolean());
 
         String uuid = machine.path("Uuid").asText();
         api.patch("machines/" + uuid, "[{\"op\":\"replace\",\"path\":\"/Context\",\"value\":\"\"}]");
@@ -255,5 +258,26 @@ class JobsApiTest {
                 "[{\"op\":\"replace\",\"path\":\"/Workflow\",\"value\":\"\"}]").json();
         assertEquals("none", cleared.path("Stage").asText());
         assertEquals(0, cleared.path("Tasks").size());
+        // DRP v4.7.0 agent/taskRunner_test.go "Try to remove tasks from machine1": CurrentTask 0, complete.
+        assertEquals(0, cleared.path("CurrentTask").asInt());
+        assertTrue(cleared.path("WorkflowComplete").asBoolean());
+    }
+
+    @Test
+    void aMachinesFirstJobFollowsTheZeroUuid() {
+        String uuid = machine("first-job", ",\"Tasks\":[\"say-hello\"]");
+        JsonNode job = nextJob(uuid, "").json();
+        assertEquals("00000000-0000-0000-0000-000000000000", job.path("Previous").asText());
+    }
+
+    @Test
+    void deletingAMachineEndsItsCurrentJobsCurrency() {
+        String uuid = machine("deleted-while-busy", ",\"Tasks\":[\"say-hello\"]");
+        String job = nextJob(uuid, "").json().path("Uuid").asText();
+        setState(job, "created", "running");
+        assertEquals(200, api.delete("machines/" + uuid).status());
+        assertFalse(api.get("jobs/" + job).json().path("Current").asBoolean());
+        assertEquals(0, api.get("jobs?Current=true&Machine=" + uuid).json().size(),
+                "the Runners view follows Current jobs: none may belong to a deleted machine");
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,11 @@ import java.util.stream.Stream;
  * the pack replaces or removes them. The pack itself is kept as uploaded in the data dir.
  */
 public final class ContentPacks {
+
+    /** The server's own read-only layer [v3 code: backend/stack.go BasicContent]. */
+    public static final String BASIC_STORE = "BasicStore";
+    /** The writable layer clients' objects live in [v3 code: backend/stack.go]. */
+    public static final String BACKING_STORE = "BackingStore";
 
     private final ObjectStore store;
     private final Path directory;
@@ -41,11 +47,33 @@ public final class ContentPacks {
         }
     }
 
-    /** Every installed pack as {@code ContentSummary}. */
+    /**
+     * Every layer of the store as {@code ContentSummary}, top first as the server stacks them: the writable
+     * {@code BackingStore}, the installed packs, the server's {@code BasicStore} [v3 run; v3 code: backend/stack.go].
+     */
     public ArrayNode summaries() {
         ArrayNode list = SandboxJson.array();
+        list.add(storeLayer(BACKING_STORE, "Writable backing store", "writable",
+                object -> !object.path("ReadOnly").asBoolean()));
         names().forEach(name -> read(name).ifPresent(content -> list.add(summary(content))));
+        list.add(storeLayer(BASIC_STORE, "Default objects that must be present", "default",
+                object -> BASIC_STORE.equals(SandboxJson.string(object, "Bundle"))));
         return list;
+    }
+
+    private ObjectNode storeLayer(String name, String description, String type, Predicate<ObjectNode> inLayer) {
+        ObjectNode summary = SandboxJson.object();
+        summary.putObject("meta").put("Name", name).put("Description", description).put("Type", type)
+                .put("Version", "0.0.0").put("Writable", "writable".equals(type));
+        ObjectNode counts = summary.putObject("Counts");
+        for (ObjectKind kind : store.kinds().all()) {
+            long count = store.list(kind.prefix()).stream().filter(inLayer).count();
+            if (count > 0) {
+                counts.put(kind.prefix(), count);
+            }
+        }
+        summary.putArray("Warnings");
+        return summary;
     }
 
     public Optional<ObjectNode> get(String name) {
@@ -135,7 +163,7 @@ public final class ContentPacks {
                     throw ApiException.validation("contents", name, section.getKey() + ":" + entry.getKey()
                             + " is not an object");
                 }
-                ObjectNode object = given.deepCopy();
+                ObjectNode object = kind.decoded(given);
                 if (kind.keyOf(object).isEmpty()) {
                     object.put(kind.keyField(), entry.getKey());
                 }

@@ -73,6 +73,10 @@ public final class TaskListRules {
             resetContext(after, contextChangedByClient);
         } else if (byClient) {
             checkClientTaskEdit(before, after, uuid, options.force());
+            if (before.path("Tasks").isEmpty() && !after.path("Tasks").isEmpty()) {
+                // DRP v4.7.0 agent/taskRunner_test.go "Try to change order of tasks": a new list starts at -1.
+                after.put("CurrentTask", -1);
+            }
             if (after.path("CurrentTask").asInt() == -1 && before.path("CurrentTask").asInt() != -1) {
                 resetContext(after, contextChangedByClient);
             }
@@ -183,6 +187,11 @@ public final class TaskListRules {
 
     private static void updateComplete(ObjectNode machine) {
         int size = machine.path("Tasks").size();
+        if (size == 0) {
+            // DRP v4.7.0 agent/taskRunner_test.go "Make initial machine", "Try to remove tasks": an empty task
+            // list is a finished one, CurrentTask 0.
+            machine.put("CurrentTask", 0);
+        }
         machine.put("WorkflowComplete", size == 0 || machine.path("CurrentTask").asInt() >= size);
     }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.SandboxJson;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An object type the sandbox serves, e.g. machines. Declared in {@code kinds.json}; see {@link ObjectKinds}.
@@ -17,13 +20,57 @@ import java.util.Optional;
  * @param hasParams   has a Params map, so the params sub-API and param filters apply
  * @param indexes     filterable fields by name
  * @param defaults    field values for fields a new object lacks
+ * @param optional    the model's {@code omitempty} fields, which have no default (a job's Token)
  */
 public record ObjectKind(
         String prefix, String keyField, boolean common, boolean partial, boolean hasParams,
-        Map<String, IndexDefinition> indexes, ObjectNode defaults) {
+        Map<String, IndexDefinition> indexes, ObjectNode defaults, Set<String> optional) {
+
+    /** DRP's common fields: models/validate.go Validation, access.go Access, meta.go Meta, owner.go, bundle.go. */
+    private static final List<String> COMMON_FIELDS = List.of("Validated", "Available", "Errors", "ReadOnly", "Meta",
+            "Endpoint", "Bundle");
 
     public ObjectKind {
         indexes = Map.copyOf(indexes);
+        optional = Set.copyOf(optional);
+    }
+
+    /** The JSON fields of the type's Go struct (DRP v4.7.0 models/*.go), in no particular order. */
+    public Set<String> fields() {
+        Set<String> fields = new LinkedHashSet<>();
+        if (common) {
+            fields.addAll(COMMON_FIELDS);
+        }
+        if (partial) {
+            fields.add("Partial");
+        }
+        defaults.fieldNames().forEachRemaining(fields::add);
+        fields.addAll(optional);
+        return fields;
+    }
+
+    /**
+     * A client's body as a Go server sees it after {@code json.Unmarshal} into the model: fields the model lacks are
+     * dropped, and a key that names no field exactly sets the field it matches case-insensitively ({@code "image"}
+     * sets {@code Image}); of several keys for one field the last wins. Only the top level is decoded: values (a Meta
+     * or Params map, a Templates list) are kept as sent.
+     */
+    public ObjectNode decoded(ObjectNode body) {
+        Set<String> fields = fields();
+        ObjectNode decoded = SandboxJson.object();
+        Iterator<Map.Entry<String, JsonNode>> sent = body.fields();
+        while (sent.hasNext()) {
+            Map.Entry<String, JsonNode> field = sent.next();
+            fieldNamed(fields, field.getKey()).ifPresent(name -> decoded.set(name, field.getValue().deepCopy()));
+        }
+        return decoded;
+    }
+
+    private static Optional<String> fieldNamed(Set<String> fields, String key) {
+        if (fields.contains(key)) {
+            return Optional.of(key);
+        }
+        return fields.stream().filter(key::equalsIgnoreCase).findFirst();
     }
 
     /** The object's key, "" when unset. */

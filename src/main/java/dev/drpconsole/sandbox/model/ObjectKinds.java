@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The object types the sandbox serves, read from {@code kinds.json} beside this class. */
 public final class ObjectKinds {
@@ -54,9 +56,11 @@ public final class ObjectKinds {
             boolean unique = words.length > 1 && "unique".equals(words[1]);
             indexes.put(index.getKey(), new IndexDefinition(index.getKey(), IndexType.fromDeclaration(words[0]), unique));
         }
+        Set<String> optional = new LinkedHashSet<>();
+        declaration.path("Optional").forEach(field -> optional.add(field.asText()));
         return new ObjectKind(prefix, declaration.path("Key").asText(), declaration.path("Common").asBoolean(),
                 declaration.path("Partial").asBoolean(), declaration.path("Params").asBoolean(), indexes,
-                (ObjectNode) declaration.path("Defaults"));
+                (ObjectNode) declaration.path("Defaults"), optional);
     }
 
     public Optional<ObjectKind> find(String prefix) {
