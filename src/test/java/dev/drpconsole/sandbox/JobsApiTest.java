@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drpconsole.testsupport.SandboxEndpoint;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,12 +272,19 @@ class JobsApiTest {
     }
 
     @Test
-    void deletingAMachineEndsItsCurrentJobsCurrency() {
+    void deletingAMachineEndsItsCurrentJobsCurrency() throws Exception {
         String uuid = machine("deleted-while-busy", ",\"Tasks\":[\"say-hello\"]");
         String job = nextJob(uuid, "").json().path("Uuid").asText();
         setState(job, "created", "running");
+        EventSocketTest.Frames frames = new EventSocketTest.Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register jobs.*." + job, true).join();
+        frames.next();
         assertEquals(200, api.delete("machines/" + uuid).status());
         assertFalse(api.get("jobs/" + job).json().path("Current").asBoolean());
+        JsonNode event = frames.next();
+        assertFalse(event.path("Object").path("Current").asBoolean(), "watchers of Current jobs hear of it: " + event);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         assertEquals(0, api.get("jobs?Current=true&Machine=" + uuid).json().size(),
                 "the Runners view follows Current jobs: none may belong to a deleted machine");
     }
