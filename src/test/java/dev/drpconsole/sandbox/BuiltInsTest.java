@@ -55,6 +55,26 @@ class BuiltInsTest {
     }
 
     @Test
+    void aPackNeedingTheCommunityContentIsRefusedWithoutIt() {
+        String community = api.get("contents/drp-community-content").json().toString();
+        String needing = "{\"meta\":{\"Name\":\"needs-complete\",\"Prerequisites\":\"drp-community-content\"},"
+                + "\"sections\":{}}";
+        try {
+            assertEquals(204, api.delete("contents/drp-community-content").status());
+            assertEquals(404, api.get("stages/complete").status(), "complete went with its layer");
+            SandboxApi.Reply refused = api.post("contents", needing);
+            assertEquals(422, refused.status(), refused::toString);
+            assertEquals("STORE_ERROR", refused.json().path("Type").asText());
+            assertEquals("Layer needs-complete has drp-community-content as a prerequisite, but drp-community-content"
+                    + " does not exist!", refused.json().path("Messages").get(0).asText());
+        } finally {
+            api.post("contents", community);
+        }
+        assertEquals(201, api.post("contents", needing).status());
+        api.delete("contents/needs-complete");
+    }
+
+    @Test
     void objectsListsTheServersTypes() {
         String types = api.get("objects").json().toString();
         for (String type : new String[] {"leases", "preferences", "reservations", "roles", "subnets", "tenants",

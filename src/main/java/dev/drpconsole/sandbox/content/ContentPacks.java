@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -103,6 +104,9 @@ public final class ContentPacks {
                 throw new ApiException(409, "POST", "contents", name, "Content " + name + " already exists");
             }
             ObjectNode normalized = normalized(content, name);
+            Map<String, ObjectNode> layers = installed();
+            layers.put(name, normalized);
+            refuseMissingPrerequisites(layers);
             Map<String, Map<String, ObjectNode>> incoming = objectsOf(normalized, name);
             checkConflicts(incoming, name, replaceWritable);
             removeObjectsNoLongerIn(name, incoming, principal);
@@ -119,6 +123,9 @@ public final class ContentPacks {
             if (read(name).isEmpty()) {
                 throw new ApiException(404, "DELETE", "contents", name, "No such content store");
             }
+            Map<String, ObjectNode> layers = installed();
+            layers.remove(name);
+            refuseMissingPrerequisites(layers);
             removeObjectsNoLongerIn(name, Map.of(), principal);
             try {
                 Files.deleteIfExists(fileOf(name));
@@ -127,6 +134,33 @@ public final class ContentPacks {
             }
             return null;
         });
+    }
+
+    private Map<String, ObjectNode> installed() {
+        Map<String, ObjectNode> layers = new TreeMap<>();
+        names().forEach(name -> read(name).ifPresent(content -> layers.put(name, content)));
+        return layers;
+    }
+
+    /**
+     * Every layer's {@code meta.Prerequisites} ("name[: version range], …", DRP v4.7.0 models/content.go
+     * ParseContentPrerequisites) must name a layer of the stack as it would be [v3 code: backend/stack.go
+     * buildStack]. Version ranges are not checked.
+     */
+    private static void refuseMissingPrerequisites(Map<String, ObjectNode> layers) {
+        List<String> problems = new ArrayList<>();
+        layers.forEach((layer, content) -> {
+            for (String entry : SandboxJson.string(content.path("meta"), "Prerequisites").split(",")) {
+                String needed = entry.split(":", 2)[0].trim();
+                if (!needed.isEmpty() && !layers.containsKey(needed) && !BASIC_STORE.equals(needed)) {
+                    problems.add("Layer " + layer + " has " + needed + " as a prerequisite, but " + needed
+                            + " does not exist!");
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "STORE_ERROR", "contents", "", problems);
+        }
     }
 
     private static ObjectNode normalized(ObjectNode content, String name) {
