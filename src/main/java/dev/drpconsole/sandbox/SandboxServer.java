@@ -203,8 +203,8 @@ public final class SandboxServer implements AutoCloseable {
                         || event.object() instanceof ObjectNode object
                         && CallerAccess.machineMaySee(principal.name(), event.type(), object));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
-                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir), preferences,
-                contents);
+                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
+                preferences, contents);
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
