@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sent, from a sandbox that decodes bodies as Go's encoding/json does (unknown fields dropped). A write that relied
  * on a field DRP does not have would lose it here as it would on a real endpoint.
  */
+@Tag("engine")
 @Tag("sandbox")
 class ConsoleWritesTest {
     /** What the server sets itself, whatever a client sends (DRP v4.7.0 models/validate.go "read only: true"). */
