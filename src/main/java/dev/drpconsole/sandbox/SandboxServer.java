@@ -193,7 +193,8 @@ public final class SandboxServer implements AutoCloseable {
         Preferences preferences = Preferences.keptIn(store, dataDir);
         JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
         objects.setRules("users", new UserRules());
-        objects.setRules("machines", new MachineRules(new TaskListRules(store), preferences, objects));
+        objects.setRules("machines", new MachineRules(new TaskListRules(store,
+                config.v3EmptyTaskLists()), preferences, objects));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
         ContentPacks contents = new ContentPacks(store, dataDir.resolve("contents"));
         BuiltInObjects.ensure(objects, contents, config.providerBuiltIn());
