@@ -86,4 +86,22 @@ class ModelFieldsTest {
         assertEquals(200, patched.status(), patched::toString);
         assertFalse(api.get("jobs/" + jobUuid).json().has("Progress"));
     }
+
+    @Test
+    void structsInsideAnObjectAreDecodedToo() {
+        SandboxApi.Reply task = api.post("tasks", "{\"Name\":\"nested\",\"Templates\":[{\"name\":\"t\","
+                + "\"contents\":\"echo hi\",\"Shell\":\"bash\",\"Meta\":{\"OS\":\"linux\"}}]}");
+        assertEquals(201, task.status(), task::toString);
+        JsonNode template = api.get("tasks/nested").json().path("Templates").get(0);
+        assertEquals("t", template.path("Name").asText(), template::toString);
+        assertEquals("echo hi", template.path("Contents").asText());
+        assertEquals("linux", template.path("Meta").path("OS").asText());
+        assertFalse(template.has("Shell") || template.has("name"), template::toString);
+
+        // models/role.go Claim: json:"scope" etc.; "Scope" matches it case-insensitively.
+        api.post("roles", "{\"Name\":\"reader\",\"Claims\":[{\"Scope\":\"machines\",\"action\":\"get\","
+                + "\"specific\":\"*\"}]}");
+        assertEquals("{\"scope\":\"machines\",\"action\":\"get\",\"specific\":\"*\"}",
+                api.get("roles/reader").json().path("Claims").get(0).toString());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.drpconsole.sandbox.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.SandboxJson;
 import java.util.Iterator;
@@ -21,10 +22,12 @@ import java.util.Set;
  * @param indexes     filterable fields by name
  * @param defaults    field values for fields a new object lacks
  * @param optional    the model's {@code omitempty} fields, which have no default (a job's Token)
+ * @param structs     the fields holding a Go struct or a list of them (a task's Templates), with the struct's fields
  */
 public record ObjectKind(
         String prefix, String keyField, boolean common, boolean partial, boolean hasParams,
-        Map<String, IndexDefinition> indexes, ObjectNode defaults, Set<String> optional) {
+        Map<String, IndexDefinition> indexes, ObjectNode defaults, Set<String> optional,
+        Map<String, Set<String>> structs) {
 
     /** DRP's common fields: models/validate.go Validation, access.go Access, meta.go Meta, owner.go, bundle.go. */
     private static final List<String> COMMON_FIELDS = List.of("Validated", "Available", "Errors", "ReadOnly", "Meta",
@@ -33,6 +36,7 @@ public record ObjectKind(
     public ObjectKind {
         indexes = Map.copyOf(indexes);
         optional = Set.copyOf(optional);
+        structs = Map.copyOf(structs);
     }
 
     /** The JSON fields of the type's Go struct (DRP v4.7.0 models/*.go), in no particular order. */
@@ -52,18 +56,36 @@ public record ObjectKind(
     /**
      * A client's body as a Go server sees it after {@code json.Unmarshal} into the model: fields the model lacks are
      * dropped, and a key that names no field exactly sets the field it matches case-insensitively ({@code "image"}
-     * sets {@code Image}); of several keys for one field the last wins. Only the top level is decoded: values (a Meta
-     * or Params map, a Templates list) are kept as sent.
+     * sets {@code Image}); of several keys for one field the last wins. Structs inside (a task's Templates) are
+     * decoded the same way; maps (Meta, Params) are kept as sent.
      */
     public ObjectNode decoded(ObjectNode body) {
-        Set<String> fields = fields();
+        return decoded(body, fields(), structs);
+    }
+
+    private static ObjectNode decoded(ObjectNode body, Set<String> fields, Map<String, Set<String>> structs) {
         ObjectNode decoded = SandboxJson.object();
         Iterator<Map.Entry<String, JsonNode>> sent = body.fields();
         while (sent.hasNext()) {
             Map.Entry<String, JsonNode> field = sent.next();
-            fieldNamed(fields, field.getKey()).ifPresent(name -> decoded.set(name, field.getValue().deepCopy()));
+            fieldNamed(fields, field.getKey()).ifPresent(name -> decoded.set(name,
+                    structs.containsKey(name) ? decodedStructs(field.getValue(), structs.get(name))
+                            : field.getValue().deepCopy()));
         }
         return decoded;
+    }
+
+    /** A struct, or each struct of a list; anything else (null) as sent. */
+    private static JsonNode decodedStructs(JsonNode value, Set<String> fields) {
+        if (value instanceof ObjectNode struct) {
+            return decoded(struct, fields, Map.of());
+        }
+        if (value.isArray()) {
+            ArrayNode list = SandboxJson.array();
+            value.forEach(element -> list.add(decodedStructs(element, fields)));
+            return list;
+        }
+        return value.deepCopy();
     }
 
     private static Optional<String> fieldNamed(Set<String> fields, String key) {
