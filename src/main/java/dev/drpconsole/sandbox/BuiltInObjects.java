@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.RoleClaims;
 import dev.drpconsole.sandbox.auth.Secrets;
+import dev.drpconsole.sandbox.content.CommunityContent;
+import dev.drpconsole.sandbox.content.ContentPacks;
+import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.store.ObjectStore;
 import java.io.IOException;
@@ -11,22 +14,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Objects every endpoint has before anyone creates one: the admin user, the stages {@code none} and
- * {@code complete} and the boot environment {@code local} that new machines and workflows refer to (DRP ships
- * them in its basic content), and the {@code docker-context} plugin provider and plugin the sandbox implements.
- * Created when missing, never overwritten.
+ * Objects every endpoint has before anyone creates one [v3 code: backend/stack.go BasicContent,
+ * backend/dataTracker.go; v3 run]: the read-only layer {@code BasicStore} (the stages {@code none} and
+ * {@code local}, the boot environments {@code local} and {@code ignore}, the role {@code superuser}), the writable
+ * {@code global} profile and the admin user; then what every real install adds, the community content layer with
+ * the {@code complete} stage ({@link CommunityContent}); and the {@code docker-context} plugin provider and plugin
+ * the sandbox implements. Created when missing, never overwritten.
  */
 final class BuiltInObjects {
 
-    static final String BASIC_CONTENT = "sandbox-basic";
+    /** The server's read-only layer, as /contents names it and as its objects' Bundle. */
+    static final String BASIC_CONTENT = ContentPacks.BASIC_STORE;
+    /** What earlier sandboxes called their basic layer; its objects are made again under {@link #BASIC_CONTENT}. */
+    private static final String FORMER_BASIC_CONTENT = "sandbox-basic";
     public static final String DOCKER_CONTEXT = "docker-context";
 
     private BuiltInObjects() {
     }
 
     /** @param withProvider also the docker-context provider and plugin (else they come with an upload) */
-    static void ensure(ObjectService objects, boolean withProvider) {
+    static void ensure(ObjectService objects, ContentPacks packs, boolean withProvider) {
         ObjectStore store = objects.store();
+        removeFormerBasicContent(objects);
         if (store.get("users", AdminPassword.ADMIN_USER).isEmpty()) {
             ObjectNode admin = SandboxJson.object();
             admin.put("Name", AdminPassword.ADMIN_USER);
@@ -36,9 +45,14 @@ final class BuiltInObjects {
             store.put("users", filled(objects, "users", admin), "create", "");
         }
         ensureSuperuserRole(objects);
-        ensureBasic(objects, "stages", "none", "The stage of a machine with nothing to do");
-        ensureBasic(objects, "stages", "complete", "The last stage of a workflow");
-        ensureBasic(objects, "bootenvs", "local", "Boot from the local disk");
+        ensureBasic(objects, "stages", "none", "Noop / Nothing stage", "");
+        ensureBasic(objects, "stages", "local", "Stage to boot into the local BootEnv.", "local");
+        ensureBasic(objects, "bootenvs", "local", "The boot environment you should use to have known machines boot "
+                + "off their local hard drive", "");
+        ensureBasic(objects, "bootenvs", "ignore", "The boot environment you should use to have unknown machines boot "
+                + "off their local hard drive", "");
+        ensureGlobalProfile(objects);
+        CommunityContent.ensure(packs);
         if (withProvider) {
             ensureDockerContextPlugin(objects);
         }
@@ -82,7 +96,9 @@ final class BuiltInObjects {
         objects.store().put("roles", filled(objects, "roles", role), "create", "");
     }
 
-    private static void ensureBasic(ObjectService objects, String prefix, String name, String description) {
+    /** @param bootEnv a stage's BootEnv, "" for none or for a boot environment */
+    private static void ensureBasic(ObjectService objects, String prefix, String name, String description,
+                                    String bootEnv) {
         if (objects.store().get(prefix, name).isPresent()) {
             return;
         }
@@ -91,7 +107,35 @@ final class BuiltInObjects {
         object.put("Description", description);
         object.put("ReadOnly", true);
         object.put("Bundle", BASIC_CONTENT);
+        if (!bootEnv.isEmpty()) {
+            object.put("BootEnv", bootEnv);
+        }
+        if ("bootenvs".equals(prefix)) {
+            object.putObject("OS").put("Name", name);
+            object.put("OnlyUnknown", "ignore".equals(name));
+        }
         objects.store().put(prefix, filled(objects, prefix, object), "create", "");
+    }
+
+    /** Created writable at start when missing [v3 code: backend/dataTracker.go GlobalProfileName]. */
+    private static void ensureGlobalProfile(ObjectService objects) {
+        if (objects.store().get("profiles", "global").isPresent()) {
+            return;
+        }
+        ObjectNode global = SandboxJson.object();
+        global.put("Name", "global");
+        global.put("Description", "Global profile attached automatically to all machines.");
+        objects.store().put("profiles", filled(objects, "profiles", global), "create", "");
+    }
+
+    private static void removeFormerBasicContent(ObjectService objects) {
+        for (ObjectKind kind : objects.kinds().all()) {
+            for (ObjectNode object : objects.store().list(kind.prefix())) {
+                if (FORMER_BASIC_CONTENT.equals(SandboxJson.string(object, "Bundle"))) {
+                    objects.store().remove(kind.prefix(), kind.keyOf(object), "");
+                }
+            }
+        }
     }
 
     static ObjectNode filled(ObjectService objects, String prefix, ObjectNode object) {

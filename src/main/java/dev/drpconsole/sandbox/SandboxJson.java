@@ -11,9 +11,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The one JSON mapper of the sandbox. DRP objects are kept as Jackson trees rather than Java classes: the sandbox
- * must hand back every field a client sent, including ones it does not know, exactly as a Go server with
- * {@code json.RawMessage}-tolerant models would.
+ * The one JSON mapper of the sandbox. DRP objects are kept as Jackson trees rather than Java classes, one generic
+ * store for every type; each type's field set (its Go model's) is declared in {@code kinds.json}, and a client's
+ * body is cut down to it as Go's encoding/json would ({@link dev.drpconsole.sandbox.model.ObjectKind#decoded}).
  */
 public final class SandboxJson {
 
@@ -67,7 +67,7 @@ public final class SandboxJson {
         }
     }
 
-    /** A time as Go writes it: RFC 3339 with up to nanoseconds, always UTC. */
+    /** An event's time: RFC 3339 with up to nanoseconds, UTC (object times go through {@link ServerClock}). */
     public static String time(Instant instant) {
         return instant.toString();
     }

@@ -99,7 +99,8 @@ public final class SandboxServer implements AutoCloseable {
     /** What the sandbox is made of before it listens. */
     private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
                          EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
-                         BlobStore files, PluginActions actions, String endpointId, Preferences preferences) {
+                         BlobStore files, PluginActions actions, String endpointId, Preferences preferences,
+                         ContentPacks contents) {
     }
 
     /**
@@ -188,20 +189,23 @@ public final class SandboxServer implements AutoCloseable {
         ObjectStore store = ObjectStore.open(ObjectKinds.standard(), dataDir.resolve("objects"));
         EventBus events = new EventBus();
         store.addListener(events);
-        ObjectService objects = new ObjectService(store);
+        ObjectService objects = new ObjectService(store, ServerClock.in(config.timeZone()));
         Preferences preferences = Preferences.keptIn(store, dataDir);
         JobLogs jobLogs = new JobLogs(dataDir.resolve("job-logs"));
         objects.setRules("users", new UserRules());
-        objects.setRules("machines", new MachineRules(new TaskListRules(store), preferences));
+        objects.setRules("machines", new MachineRules(new TaskListRules(store,
+                config.v3EmptyTaskLists()), preferences, objects));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
-        BuiltInObjects.ensure(objects, config.providerBuiltIn());
+        ContentPacks contents = new ContentPacks(store, dataDir.resolve("contents"));
+        BuiltInObjects.ensure(objects, contents, config.providerBuiltIn());
         Authenticator authenticator = new Authenticator(password, signer, store);
         EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
                 !principal.isMachine() || "websocket".equals(event.type())
                         || event.object() instanceof ObjectNode object
                         && CallerAccess.machineMaySee(principal.name(), event.type(), object));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
-                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir), preferences);
+                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
+                preferences, contents);
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
@@ -228,8 +232,7 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
                 new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers")),
                 () -> BuiltInObjects.ensureDockerContextPlugin(objects)));
-        sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(),
-                parts.dataDir.resolve("contents"))));
+        sections.put("contents", new ContentEndpoints(parts.contents));
         sections.put("jobs", new JobEndpoints(objects, new NextJobPlanner(objects, parts.jobLogs, parts.actions),
                 new JobActionsRenderer(objects, params, parts.jobLogs, renderer, apiUrl::get), parts.jobLogs));
         Map<String, ApiSection> subresources = new HashMap<>();

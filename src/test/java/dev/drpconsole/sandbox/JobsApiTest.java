@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drpconsole.testsupport.SandboxEndpoint;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,6 +246,9 @@ class JobsApiTest {
         assertEquals("amd64", machine.path("Arch").asText());
         assertEquals("", machine.path("CurrentJob").asText());
         assertEquals("[]", machine.path("Profiles").toString());
+        // DRP v4.7.0 agent/taskRunner_test.go "Make initial machine": no tasks is a finished task list.
+        assertEquals(0, machine.path("CurrentTask").asInt());
+        assertTrue(machine.path("WorkflowComplete").asBoolean());
 
         String uuid = machine.path("Uuid").asText();
         api.patch("machines/" + uuid, "[{\"op\":\"replace\",\"path\":\"/Context\",\"value\":\"\"}]");
@@ -255,5 +259,33 @@ class JobsApiTest {
                 "[{\"op\":\"replace\",\"path\":\"/Workflow\",\"value\":\"\"}]").json();
         assertEquals("none", cleared.path("Stage").asText());
         assertEquals(0, cleared.path("Tasks").size());
+        // DRP v4.7.0 agent/taskRunner_test.go "Try to remove tasks from machine1": CurrentTask 0, complete.
+        assertEquals(0, cleared.path("CurrentTask").asInt());
+        assertTrue(cleared.path("WorkflowComplete").asBoolean());
+    }
+
+    @Test
+    void aMachinesFirstJobFollowsTheZeroUuid() {
+        String uuid = machine("first-job", ",\"Tasks\":[\"say-hello\"]");
+        JsonNode job = nextJob(uuid, "").json();
+        assertEquals("00000000-0000-0000-0000-000000000000", job.path("Previous").asText());
+    }
+
+    @Test
+    void deletingAMachineEndsItsCurrentJobsCurrency() throws Exception {
+        String uuid = machine("deleted-while-busy", ",\"Tasks\":[\"say-hello\"]");
+        String job = nextJob(uuid, "").json().path("Uuid").asText();
+        setState(job, "created", "running");
+        EventSocketTest.Frames frames = new EventSocketTest.Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register jobs.*." + job, true).join();
+        frames.next();
+        assertEquals(200, api.delete("machines/" + uuid).status());
+        assertFalse(api.get("jobs/" + job).json().path("Current").asBoolean());
+        JsonNode event = frames.next();
+        assertFalse(event.path("Object").path("Current").asBoolean(), "watchers of Current jobs hear of it: " + event);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        assertEquals(0, api.get("jobs?Current=true&Machine=" + uuid).json().size(),
+                "the Runners view follows Current jobs: none may belong to a deleted machine");
     }
 }

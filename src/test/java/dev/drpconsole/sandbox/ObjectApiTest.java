@@ -155,6 +155,25 @@ class ObjectApiTest {
     }
 
     @Test
+    void error422ForADuplicateMachineName() {
+        String first = api.post("machines", "{\"Name\":\"twin\"}").json().path("Uuid").asText();
+        SandboxApi.Reply duplicate = api.post("machines", "{\"Name\":\"twin\"}");
+        assertDrpError(duplicate, 422, "ValidationError");
+        String key = duplicate.json().path("Key").asText();
+        assertEquals("machines:" + key + " violates unique index Name", duplicate.json().path("Messages").get(0)
+                .asText());
+        assertEquals(1, api.get("machines?Name=twin").json().size());
+        String second = api.post("machines", "{\"Name\":\"other-twin\"}").json().path("Uuid").asText();
+        SandboxApi.Reply renamed = api.patch("machines/" + second,
+                "[{\"op\":\"replace\",\"path\":\"/Name\",\"value\":\"twin\"}]");
+        assertDrpError(renamed, 422, "ValidationError");
+        assertEquals("machines:" + second + " violates unique index Name", renamed.json().path("Messages").get(0)
+                .asText());
+        api.delete("machines/" + first);
+        api.delete("machines/" + second);
+    }
+
+    @Test
     void error422ForInvalidObjects() {
         SandboxApi.Reply badName = api.post("machines", "{\"Name\":\"bad name!\"}");
         assertDrpError(badName, 422, "ValidationError");

@@ -66,6 +66,16 @@ public class DrpApiException extends DrpException {
         return code == 404;
     }
 
+    /**
+     * The name is taken: a create of an existing key (409, e.g. a context's Name), or an object whose Name is a
+     * unique index that another object has (422 "machines:&lt;uuid&gt; violates unique index Name") [v3 code:
+     * backend/index/index.go CheckUnique].
+     */
+    public boolean isNameTaken() {
+        return isConflict() || isValidation() && messages.stream().anyMatch(message ->
+                message.endsWith(" violates unique index Name"));
+    }
+
     /** 422: the server refused the object's content. */
     public boolean isValidation() {
         return code == 422;

@@ -7,6 +7,7 @@ import dev.drpconsole.sandbox.model.IndexDefinition;
 import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.model.ObjectKinds;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What types exist: {@code GET /objects} (the type prefixes) and {@code GET /indexes[/<prefix>[/<field>]]} (their
@@ -23,8 +24,9 @@ public final class CatalogEndpoints {
     public ApiSection objects() {
         return exchange -> {
             ArrayNode prefixes = SandboxJson.array();
-            kinds.all().stream().map(ObjectKind::prefix).filter(prefix -> !"plugin_providers".equals(prefix))
-                    .sorted().forEach(prefixes::add);
+            // The prefs are objects of the store too, served at /prefs [v3 run: "preferences" is listed].
+            Stream.concat(kinds.all().stream().map(ObjectKind::prefix), Stream.of("preferences"))
+                    .filter(prefix -> !"plugin_providers".equals(prefix)).sorted().forEach(prefixes::add);
             exchange.replyJson(200, prefixes);
         };
     }

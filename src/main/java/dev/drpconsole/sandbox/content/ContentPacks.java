@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,11 @@ import java.util.stream.Stream;
  * the pack replaces or removes them. The pack itself is kept as uploaded in the data dir.
  */
 public final class ContentPacks {
+
+    /** The server's own read-only layer [v3 code: backend/stack.go BasicContent]. */
+    public static final String BASIC_STORE = "BasicStore";
+    /** The writable layer clients' objects live in [v3 code: backend/stack.go]. */
+    public static final String BACKING_STORE = "BackingStore";
 
     private final ObjectStore store;
     private final Path directory;
@@ -41,11 +48,33 @@ public final class ContentPacks {
         }
     }
 
-    /** Every installed pack as {@code ContentSummary}. */
+    /**
+     * Every layer of the store as {@code ContentSummary}, top first as the server stacks them: the writable
+     * {@code BackingStore}, the installed packs, the server's {@code BasicStore} [v3 run; v3 code: backend/stack.go].
+     */
     public ArrayNode summaries() {
         ArrayNode list = SandboxJson.array();
+        list.add(storeLayer(BACKING_STORE, "Writable backing store", "writable",
+                object -> !object.path("ReadOnly").asBoolean()));
         names().forEach(name -> read(name).ifPresent(content -> list.add(summary(content))));
+        list.add(storeLayer(BASIC_STORE, "Default objects that must be present", "default",
+                object -> BASIC_STORE.equals(SandboxJson.string(object, "Bundle"))));
         return list;
+    }
+
+    private ObjectNode storeLayer(String name, String description, String type, Predicate<ObjectNode> inLayer) {
+        ObjectNode summary = SandboxJson.object();
+        summary.putObject("meta").put("Name", name).put("Description", description).put("Type", type)
+                .put("Version", "0.0.0").put("Writable", "writable".equals(type));
+        ObjectNode counts = summary.putObject("Counts");
+        for (ObjectKind kind : store.kinds().all()) {
+            long count = store.list(kind.prefix()).stream().filter(inLayer).count();
+            if (count > 0) {
+                counts.put(kind.prefix(), count);
+            }
+        }
+        summary.putArray("Warnings");
+        return summary;
     }
 
     public Optional<ObjectNode> get(String name) {
@@ -75,6 +104,9 @@ public final class ContentPacks {
                 throw new ApiException(409, "POST", "contents", name, "Content " + name + " already exists");
             }
             ObjectNode normalized = normalized(content, name);
+            Map<String, ObjectNode> layers = installed();
+            layers.put(name, normalized);
+            refuseMissingPrerequisites(layers);
             Map<String, Map<String, ObjectNode>> incoming = objectsOf(normalized, name);
             checkConflicts(incoming, name, replaceWritable);
             removeObjectsNoLongerIn(name, incoming, principal);
@@ -91,6 +123,9 @@ public final class ContentPacks {
             if (read(name).isEmpty()) {
                 throw new ApiException(404, "DELETE", "contents", name, "No such content store");
             }
+            Map<String, ObjectNode> layers = installed();
+            layers.remove(name);
+            refuseMissingPrerequisites(layers);
             removeObjectsNoLongerIn(name, Map.of(), principal);
             try {
                 Files.deleteIfExists(fileOf(name));
@@ -99,6 +134,33 @@ public final class ContentPacks {
             }
             return null;
         });
+    }
+
+    private Map<String, ObjectNode> installed() {
+        Map<String, ObjectNode> layers = new TreeMap<>();
+        names().forEach(name -> read(name).ifPresent(content -> layers.put(name, content)));
+        return layers;
+    }
+
+    /**
+     * Every layer's {@code meta.Prerequisites} ("name[: version range], …", DRP v4.7.0 models/content.go
+     * ParseContentPrerequisites) must name a layer of the stack as it would be [v3 code: backend/stack.go
+     * buildStack]. Version ranges are not checked.
+     */
+    private static void refuseMissingPrerequisites(Map<String, ObjectNode> layers) {
+        List<String> problems = new ArrayList<>();
+        layers.forEach((layer, content) -> {
+            for (String entry : SandboxJson.string(content.path("meta"), "Prerequisites").split(",")) {
+                String needed = entry.split(":", 2)[0].trim();
+                if (!needed.isEmpty() && !layers.containsKey(needed) && !BASIC_STORE.equals(needed)) {
+                    problems.add("Layer " + layer + " has " + needed + " as a prerequisite, but " + needed
+                            + " does not exist!");
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "STORE_ERROR", "contents", "", problems);
+        }
     }
 
     private static ObjectNode normalized(ObjectNode content, String name) {
@@ -135,7 +197,7 @@ public final class ContentPacks {
                     throw ApiException.validation("contents", name, section.getKey() + ":" + entry.getKey()
                             + " is not an object");
                 }
-                ObjectNode object = given.deepCopy();
+                ObjectNode object = kind.decoded(given);
                 if (kind.keyOf(object).isEmpty()) {
                     object.put(kind.keyField(), entry.getKey());
                 }

@@ -7,7 +7,6 @@ import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.params.ParamResolver;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -111,7 +110,7 @@ public final class JobActionsRenderer {
                 ObjectNode failed = current.deepCopy();
                 failed.put("State", "failed");
                 failed.put("ExitState", "failed");
-                failed.put("EndTime", SandboxJson.time(Instant.now()));
+                failed.put("EndTime", objects.clock().now());
                 objects.save("jobs", current, failed);
             }
         });

@@ -6,7 +6,6 @@ import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.objects.ObjectRules;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -38,7 +37,7 @@ public final class JobRules implements ObjectRules {
         String oldState = SandboxJson.string(before, "State");
         String newState = SandboxJson.string(after, "State");
         if (!oldState.equals(newState)) {
-            String now = SandboxJson.time(Instant.now());
+            String now = objects.clock().now();
             if ("running".equals(newState)) {
                 after.put("StartTime", now);
             } else if ("finished".equals(newState) || "failed".equals(newState)) {

@@ -9,7 +9,6 @@ import dev.drpconsole.sandbox.auth.Principal;
 import dev.drpconsole.sandbox.machines.TaskEntry;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -103,7 +102,7 @@ public final class NextJobPlanner {
                     "", currentJob);
             record.put("State", "finished");
             record.put("ExitState", "complete");
-            record.put("EndTime", SandboxJson.time(Instant.now()));
+            record.put("EndTime", objects.clock().now());
             store(record, currentJob, changes);
             changed.put("CurrentJob", SandboxJson.string(record, "Uuid"));
             objects.save("machines", machine, changed);
@@ -177,7 +176,7 @@ public final class NextJobPlanner {
         job.put("Context", SandboxJson.string(machine, "Context"));
         job.put("State", "created");
         job.put("ExitState", "");
-        job.put("StartTime", SandboxJson.time(Instant.now()));
+        job.put("StartTime", objects.clock().now());
         job.put("EndTime", SandboxJson.ZERO_TIME);
         job.put("Archived", false);
         job.put("Current", true);
@@ -215,7 +214,7 @@ public final class NextJobPlanner {
         ObjectNode failed = job.deepCopy();
         failed.put("State", "failed");
         failed.put("ExitState", "failed");
-        failed.put("EndTime", SandboxJson.time(Instant.now()));
+        failed.put("EndTime", objects.clock().now());
         // Stored directly: abandoning a job because its task list was replaced must not stop the machine.
         objects.store().put("jobs", failed, "save", "");
         logs.appendLine(SandboxJson.string(job, "Uuid"), "Job abandoned: the machine's task list was replaced");
@@ -238,6 +237,6 @@ public final class NextJobPlanner {
             job.put("State", "failed");
             job.put("ExitState", "failed");
         }
-        job.put("EndTime", SandboxJson.time(Instant.now()));
+        job.put("EndTime", objects.clock().now());
     }
 }

@@ -5,6 +5,7 @@ import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.auth.Secrets;
 import dev.drpconsole.sandbox.objects.ObjectRules;
+import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
 import dev.drpconsole.sandbox.store.Preferences;
 import java.util.LinkedHashSet;
@@ -27,10 +28,12 @@ public final class MachineRules implements ObjectRules {
 
     private final TaskListRules taskLists;
     private final Preferences preferences;
+    private final ObjectService objects;
 
-    public MachineRules(TaskListRules taskLists, Preferences preferences) {
+    public MachineRules(TaskListRules taskLists, Preferences preferences, ObjectService objects) {
         this.taskLists = taskLists;
         this.preferences = preferences;
+        this.objects = objects;
     }
 
     /** The prefs' defaults, as the v3 server's backend/machines.go {@code OnCreate} applies them. */
@@ -75,6 +78,21 @@ public final class MachineRules implements ObjectRules {
         addFeatureFlag(after, "change-stage-v2");
         checkName(after);
         taskLists.onUpdate(before, after, options);
+    }
+
+    /**
+     * A deleted machine's current job is no longer current, so {@code jobs?Current=true} lists no job of a machine
+     * that is gone [v3 code: backend/machines.go AfterDelete; v3 run: a jobs event follows].
+     */
+    @Override
+    public void afterDelete(ObjectNode removed, WriteOptions options) {
+        objects.find("jobs", SandboxJson.string(removed, "CurrentJob"))
+                .filter(job -> job.path("Current").asBoolean())
+                .ifPresent(job -> {
+                    ObjectNode ended = job.deepCopy();
+                    ended.put("Current", false);
+                    objects.save("jobs", job, ended);
+                });
     }
 
     /** The context a machine returns to when its task list is replaced: {@code Meta.BaseContext}, or "". */

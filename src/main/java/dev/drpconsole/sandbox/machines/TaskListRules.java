@@ -20,9 +20,15 @@ import java.util.List;
 public final class TaskListRules {
 
     private final ObjectStore store;
+    private final int emptyListCurrentTask;
 
-    public TaskListRules(ObjectStore store) {
+    /**
+     * @param v3EmptyTaskLists an empty task list has CurrentTask -1 as on the v3 server (backend/machines.go
+     *                         validateChangeStage), else 0 as on DRP v4.7.0
+     */
+    public TaskListRules(ObjectStore store, boolean v3EmptyTaskLists) {
         this.store = store;
+        this.emptyListCurrentTask = v3EmptyTaskLists ? -1 : 0;
     }
 
     void onCreate(ObjectNode machine) {
@@ -73,6 +79,10 @@ public final class TaskListRules {
             resetContext(after, contextChangedByClient);
         } else if (byClient) {
             checkClientTaskEdit(before, after, uuid, options.force());
+            if (before.path("Tasks").isEmpty() && !after.path("Tasks").isEmpty()) {
+                // DRP v4.7.0 agent/taskRunner_test.go "Try to change order of tasks": a new list starts at -1.
+                after.put("CurrentTask", -1);
+            }
             if (after.path("CurrentTask").asInt() == -1 && before.path("CurrentTask").asInt() != -1) {
                 resetContext(after, contextChangedByClient);
             }
@@ -181,8 +191,13 @@ public final class TaskListRules {
         return size > 0 && current < size;
     }
 
-    private static void updateComplete(ObjectNode machine) {
+    private void updateComplete(ObjectNode machine) {
         int size = machine.path("Tasks").size();
+        if (size == 0) {
+            // DRP v4.7.0 agent/taskRunner_test.go "Make initial machine", "Try to remove tasks": an empty task
+            // list is a finished one, CurrentTask 0 (-1 on v3).
+            machine.put("CurrentTask", emptyListCurrentTask);
+        }
         machine.put("WorkflowComplete", size == 0 || machine.path("CurrentTask").asInt() >= size);
     }
 

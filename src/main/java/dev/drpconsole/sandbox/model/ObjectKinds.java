@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The object types the sandbox serves, read from {@code kinds.json} beside this class. */
 public final class ObjectKinds {
@@ -33,6 +35,9 @@ public final class ObjectKinds {
     }
 
     private static ObjectKinds fromDeclarations(ObjectNode declarations) {
+        Map<String, Set<String>> structs = new LinkedHashMap<>();
+        declarations.path("_structs").fields().forEachRemaining(struct -> structs.put(struct.getKey(),
+                texts(struct.getValue())));
         Map<String, ObjectKind> kinds = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> entries = declarations.fields();
         while (entries.hasNext()) {
@@ -40,12 +45,12 @@ public final class ObjectKinds {
             if (entry.getKey().startsWith("_")) {
                 continue;
             }
-            kinds.put(entry.getKey(), kind(entry.getKey(), entry.getValue()));
+            kinds.put(entry.getKey(), kind(entry.getKey(), entry.getValue(), structs));
         }
         return new ObjectKinds(kinds);
     }
 
-    private static ObjectKind kind(String prefix, JsonNode declaration) {
+    private static ObjectKind kind(String prefix, JsonNode declaration, Map<String, Set<String>> structs) {
         Map<String, IndexDefinition> indexes = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> declared = declaration.path("Indexes").fields();
         while (declared.hasNext()) {
@@ -54,9 +59,19 @@ public final class ObjectKinds {
             boolean unique = words.length > 1 && "unique".equals(words[1]);
             indexes.put(index.getKey(), new IndexDefinition(index.getKey(), IndexType.fromDeclaration(words[0]), unique));
         }
+        Map<String, Set<String>> structFields = new LinkedHashMap<>();
+        declaration.path("Structs").fields().forEachRemaining(field -> structFields.put(field.getKey(),
+                Optional.ofNullable(structs.get(field.getValue().asText())).orElseThrow(() ->
+                        new IllegalStateException("kinds.json: no struct " + field.getValue().asText()))));
         return new ObjectKind(prefix, declaration.path("Key").asText(), declaration.path("Common").asBoolean(),
                 declaration.path("Partial").asBoolean(), declaration.path("Params").asBoolean(), indexes,
-                (ObjectNode) declaration.path("Defaults"));
+                (ObjectNode) declaration.path("Defaults"), texts(declaration.path("Optional")), structFields);
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new LinkedHashSet<>();
+        array.forEach(text -> texts.add(text.asText()));
+        return texts;
     }
 
     public Optional<ObjectKind> find(String prefix) {

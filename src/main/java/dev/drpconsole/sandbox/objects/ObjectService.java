@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
+import dev.drpconsole.sandbox.ServerClock;
 import dev.drpconsole.sandbox.model.IndexDefinition;
 import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.model.ObjectKinds;
@@ -21,10 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ObjectService {
 
     private final ObjectStore store;
+    private final ServerClock clock;
     private final Map<String, ObjectRules> rules = new ConcurrentHashMap<>();
 
-    public ObjectService(ObjectStore store) {
+    /** @param clock how the server writes times (its zone: by default this JVM's, as a real server's host) */
+    public ObjectService(ObjectStore store, ServerClock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** How the server writes times into the objects it changes. */
+    public ServerClock clock() {
+        return clock;
     }
 
     public ObjectStore store() {
@@ -99,7 +108,8 @@ public final class ObjectService {
         if (!(body instanceof ObjectNode)) {
             throw ApiException.badRequest("CREATE", prefix, "", "The body must be a JSON object");
         }
-        ObjectNode created = ((ObjectNode) body).deepCopy();
+        // A real server decodes the body into the type's Go model first (DRP v4.7.0 models/*.go, encoding/json).
+        ObjectNode created = kind.decoded((ObjectNode) body);
         return store.write(() -> {
             rulesOf(prefix).beforeDefaults(created);
             kind.fill(created);
@@ -127,7 +137,7 @@ public final class ObjectService {
         }
         return store.write(() -> {
             ObjectNode before = get("PUT", prefix, keyOrLookup);
-            return update(kind, before, ((ObjectNode) body).deepCopy(), options, "PUT");
+            return update(kind, before, kind.decoded((ObjectNode) body), options, "PUT");
         });
     }
 
@@ -147,7 +157,8 @@ public final class ObjectService {
             if (!(patched instanceof ObjectNode)) {
                 throw new ApiException(422, "PATCH", prefix, kind.keyOf(before), "The patch must leave an object");
             }
-            return update(kind, before, (ObjectNode) patched, options, "PATCH");
+            // The patched JSON is decoded into the model like a PUT body [v3 code: backend/requestTracker.go Patch].
+            return update(kind, before, kind.decoded((ObjectNode) patched), options, "PATCH");
         });
     }
 
@@ -223,8 +234,10 @@ public final class ObjectService {
                 String otherKey = kind.keyOf(other);
                 if (!otherKey.equals(ownKey) && !otherKey.equals(kind.keyOf(object))
                         && index.type().order().compare(index.valueOn(other), value) == 0) {
-                    throw new ApiException(409, "Conflict", kind.prefix(), kind.keyOf(object), index.name() + " "
-                            + value + " is already used by " + otherKey);
+                    // [v3 code: backend/index/index.go CheckUnique, added to the object's validation errors]
+                    String key = kind.keyOf(object);
+                    throw ApiException.validation(kind.prefix(), key, kind.prefix() + ":" + key
+                            + " violates unique index " + index.name());
                 }
             }
         }

@@ -102,7 +102,7 @@ public final class RunnerFormViewModel {
                     notice.set(created.notice());
                     onSaved.accept(created.machine());
                 })
-                .onFailure(failure -> saveProblem.set(failure instanceof DrpApiException api && api.isConflict()
+                .onFailure(failure -> saveProblem.set(failure instanceof DrpApiException api && api.isNameTaken()
                         ? "A machine named " + runner.name() + " already exists. Pick another name."
                         : PlainWords.of("Could not create the machine", failure)))
                 .onFinished(() -> saving.set(false))

@@ -40,4 +40,22 @@ class TestJobStepTest {
             assertTrue(sandbox.client.contents().stream().noneMatch(pack -> "context-demo".equals(pack.name())));
         }
     }
+
+    @Test
+    void withoutTheCommunityContentTheDemoPackSaysWhatIsMissing() throws Exception {
+        SetupChoices choices = SetupSandbox.choices("drpconsole-test/unused:1", "prereq");
+        try (SetupSandbox sandbox = SetupSandbox.start(dir.resolve("sandbox"))) {
+            // Every real install has it; an endpoint without it lacks the stage complete the demo workflow ends in.
+            sandbox.client.deleteContent("drp-community-content");
+            SetupJournal journal = SetupJournal.load(dir.resolve("settings"));
+            StepContext context = new StepContext(sandbox.targets, choices, journal, dir.resolve("work"));
+
+            SetupProblem problem = assertThrows(SetupProblem.class,
+                    () -> new TestJobStep().run(context, StepProgress.NONE));
+
+            assertTrue(problem.getMessage().contains("Layer context-demo has drp-community-content as a prerequisite,"
+                    + " but drp-community-content does not exist!"), problem.getMessage());
+            assertEquals(List.of(), journal.created(), "no pack and no test machine were made");
+        }
+    }
 }

@@ -65,7 +65,10 @@ class RunnerFormViewModelTest {
     @Test
     void aTakenNameAndARefusalAreSaidInPlainWordsAndCreateCanBeTriedAgain() {
         form.nameProperty().set("web-1");
-        drp.failNextCall(new DrpApiException(409, "machines", "web-1", "CREATE", List.of("already exists")));
+        // What DRP answers: the Name is a unique index of machines (v3 backend/index/index.go CheckUnique).
+        String uuid = "2a3b4c5d-0000-4000-8000-000000000001";
+        drp.failNextCall(new DrpApiException(422, "machines", uuid, "ValidationError",
+                List.of("machines:" + uuid + " violates unique index Name")));
 
         form.save(saved::add);
 
