@@ -106,6 +106,19 @@ class EventSocketTest {
         socket.abort();
     }
 
+    /** [v3 code] frontend/websocket.go and DRP v4.7.0 api/event_stream.go split in 3: the key keeps its dots. */
+    @Test
+    void aKeyWithDotsIsMatchedWhole() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register profiles.create.site.rack-1.cfg", true).join();
+        frames.next();
+        api.post("profiles", "{\"Name\":\"site\"}");
+        api.post("profiles", "{\"Name\":\"site.rack-1.cfg\"}");
+        assertEquals("site.rack-1.cfg", frames.next().path("Key").asText());
+        socket.abort();
+    }
+
     @Test
     void postedEventsAreDelivered() throws Exception {
         Frames frames = new Frames();
