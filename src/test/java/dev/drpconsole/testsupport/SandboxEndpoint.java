@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,13 +18,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * final SandboxEndpoint sandbox = new SandboxEndpoint();}.
  */
 public final class SandboxEndpoint implements BeforeAllCallback, AfterAllCallback {
+    private final UnaryOperator<SandboxConfig> options;
     private Path dataDir;
     private SandboxServer server;
+
+    public SandboxEndpoint() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param options changes the default configuration, e.g. {@code config -> config.withEventBuffer(4)} */
+    public SandboxEndpoint(UnaryOperator<SandboxConfig> options) {
+        this.options = options;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("sandbox-endpoint");
-        server = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0).withoutRunners());
+        server = SandboxServer.start(options.apply(SandboxConfig.inDataDir(dataDir).withPort(0).withoutRunners()));
     }
 
     @Override
