@@ -147,6 +147,33 @@ class EventSocketTest {
         socket.abort();
     }
 
+    /**
+     * [v3 code] frontend/frontend.go authBlob.Principal ("user:" + name, "runner:" + machine uuid) and
+     * backend/requestTracker.go (every event published while serving a request carries its principal); [v3 run] a
+     * change the server makes while serving a request is an {@code update} by that principal.
+     */
+    @Test
+    void eventsNameWhoCausedThemTheServersOwnChangesInARequestToo() throws Exception {
+        String uuid = api.post("machines", "{\"Name\":\"principled\"}").json().path("Uuid").asText();
+        api.post("users", "{\"Name\":\"fred\"}");
+        String token = api.get("machines/" + uuid + "/token").json().path("Token").asText();
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register machines,users.*.principled,fred," + uuid, true).join();
+        assertEquals("user:rocketskates", frames.next().path("Principal").asText(), "the acknowledgement");
+
+        api.put("users/fred/password", "{\"Password\":\"secret\"}");
+        JsonNode password = frames.next();
+        assertEquals("update", password.path("Action").asText(), "the server's own change, in a request");
+        assertEquals("user:rocketskates", password.path("Principal").asText());
+        api.withToken(token).patch("machines/" + uuid,
+                "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"by its agent\"}]");
+        JsonNode byAgent = frames.next();
+        assertEquals("by its agent", byAgent.path("Object").path("Description").asText());
+        assertEquals("runner:" + uuid, byAgent.path("Principal").asText());
+        socket.abort();
+    }
+
     @Test
     void noCredentialsNoWebsocket() {
         Throwable failure = api.anonymous().websocketAsync("ws", new Frames()).handle((ok, error) -> error).join();
