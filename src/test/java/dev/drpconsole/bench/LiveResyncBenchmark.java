@@ -1,6 +1,5 @@
 package dev.drpconsole.bench;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpException;
@@ -10,7 +9,6 @@ import dev.drpconsole.core.drp.LiveObjects;
 import dev.drpconsole.core.drp.Machine;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
-import dev.drpconsole.sandbox.objects.WriteOptions;
 import dev.drpconsole.testsupport.SandboxAccess;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -54,20 +52,11 @@ public final class LiveResyncBenchmark {
                 .withoutRunners().withEventBuffer(1));
              DrpClient client = SandboxAccess.connect(sandbox);
              DrpClient writer = SandboxAccess.connect(sandbox)) {
-            populate(sandbox);
+            RunnersViewBenchmark.populate(sandbox);
             listCost(sandbox, client);
             convergence(sandbox, client, writer, io);
         } finally {
             io.shutdownNow();
-        }
-    }
-
-    private static void populate(SandboxServer sandbox) {
-        for (int i = 0; i < MACHINES; i++) {
-            ObjectNode machine = JsonNodeFactory.instance.objectNode();
-            machine.put("Name", "bench-runner-" + i).put("Description", "rack " + (i % 100));
-            machine.putObject("Meta").put(Machine.BASE_CONTEXT, "runner");
-            sandbox.objects().create("machines", machine, WriteOptions.server());
         }
     }
 

@@ -3,13 +3,8 @@ package dev.drpconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.drpconsole.testsupport.SandboxEndpoint;
-import java.io.IOException;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,49 +24,10 @@ class EventBufferTest {
     @RegisterExtension
     static final SandboxEndpoint SANDBOX = new SandboxEndpoint(config -> config.withEventBuffer(BUFFER));
 
-    /** Reads only the acknowledgement, then nothing until resumed. */
-    static final class StalledReader implements WebSocket.Listener {
-        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private volatile boolean stalled;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    received.add(SandboxJson.parse(partial.toString().getBytes(StandardCharsets.UTF_8)));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                partial.setLength(0);
-            }
-            if (!stalled) {
-                socket.request(1);
-            }
-            return null;
-        }
-
-        void stall() {
-            stalled = true;
-        }
-
-        void resume(WebSocket socket) {
-            stalled = false;
-            socket.request(Long.MAX_VALUE);
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode frame = received.poll(5, TimeUnit.SECONDS);
-            assertTrue(frame != null, "no frame within 5 s");
-            return frame;
-        }
-    }
-
     @Test
     void aReaderThatFallsBehindLosesFramesSilentlyAndKeepsItsSocket() throws Exception {
         SandboxApi api = SandboxApi.forServer(SANDBOX.server());
-        StalledReader reader = new StalledReader();
+        EventSocketTest.Frames reader = new EventSocketTest.Frames();
         WebSocket socket = api.websocket("ws", reader);
         socket.sendText("register flood.*.*", true).join();
         assertEquals("register", reader.next().path("Action").asText());

@@ -30,10 +30,11 @@ class EventSocketTest {
         api = SandboxApi.forServer(SANDBOX.server());
     }
 
-    /** Collects text frames. */
+    /** Collects text frames; can stop reading them, as a slow client does. */
     static final class Frames implements WebSocket.Listener {
         final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private volatile boolean stalled;
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -46,8 +47,20 @@ class EventSocketTest {
                 }
                 partial.setLength(0);
             }
-            socket.request(1);
+            if (!stalled) {
+                socket.request(1);
+            }
             return null;
+        }
+
+        /** Reads no further frame until resumed. */
+        void stall() {
+            stalled = true;
+        }
+
+        void resume(WebSocket socket) {
+            stalled = false;
+            socket.request(Long.MAX_VALUE);
         }
 
         JsonNode next() throws InterruptedException {
