@@ -53,8 +53,12 @@ public final class OkHttpDrpEvents implements DrpEvents {
     private static final int BURST_FRAMES = 64;
     /** A gap this long ends a run: the server had nothing queued for us. */
     private static final long QUIET_MILLIS = 500;
-    /** A burst that goes on is reported this often too, so a steadily busy endpoint's views still catch up. */
-    private static final long LONGEST_BURST_MILLIS = 10_000;
+    /**
+     * A burst that goes on is reported this often too, so a steadily busy endpoint's views still catch up. Long enough
+     * that a usual burst (1,000 changes) gets only the resync at its end, which then is not held back by
+     * {@link LiveObjects}' gap after a resync in the middle of it.
+     */
+    private static final long LONGEST_BURST_MILLIS = 30_000;
 
     private final DrpHttp http;
     private final OkHttpClient socketClient;
