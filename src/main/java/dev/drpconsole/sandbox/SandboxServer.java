@@ -199,8 +199,8 @@ public final class SandboxServer implements AutoCloseable {
         ContentPacks contents = new ContentPacks(store, dataDir.resolve("contents"));
         BuiltInObjects.ensure(objects, contents, config.providerBuiltIn());
         Authenticator authenticator = new Authenticator(password, signer, store);
-        EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
-                !principal.isMachine() || "websocket".equals(event.type())
+        EventSocket eventSocket = new EventSocket(events, authenticator, config.eventBufferFrames(),
+                (principal, event) -> !principal.isMachine() || "websocket".equals(event.type())
                         || event.object() instanceof ObjectNode object
                         && CallerAccess.machineMaySee(principal.name(), event.type(), object));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
@@ -282,6 +282,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public ObjectService objects() {
         return objects;
+    }
+
+    /** Event frames dropped so far for clients that read slower than events came (see {@link EventSocket}). */
+    public long droppedEventFrames() {
+        return eventSocket.droppedFrames();
     }
 
     /**

@@ -30,10 +30,11 @@ class EventSocketTest {
         api = SandboxApi.forServer(SANDBOX.server());
     }
 
-    /** Collects text frames. */
+    /** Collects text frames; can stop reading them, as a slow client does. */
     static final class Frames implements WebSocket.Listener {
         final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private volatile boolean stalled;
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -46,8 +47,20 @@ class EventSocketTest {
                 }
                 partial.setLength(0);
             }
-            socket.request(1);
+            if (!stalled) {
+                socket.request(1);
+            }
             return null;
+        }
+
+        /** Reads no further frame until resumed. */
+        void stall() {
+            stalled = true;
+        }
+
+        void resume(WebSocket socket) {
+            stalled = false;
+            socket.request(Long.MAX_VALUE);
         }
 
         JsonNode next() throws InterruptedException {
@@ -106,6 +119,19 @@ class EventSocketTest {
         socket.abort();
     }
 
+    /** [v3 code] frontend/websocket.go and DRP v4.7.0 api/event_stream.go split in 3: the key keeps its dots. */
+    @Test
+    void aKeyWithDotsIsMatchedWhole() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register profiles.create.site.rack-1.cfg", true).join();
+        frames.next();
+        api.post("profiles", "{\"Name\":\"site\"}");
+        api.post("profiles", "{\"Name\":\"site.rack-1.cfg\"}");
+        assertEquals("site.rack-1.cfg", frames.next().path("Key").asText());
+        socket.abort();
+    }
+
     @Test
     void postedEventsAreDelivered() throws Exception {
         Frames frames = new Frames();
@@ -131,6 +157,33 @@ class EventSocketTest {
         api.patch("machines/" + other, "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"x\"}]");
         api.patch("machines/" + own, "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"y\"}]");
         assertEquals(own, frames.next().path("Key").asText());
+        socket.abort();
+    }
+
+    /**
+     * [v3 code] frontend/frontend.go authBlob.Principal ("user:" + name, "runner:" + machine uuid) and
+     * backend/requestTracker.go (every event published while serving a request carries its principal); [v3 run] a
+     * change the server makes while serving a request is an {@code update} by that principal.
+     */
+    @Test
+    void eventsNameWhoCausedThemTheServersOwnChangesInARequestToo() throws Exception {
+        String uuid = api.post("machines", "{\"Name\":\"principled\"}").json().path("Uuid").asText();
+        api.post("users", "{\"Name\":\"fred\"}");
+        String token = api.get("machines/" + uuid + "/token").json().path("Token").asText();
+        Frames frames = new Frames();
+        WebSocket socket = api.websocket("ws", frames);
+        socket.sendText("register machines,users.*.principled,fred," + uuid, true).join();
+        assertEquals("user:rocketskates", frames.next().path("Principal").asText(), "the acknowledgement");
+
+        api.put("users/fred/password", "{\"Password\":\"secret\"}");
+        JsonNode password = frames.next();
+        assertEquals("update", password.path("Action").asText(), "the server's own change, in a request");
+        assertEquals("user:rocketskates", password.path("Principal").asText());
+        api.withToken(token).patch("machines/" + uuid,
+                "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"by its agent\"}]");
+        JsonNode byAgent = frames.next();
+        assertEquals("by its agent", byAgent.path("Object").path("Description").asText());
+        assertEquals("runner:" + uuid, byAgent.path("Principal").asText());
         socket.abort();
     }
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * One websocket event: {@code Type} is the object prefix, {@code Action} create, update, save or delete, and
  * {@code Object} the whole object after the change (before it, for delete).
+ *
+ * @param principal who caused it, as DRP names callers: {@code user:rocketskates}, {@code runner:<machine uuid>}
+ *                  for a machine token; a change the server made while serving a request names that caller
  */
 public record DrpEvent(Instant time, String type, String action, String key, String principal, ObjectNode object) {
 

@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * Matches events against one {@code type.action.key} filter as DRP does (§5): each part is {@code *} or a comma
- * list of values, where {@code \1}, {@code \2}, {@code \3} stand for a literal {@code .}, {@code ,}, {@code *}.
+ * list of values, where {@code \1}, {@code \2}, {@code \3} stand for a literal {@code .}, {@code ,}, {@code *}. A
+ * key may also hold plain dots ({@code profiles.*.site.cfg} is the key {@code site.cfg}).
  * The server sends every event for every registration down one socket, so the client routes them itself.
  */
 final class EventFilterMatcher {
     private final List<List<String>> parts;
 
     EventFilterMatcher(String filter) {
-        String[] split = filter.split("\\.", 4); // a fourth part (a newer server's extra filter) is not ours to check
+        // In 3, as DRP v4.7.0 api/event_stream.go matches (SplitN(registration, ".", 3)): the key keeps its dots.
+        String[] split = filter.split("\\.", 3);
         if (split.length < 3) {
             throw new IllegalArgumentException("An event filter is type.action.key, e.g. machines.*.*; got "
                     + filter);

@@ -13,4 +13,11 @@ public interface EventStreamListener {
 
     /** The socket dropped; the stream retries with growing pauses until closed. */
     void disconnected(String reason);
+
+    /**
+     * A long run of events just ended (or has gone on for a while): a real endpoint may have dropped some of them
+     * for us without a word, and the socket is still up. Holders of live state should list again (a resync).
+     */
+    default void eventsMayHaveBeenDropped() {
+    }
 }

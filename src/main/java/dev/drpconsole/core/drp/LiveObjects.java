@@ -2,15 +2,28 @@ package dev.drpconsole.core.drp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * Keeps a view's copy of one object type current: subscribes to {@code <prefix>.*.*} first, then lists once the
  * registration is in place (events that arrive during the list are held and applied after it, so none is lost),
- * applies every event after that, and lists again whenever the event socket (re)connects (a resync), because
- * events may have been missed while it was down. Only the newest list is applied when lists overlap. Listener calls come from one background thread at a time, in order; UIs batch them onto
- * the FX thread.
+ * applies every event after that, and lists again (a resync) when events may have been missed:
+ * <ul>
+ *   <li>whenever the event socket (re)connects: events were missed while it was down;</li>
+ *   <li>after a burst of events ({@link EventStreamListener#eventsMayHaveBeenDropped}): a real endpoint drops frames
+ *   for a client that falls behind, silently, and keeps the socket open (melody's 256-frame buffer per socket; no
+ *   sequence numbers). A drop needs that buffer full, which the client then sees as a long run of frames, so only
+ *   after such a run can anything be missing, changed values included (a workflow set on many machines), which a
+ *   count could not see. Nothing is asked of the endpoint while it is quiet. A resync after a burst starts no
+ *   sooner than {@value #RESYNC_COST_SHARE} times the last list's duration after that list began (at least
+ *   {@value #MIN_RESYNC_GAP_MILLIS} ms): a type that takes a second to list (10,000 machines) is listed at most every
+ *   20 s however busy the endpoint, so it spends at most 1/{@value #RESYNC_COST_SHARE} of the time listing.</li>
+ * </ul>
+ * Only the newest list is applied when lists overlap. Listener calls come from one background thread at a time, in
+ * order; UIs batch them onto the FX thread.
  */
 public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
 
@@ -28,6 +41,9 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         void failed(DrpException error);
     }
 
+    private static final int RESYNC_COST_SHARE = 20;
+    private static final long MIN_RESYNC_GAP_MILLIS = 1_000;
+
     private final DrpClient client;
     private final DrpType<T> type;
     private final Filter listFilter;
@@ -40,6 +56,9 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
     private EventSubscription subscription;
     private AutoCloseable streamListener;
     private boolean closed;
+    private long lastListStart; // System.nanoTime()
+    private long lastListNanos;
+    private boolean resyncWaiting; // a resync after a burst waits out the gap
     /** Set (on the event thread, before it announces the connection) when the first list followed the ack. */
     private volatile boolean listedAfterAck;
 
@@ -74,6 +93,11 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
             public void disconnected(String reason) {
                 // Nothing to do until it is back: the resync on reconnect catches up.
             }
+
+            @Override
+            public void eventsMayHaveBeenDropped() {
+                resyncAfterBurst();
+            }
         });
         subscription = events.subscribe(type.prefix() + ".*.*", this::onEvent);
         subscription.registered().thenAccept(acknowledged -> {
@@ -82,12 +106,38 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         });
     }
 
+    /** Lists again, but not sooner than the gap allows after the last list (one waits; later bursts join it). */
+    private void resyncAfterBurst() {
+        long wait;
+        synchronized (lock) {
+            if (closed || resyncWaiting) {
+                return;
+            }
+            long gap = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_RESYNC_GAP_MILLIS),
+                    lastListNanos * RESYNC_COST_SHARE);
+            wait = listing == 0 ? 0 : lastListStart + gap - System.nanoTime(); // (nanoTime may be negative)
+            resyncWaiting = wait > 0;
+        }
+        if (wait <= 0) {
+            relist();
+            return;
+        }
+        CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, io).execute(() -> {
+            synchronized (lock) {
+                resyncWaiting = false;
+            }
+            relist();
+        });
+    }
+
     private void relist() {
         int mine;
+        long started = System.nanoTime();
         synchronized (lock) {
             if (closed) {
                 return;
             }
+            lastListStart = started;
             mine = ++listing;
             if (heldEvents == null) {
                 heldEvents = new ArrayList<>(); // an older list still running keeps the events held so far
@@ -109,6 +159,7 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
                 return;
             }
             synchronized (lock) {
+                lastListNanos = System.nanoTime() - started;
                 if (closed || mine != listing) {
                     return;
                 }

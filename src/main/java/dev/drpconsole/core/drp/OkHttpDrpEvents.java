@@ -36,13 +36,29 @@ import org.slf4j.LoggerFactory;
  * and every call to subscribers and stream listeners, so events reach them in the server's order and state needs
  * no locks. After a drop it reconnects with a pause that starts at {@link DrpClientOptions#reconnectInitial()} and
  * doubles up to {@link DrpClientOptions#reconnectMax()}, registers every filter again, and reports
- * {@code connected(true)} once the server acknowledged them all (or the acknowledgement timed out).
+ * {@code connected(true)} once the server acknowledged them all (or the acknowledgement timed out). After a long
+ * run of frames, in which the endpoint may have dropped some silently, it reports
+ * {@code eventsMayHaveBeenDropped()} ({@link BurstWatch}).
  *
  * <p>Over the house's ~400 lines on purpose: the socket, the registration protocol with its acknowledgements and the
  * reconnect all share that one thread's state; split, they would need the locks this design avoids.
  */
 public final class OkHttpDrpEvents implements DrpEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OkHttpDrpEvents.class);
+    /**
+     * A run of this many frames may hide drops. A drop means the server's buffer (melody's 256 frames on DRP) was full,
+     * so we then receive at least that many in a run; a quarter of it leaves room for smaller buffers, and is far above
+     * what an endpoint sends when nothing much happens.
+     */
+    private static final int BURST_FRAMES = 64;
+    /** A gap this long ends a run: the server had nothing queued for us. */
+    private static final long QUIET_MILLIS = 500;
+    /**
+     * A burst that goes on is reported this often too, so a steadily busy endpoint's views still catch up. Long enough
+     * that a usual burst (1,000 changes) gets only the resync at its end, which then is not held back by
+     * {@link LiveObjects}' gap after a resync in the middle of it.
+     */
+    private static final long LONGEST_BURST_MILLIS = 30_000;
 
     private final DrpHttp http;
     private final OkHttpClient socketClient;
@@ -66,6 +82,8 @@ public final class OkHttpDrpEvents implements DrpEvents {
     private boolean authRejected;
     private long pauseMillis;
     private ScheduledFuture<?> ackTimer;
+    private final BurstWatch bursts = new BurstWatch(BURST_FRAMES, TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS),
+            TimeUnit.MILLISECONDS.toNanos(LONGEST_BURST_MILLIS));
 
     OkHttpDrpEvents(DrpHttp http, DrpClientOptions options) {
         this.http = http;
@@ -174,6 +192,7 @@ public final class OkHttpDrpEvents implements DrpEvents {
         }
         socket = opened;
         opening = null;
+        bursts.reset();
         acked.clear();
         awaitingAcks.addAll(holders.keySet());
         holders.keySet().forEach(filter -> opened.send("register " + filter));
@@ -199,6 +218,9 @@ public final class OkHttpDrpEvents implements DrpEvents {
     private void received(int attempt, String text) {
         if (attempt != generation || closed) {
             return;
+        }
+        if (bursts.frame(System.nanoTime())) {
+            loop.schedule(() -> watchBurst(attempt), QUIET_MILLIS, TimeUnit.MILLISECONDS);
         }
         JsonNode frame;
         try {
@@ -227,6 +249,26 @@ public final class OkHttpDrpEvents implements DrpEvents {
                     LOG.warn("An event subscriber for {} failed on {} {} {}", subscriber.filter, type, action, key, e);
                 }
             }
+        }
+    }
+
+    /** Polls the burst until it is over, telling listeners each time frames may have been dropped. */
+    private void watchBurst(int attempt) {
+        if (attempt != generation || closed) {
+            return; // a new socket: its connected(true) resync covers everything
+        }
+        if (bursts.resyncDue(System.nanoTime())) {
+            LOG.debug("A burst of events from {}: it may have dropped some; resyncing", http.url());
+            for (EventStreamListener listener : listeners) {
+                try {
+                    listener.eventsMayHaveBeenDropped();
+                } catch (RuntimeException e) {
+                    LOG.warn("An event stream listener failed on a burst", e);
+                }
+            }
+        }
+        if (bursts.inBurst()) {
+            loop.schedule(() -> watchBurst(attempt), QUIET_MILLIS / 2, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.drpconsole.sandbox.api;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.auth.Authenticator;
 import dev.drpconsole.sandbox.auth.Principal;
+import dev.drpconsole.sandbox.auth.RequestPrincipal;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -47,7 +48,9 @@ public final class ApiRoutes implements Handler {
         if (section == null && exchange.size() >= 3 && !"params".equals(exchange.segment(0))) {
             section = subresources.get(exchange.segment(2));
         }
-        (section == null ? objects : section).handle(exchange);
+        try (RequestPrincipal.Serving serving = RequestPrincipal.serve(principal)) {
+            (section == null ? objects : section).handle(exchange);
+        }
     }
 
     public static ApiException noRoute(ApiExchange exchange) {

@@ -23,8 +23,11 @@ public record Principal(Kind kind, String name) {
         return kind == Kind.MACHINE;
     }
 
-    /** How events and logs name it, e.g. "rocketskates" or "machine:6a2f…". */
+    /**
+     * How events and logs name it, "user:rocketskates" or "runner:6a2f…": [v3 code] frontend/frontend.go
+     * authBlob.Principal (a machine token's claims name the machine, so it is a "runner").
+     */
     public String id() {
-        return isMachine() ? "machine:" + name : name;
+        return isMachine() ? "runner:" + name : "user:" + name;
     }
 }

@@ -1,5 +1,7 @@
 package dev.drpconsole.sandbox.events;
 
+import dev.drpconsole.sandbox.auth.Principal;
+import dev.drpconsole.sandbox.auth.RequestPrincipal;
 import dev.drpconsole.sandbox.store.ObjectChange;
 import dev.drpconsole.sandbox.store.ObjectChangeListener;
 import java.time.Instant;
@@ -8,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Fans events out to subscribers: every store change (as create/update/save/delete carrying the object) and
- * every event a client posts. Delivery is synchronous and in order; subscribers queue what they want.
+ * every event a client posts. Delivery is synchronous and in order; subscribers queue what they want. A change
+ * made while an API request is served, the server's own follow-on changes included, names that request's caller
+ * as its principal ({@link RequestPrincipal}).
  */
 public final class EventBus implements ObjectChangeListener {
 
@@ -31,7 +35,9 @@ public final class EventBus implements ObjectChangeListener {
     @Override
     public void changed(ObjectChange change) {
         boolean carriesOriginal = "update".equals(change.action()) || "save".equals(change.action());
-        publish(new Event(Instant.now(), change.prefix(), change.action(), change.key(), change.principal(),
+        String principal = change.principal().isEmpty()
+                ? RequestPrincipal.current().map(Principal::id).orElse("") : change.principal();
+        publish(new Event(Instant.now(), change.prefix(), change.action(), change.key(), principal,
                 change.object(), carriesOriginal ? change.original() : null));
     }
 }

@@ -7,23 +7,26 @@ import io.javalin.websocket.WsContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's event websocket: its registrations, and an ordered outgoing queue drained on a shared executor,
+ * One client's event websocket: its registrations, and an ordered outgoing buffer drained on a shared executor,
  * so a slow client never holds up the store or other clients, and acknowledgements and events arrive in the
- * order they happened.
+ * order they happened. When the buffer is full, further frames are dropped and the socket stays open, as the v3
+ * server's websocket library does: the client is not told (events carry no sequence number), and a burst of drops
+ * is logged once when the buffer has drained.
  */
 final class EventConnection implements EventSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConnection.class);
-    /** A client that stops reading is dropped rather than allowed to grow the queue without end. */
-    private static final int MAX_QUEUED = 10_000;
     /** Queued like a frame (so sends never overlap) and recognised by identity when sent. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String PING = new String("ping");
@@ -33,12 +36,21 @@ final class EventConnection implements EventSubscriber {
     private final BiPredicate<Principal, Event> visible;
     private final Executor sender;
     private final Map<String, EventFilter> filters = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> outgoing = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<String> outgoing;
+    private final LongAdder droppedEverywhere;
+    private final AtomicLong droppedInBurst = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    EventConnection(WsContext socket, Principal principal, BiPredicate<Principal, Event> visible, Executor sender) {
+    /**
+     * @param bufferFrames      frames kept while the client reads slower than they come
+     * @param droppedEverywhere counts this connection's dropped frames too
+     */
+    EventConnection(WsContext socket, Principal principal, BiPredicate<Principal, Event> visible, Executor sender,
+                    int bufferFrames, LongAdder droppedEverywhere) {
         this.socket = socket;
+        this.outgoing = new ArrayBlockingQueue<>(bufferFrames);
+        this.droppedEverywhere = droppedEverywhere;
         this.principal = principal;
         this.visible = visible;
         this.sender = sender;
@@ -99,13 +111,14 @@ final class EventConnection implements EventSubscriber {
     }
 
     private void enqueue(String frame) {
-        if (outgoing.size() >= MAX_QUEUED) {
-            LOG.warn("Dropping event websocket of {}: it stopped reading", principal.id());
-            close();
-            socket.closeSession(1008, "event queue overflow");
+        // gopkg.in/olahol/melody.v1 session.go writeMessage: "select { case s.output <- message: default:
+        // s.melody.errorHandler(s, errors.New("session message buffer is full")) }": the frame is dropped and the
+        // session stays open; the buffer is config.go MessageBufferSize (256).
+        if (!outgoing.offer(frame)) {
+            droppedInBurst.incrementAndGet();
+            droppedEverywhere.increment();
             return;
         }
-        outgoing.add(frame);
         if (draining.compareAndSet(false, true)) {
             sender.execute(this::drain);
         }
@@ -125,10 +138,21 @@ final class EventConnection implements EventSubscriber {
             LOG.debug("Event websocket of {} failed: {}", principal.id(), e.getMessage());
             close();
         } finally {
+            reportDrops();
             draining.set(false);
             if (!closed.get() && !outgoing.isEmpty() && draining.compareAndSet(false, true)) {
                 sender.execute(this::drain);
             }
+        }
+    }
+
+    /** Once per burst: the sender has caught up (or failed), so the frames dropped meanwhile are counted. */
+    private void reportDrops() {
+        long dropped = droppedInBurst.getAndSet(0);
+        if (dropped > 0) {
+            LOG.warn("Dropped {} event frames for {} (websocket {}): it read slower than events came and only {}"
+                    + " unsent frames are kept", dropped, principal.id(), socket.sessionId(),
+                    outgoing.remainingCapacity() + outgoing.size());
         }
     }
 }

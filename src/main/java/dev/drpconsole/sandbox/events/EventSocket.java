@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,8 @@ public final class EventSocket implements AutoCloseable {
     private final EventBus bus;
     private final Authenticator authenticator;
     private final BiPredicate<Principal, Event> visible;
+    private final int bufferFrames;
+    private final LongAdder droppedFrames = new LongAdder();
     private final ExecutorService sender = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "sandbox-event-sender");
         thread.setDaemon(true);
@@ -43,10 +46,13 @@ public final class EventSocket implements AutoCloseable {
     });
 
     /**
-     * @param visible whether a principal may see an event (machine tokens see only their own machine and jobs)
+     * @param bufferFrames unsent frames kept per connection; a client that reads slower loses the rest
+     * @param visible      whether a principal may see an event (machine tokens see only their own machine and jobs)
      */
-    public EventSocket(EventBus bus, Authenticator authenticator, BiPredicate<Principal, Event> visible) {
+    public EventSocket(EventBus bus, Authenticator authenticator, int bufferFrames,
+                       BiPredicate<Principal, Event> visible) {
         this.bus = bus;
+        this.bufferFrames = bufferFrames;
         this.authenticator = authenticator;
         this.visible = visible;
         pinger.scheduleAtFixedRate(() -> connections.values().forEach(EventConnection::ping), PING_SECONDS,
@@ -66,7 +72,8 @@ public final class EventSocket implements AutoCloseable {
                     return;
                 }
                 context.session.setIdleTimeout(java.time.Duration.ofHours(24));
-                EventConnection connection = new EventConnection(context, principal, visible, sender);
+                EventConnection connection = new EventConnection(context, principal, visible, sender,
+                        bufferFrames, droppedFrames);
                 connections.put(context.sessionId(), connection);
                 bus.subscribe(connection);
             });
@@ -91,6 +98,11 @@ public final class EventSocket implements AutoCloseable {
             bus.unsubscribe(connection);
             connection.close();
         }
+    }
+
+    /** Frames dropped so far, over all connections, because a client read slower than events came. */
+    public long droppedFrames() {
+        return droppedFrames.sum();
     }
 
     public int openConnections() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.ServerClock;
+import dev.drpconsole.sandbox.auth.RequestPrincipal;
 import dev.drpconsole.sandbox.model.IndexDefinition;
 import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.model.ObjectKinds;
@@ -163,8 +164,10 @@ public final class ObjectService {
     }
 
     /**
-     * Stores a change the server made by itself (event action "save"), after the type's update rules. Must be
-     * called with a changed copy of a stored object.
+     * Stores a change the server made by itself, after the type's update rules. Must be called with a changed copy
+     * of a stored object. While serving a request it is that caller's {@code update} ([v3 run]; v3
+     * frontend/job_create.go updates the machine with rt.Update), otherwise the server's own {@code save}. The
+     * event names the caller ({@link dev.drpconsole.sandbox.events.EventBus}).
      */
     public ObjectNode save(String prefix, ObjectNode before, ObjectNode after) {
         ObjectKind kind = kind(prefix);
@@ -172,7 +175,7 @@ public final class ObjectService {
             kind.fill(after);
             rulesOf(prefix).beforeUpdate(before, after, WriteOptions.server());
             validated(after, kind);
-            store.put(prefix, after, "save", "");
+            store.put(prefix, after, RequestPrincipal.current().isPresent() ? "update" : "save", "");
             rulesOf(prefix).afterWrite(before, after, WriteOptions.server());
             return after;
         });

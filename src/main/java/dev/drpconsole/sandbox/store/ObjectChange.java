@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                  "delete"
  * @param object    the object after the change (for delete: as it was)
  * @param original  the object before the change; null for create
- * @param principal who caused it, e.g. "rocketskates" or "machine:&lt;uuid&gt;"; "" for the server itself
+ * @param principal who caused it, e.g. "user:rocketskates" or "runner:&lt;uuid&gt;"; "" for the server itself
  */
 public record ObjectChange(
         String prefix, String key, String action, ObjectNode object, ObjectNode original, String principal) {

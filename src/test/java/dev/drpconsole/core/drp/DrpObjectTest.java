@@ -51,7 +51,7 @@ class DrpObjectTest {
     @Test
     void eventsCarryTheirObjectTyped() {
         ObjectNode context = DrpContext.of("runner", DrpContext.DOCKER_CONTEXT, "drp/runner:1", "").json();
-        DrpEvent event = new DrpEvent(Instant.now(), "contexts", "create", "runner", "rocketskates", context);
+        DrpEvent event = new DrpEvent(Instant.now(), "contexts", "create", "runner", "user:rocketskates", context);
         assertEquals("drp/runner:1", event.object(DrpType.CONTEXTS).orElseThrow().image());
         assertTrue(event.object(DrpType.MACHINES).isEmpty());
     }

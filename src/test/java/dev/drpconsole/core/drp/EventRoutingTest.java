@@ -22,6 +22,14 @@ class EventRoutingTest {
         assertFalse(some.matches("contexts", "create", "one"));
     }
 
+    /** DRP v4.7.0 api/event_stream.go matches: SplitN(registration, ".", 3): the key keeps its dots. */
+    @Test
+    void aKeyWithDotsIsOneKey() {
+        EventFilterMatcher dotted = new EventFilterMatcher("profiles.*.site.rack-1.cfg");
+        assertTrue(dotted.matches("profiles", "update", "site.rack-1.cfg"));
+        assertFalse(dotted.matches("profiles", "update", "site"));
+    }
+
     @Test
     void logChunksEndBeforeAnIncompleteCharacter() {
         byte[] text = "a€".getBytes(StandardCharsets.UTF_8); // € is three bytes

@@ -25,6 +25,7 @@ public final class InMemoryDrpClient implements DrpClient {
     private final Map<String, String> jobLogs = new LinkedHashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Events events = new Events();
+    private final List<EventStreamListener> streamListeners = new CopyOnWriteArrayList<>();
     private volatile RuntimeException failNext;
 
     /** The next call fails with {@code failure} (a refused update, a lost endpoint), then calls work again. */
@@ -45,6 +46,17 @@ public final class InMemoryDrpClient implements DrpClient {
         }
         publish(object.type().prefix(), created ? "create" : "save", object.key(), object.json());
         return object;
+    }
+
+    /** Creates or replaces an object, but its event is lost on the way (as DRP drops frames for a slow client). */
+    public synchronized <T extends DrpObject> T putEventDropped(T object) {
+        store(object.type()).put(object.key(), object.json().deepCopy());
+        return object;
+    }
+
+    /** The event socket saw a burst, in which frames may have been dropped: stream listeners hear of it. */
+    public void burstEnded() {
+        streamListeners.forEach(EventStreamListener::eventsMayHaveBeenDropped);
     }
 
     private void check() {
@@ -257,8 +269,9 @@ public final class InMemoryDrpClient implements DrpClient {
 
         @Override
         public AutoCloseable addListener(EventStreamListener listener) {
+            streamListeners.add(listener);
             listener.connected(false);
-            return () -> { };
+            return () -> streamListeners.remove(listener);
         }
 
         @Override
