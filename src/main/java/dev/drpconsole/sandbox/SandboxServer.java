@@ -199,10 +199,10 @@ public final class SandboxServer implements AutoCloseable {
         ContentPacks contents = new ContentPacks(store, dataDir.resolve("contents"));
         BuiltInObjects.ensure(objects, contents, config.providerBuiltIn());
         Authenticator authenticator = new Authenticator(password, signer, store);
+        CallerAccess access = new CallerAccess(store);
         EventSocket eventSocket = new EventSocket(events, authenticator, config.eventBufferFrames(),
-                (principal, event) -> !principal.isMachine() || "websocket".equals(event.type())
-                        || event.object() instanceof ObjectNode object
-                        && CallerAccess.machineMaySee(principal.name(), event.type(), object));
+                (principal, event) -> "websocket".equals(event.type()) || access.maySeeEvent(principal,
+                        event.type(), event.action(), event.key(), event.object()));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
                 new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
                 preferences, contents);

@@ -132,6 +132,36 @@ class EventSocketTest {
         socket.abort();
     }
 
+    /**
+     * [v3 code] frontend/websocket.go wsFilterFunction: an event reaches a user only when their claims cover
+     * {@code <type> <action> <key>}. A role that may only list and get hears no change at all; one that may update a
+     * single context hears that context's updates only.
+     */
+    @Test
+    void aUserHearsOnlyTheEventsTheirClaimsCover() throws Exception {
+        api.post("roles", "{\"Name\":\"ev-reader\",\"Claims\":[{\"scope\":\"contexts\",\"action\":\"list, get\","
+                + "\"specific\":\"*\"},{\"scope\":\"contexts\",\"action\":\"update\",\"specific\":\"ev-mine\"}]}");
+        api.post("users", "{\"Name\":\"ev-reader\",\"Roles\":[\"ev-reader\"]}");
+        api.put("users/ev-reader/password", "{\"Password\":\"ev-pw\"}");
+        SandboxApi reader = api.withAuthorization("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "ev-reader:ev-pw".getBytes(StandardCharsets.UTF_8)));
+        Frames frames = new Frames();
+        WebSocket socket = reader.websocket("ws", frames);
+        socket.sendText("register contexts.*.*", true).join();
+        assertEquals("register", frames.next().path("Action").asText(), "the registration is acknowledged");
+
+        api.post("contexts", "{\"Name\":\"ev-other\"}");
+        api.post("contexts", "{\"Name\":\"ev-mine\"}");
+        api.patch("contexts/ev-other", "[{\"op\":\"replace\",\"path\":\"/Image\",\"value\":\"a\"}]");
+        api.patch("contexts/ev-mine", "[{\"op\":\"replace\",\"path\":\"/Image\",\"value\":\"b\"}]");
+
+        JsonNode heard = frames.next();
+        assertEquals("update", heard.path("Action").asText());
+        assertEquals("ev-mine", heard.path("Key").asText());
+        assertNull(frames.nextOrNull(500), "no create, and no update of a context the role may not update");
+        socket.abort();
+    }
+
     @Test
     void postedEventsAreDelivered() throws Exception {
         Frames frames = new Frames();

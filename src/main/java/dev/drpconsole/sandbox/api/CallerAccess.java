@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
@@ -22,7 +23,7 @@ public final class CallerAccess {
 
     private static final Set<String> READABLE_BY_MACHINES = Set.of("info", "objects", "indexes", "tasks", "stages",
             "workflows", "profiles", "params", "contexts", "templates", "bootenvs", "ws");
-    /** Not scopes in DRP: the index definitions, and the event websocket (its events are not filtered per user). */
+    /** Not scopes in DRP: the index definitions, and the event websocket (its events are filtered per event). */
     private static final Set<String> EVERY_USER = Set.of("indexes", "ws");
 
     private final ObjectStore store;
@@ -85,6 +86,18 @@ public final class CallerAccess {
             };
             return new Claim(scope, action, key);
         }
+    }
+
+    /**
+     * Whether an event reaches a caller's websocket: a machine token hears of its own machine and jobs; a user only
+     * of what their claims cover as {@code <type> <action> <key>} ([v3 code] frontend/websocket.go
+     * wsFilterFunction), so a role that may only list and get hears no change at all.
+     */
+    public boolean maySeeEvent(Principal caller, String type, String action, String key, JsonNode object) {
+        if (caller.isMachine()) {
+            return object instanceof ObjectNode changed && machineMaySee(caller.name(), type, changed);
+        }
+        return roles.allows(caller.name(), type, action, key);
     }
 
     /** Whether a machine token may see an object in a list or event. */
