@@ -191,6 +191,22 @@ class OkHttpDrpClientTest {
         assertEquals("theirs", client.get(DrpType.MACHINES, seen.uuid()).orElseThrow().description());
     }
 
+    /** DRP v3.13.6 backend/requestTracker.go Locked: 403, Type the method, Messages ["Locked"]. */
+    @Test
+    void aLockedMachineRefusesAChangeInPlainWordsAndTheSignInStays() throws Exception {
+        Machine machine = client.create(new Machine(json("{\"Name\":\"locked-for-client\"}")));
+        Machine locked = client.update(machine, machine.withLocked(true));
+        assertTrue(locked.locked());
+        DrpLockedException refused = assertThrows(DrpLockedException.class,
+                () -> client.update(locked, locked.withDescription("changed")));
+        assertTrue(refused.getMessage().contains("is locked") && refused.getMessage()
+                .contains("Unlock"), refused.getMessage());
+        assertThrows(DrpLockedException.class, () -> client.delete(DrpType.MACHINES, locked.uuid()));
+        assertEquals("", client.get(DrpType.MACHINES, locked.uuid()).orElseThrow().description());
+        Machine unlocked = client.update(locked, locked.withLocked(false));
+        assertFalse(unlocked.locked(), "unlocking is allowed, and the sign-in held");
+    }
+
     @Test
     void jobLogsAreReadByRangeWithoutSplittingCharacters() throws Exception {
         client.create(new Task(json("{\"Name\":\"log-task\",\"Templates\":[{\"Name\":\"t\",\"Contents\":\"echo\"}]}")));
