@@ -51,6 +51,26 @@ class ObjectApiTest {
         api.delete("contexts/runner");
     }
 
+    /**
+     * DRP v3.13.6 frontend/frontend.go processItem: slim names Params and/or Meta, any case, and empties them;
+     * other names are ignored. v4 (api/client.go Filter) also takes params=p1,p2 to keep only those params.
+     */
+    @Test
+    void slimEmptiesParamsAndMetaInAnyCaseAndParamsKeepsTheNamedOnes() {
+        String uuid = api.post("machines", "{\"Name\":\"inventoried\",\"Meta\":{\"BaseContext\":\"x\"},"
+                + "\"Params\":{\"inventory/dmi\":{\"big\":true},\"keep/me\":1}}").json().path("Uuid").asText();
+        JsonNode slim = api.get("machines?Name=inventoried&slim=params,META").json().get(0);
+        assertEquals("{}", slim.path("Params").toString());
+        assertEquals("{}", slim.path("Meta").toString());
+        JsonNode ignored = api.get("machines?Name=inventoried&slim=Tasks,Profiles").json().get(0);
+        assertEquals("[]", ignored.path("Tasks").toString(), "only Params and Meta can be slimmed");
+        assertEquals("[]", ignored.path("Profiles").toString());
+        JsonNode picked = api.get("machines/" + uuid + "?params=keep/me").json();
+        assertEquals("{\"keep/me\":1}", picked.path("Params").toString());
+        assertEquals("x", picked.path("Meta").path("BaseContext").asText());
+        api.delete("machines/" + uuid);
+    }
+
     @Test
     void listsFilterSortPageAndCount() {
         SandboxApi.Reply list = api.get("contexts?Engine=docker-context");

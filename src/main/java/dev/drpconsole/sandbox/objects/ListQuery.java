@@ -26,6 +26,8 @@ public final class ListQuery {
             "decode", "aggregate", "expand", "commented", "reduced", "filter", "raw", "group-by", "range-only",
             "exclude-self", "force", "token", "compose");
 
+    private static final Map<String, String> SLIMMABLE = Map.of("params", "Params", "meta", "Meta");
+
     private final ObjectKind kind;
     private final List<Predicate<JsonNode>> filters;
     private final List<IndexDefinition> sortBy;
@@ -170,8 +172,10 @@ public final class ListQuery {
             return object;
         }
         ObjectNode shaped = object.deepCopy();
-        for (String field : slim) {
-            if (shaped.has(field)) {
+        for (String name : slim) {
+            // DRP v3.13.6 frontend/frontend.go processItem: "params" and "meta" in any case; other names are ignored.
+            String field = SLIMMABLE.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (field != null && shaped.has(field)) {
                 shaped.putObject(field);
                 if (kind.partial()) {
                     shaped.put("Partial", true);
