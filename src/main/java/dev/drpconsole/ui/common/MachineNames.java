@@ -105,8 +105,9 @@ public final class MachineNames {
                 update(list);
             }
         });
-        LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true,
-                services.io());
+        // Names and runner-ness only: not the machines' inventories (their Params).
+        LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL.withoutParams(),
+                m -> true, services.io());
         list.loadedProperty().addListener((obs, old, now) -> {
             if (list == machines && now) {
                 update(list);

@@ -161,7 +161,7 @@ public final class RunnersViewModel extends LiveSection {
 
     @Override
     protected void startFollowing(DrpClient client) {
-        follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
+        follow(machines, DrpType.MACHINES, Filter.ALL.withoutParams(), Machine::isRunner);
         follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
         LiveContainers watch = new LiveContainers(services.runnerEngine(), containersGap, services.io(),

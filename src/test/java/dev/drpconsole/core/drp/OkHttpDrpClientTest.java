@@ -191,6 +191,24 @@ class OkHttpDrpClientTest {
         assertEquals("theirs", client.get(DrpType.MACHINES, seen.uuid()).orElseThrow().description());
     }
 
+    @Test
+    void aListWithoutParamsLeavesTheInventoryOnTheEndpointAndAChangeKeepsIt() throws Exception {
+        ObjectNode json = json("{\"Name\":\"inventoried-runner\",\"Meta\":{\"BaseContext\":\"runner\"}}");
+        json.putObject("Params").put("inventory/dmi", "x".repeat(20_000));
+        client.create(new Machine(json));
+        Machine listed = client.list(DrpType.MACHINES, Filter.where("Name", "inventoried-runner").withoutParams())
+                .get(0);
+        assertEquals("{}", listed.json().path("Params").toString(), "the inventory did not travel");
+        assertEquals("runner", listed.baseContext(), "Meta did");
+
+        client.update(listed, listed.withDescription("changed from a slim row"));
+
+        Machine stored = client.get(DrpType.MACHINES, listed.uuid()).orElseThrow();
+        assertEquals("changed from a slim row", stored.description());
+        assertEquals(20_000, stored.json().path("Params").path("inventory/dmi").asText().length(),
+                "a change made from a slim row keeps the machine's Params");
+    }
+
     /** DRP v3.13.6 backend/requestTracker.go Locked: 403, Type the method, Messages ["Locked"]. */
     @Test
     void aLockedMachineRefusesAChangeInPlainWordsAndTheSignInStays() throws Exception {
