@@ -80,11 +80,16 @@ class AgentProtocolTest {
         assertTrue(machine.path("Runnable").asBoolean());
     }
 
+    /** A machine in the host agent's context with these tasks (a JSON array's items). */
+    private static String hostAgentMachine(String name, String tasks) {
+        return api.post("machines", "{\"Name\":\"" + name + "\",\"Tasks\":[" + tasks + "],"
+                + "\"Meta\":{\"BaseContext\":\"host-agent\"}}").json().path("Uuid").asText();
+    }
+
     /** v3 frontend/job_create.go (202, same job); the real agent (drpcli) stops the machine after it. */
     @Test
     void anIncompleteJobStopsItsMachineAndRunsAgainUnderTheSameUuidOnceRunnable() {
-        String uuid = api.post("machines", "{\"Name\":\"comes-back\",\"Tasks\":[\"comes-back\"],"
-                + "\"Meta\":{\"BaseContext\":\"host-agent\"}}").json().path("Uuid").asText();
+        String uuid = hostAgentMachine("comes-back", "\"comes-back\"");
         Drpcli.Result first = agent(uuid, "host-agent");
         JsonNode job = api.get("jobs?Machine=" + uuid).json().get(0);
         assertEquals("incomplete", job.path("State").asText(), first::toString);
@@ -102,8 +107,7 @@ class AgentProtocolTest {
 
     @Test
     void aFailingTaskFailsItsJobAndStopsTheMachine() {
-        String uuid = api.post("machines", "{\"Name\":\"breaker\",\"Tasks\":[\"break\",\"greet\"],"
-                + "\"Meta\":{\"BaseContext\":\"host-agent\"}}").json().path("Uuid").asText();
+        String uuid = hostAgentMachine("breaker", "\"break\",\"greet\"");
         Drpcli.Result run = agent(uuid, "host-agent");
         JsonNode job = api.get("jobs?Machine=" + uuid).json().get(0);
         assertEquals("break", job.path("Task").asText(), run::toString);

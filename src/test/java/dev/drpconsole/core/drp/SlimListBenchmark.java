@@ -6,7 +6,6 @@ import dev.drpconsole.sandbox.objects.WriteOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -50,7 +49,7 @@ public final class SlimListBenchmark {
             objects.create("machines", machine, WriteOptions.server());
         }
         System.out.printf("created %,d runner machines with about %,d bytes of Params each in %d ms%n", MACHINES,
-                paramsBytes, millisSince(start));
+                paramsBytes, DrpClientBenchmark.millisSince(start));
     }
 
     private static void measure(SandboxFixture sandbox, OkHttpDrpClient client, String which, Filter filter,
@@ -61,20 +60,10 @@ public final class SlimListBenchmark {
         for (int run = 0; run < 4; run++) {
             long start = System.nanoTime();
             listed = client.list(DrpType.MACHINES, filter).size();
-            millis.add(millisSince(start));
+            millis.add(DrpClientBenchmark.millisSince(start));
         }
         System.out.printf("list %,d machines %s: %,d bytes (%.1f MB) on the wire; through the client first %d ms, "
                 + "then median %d ms%n", listed, which, bytes, bytes / 1e6, millis.get(0),
-                median(millis.subList(1, millis.size())));
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static long millisSince(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+                DrpClientBenchmark.median(millis.subList(1, millis.size())));
     }
 }
