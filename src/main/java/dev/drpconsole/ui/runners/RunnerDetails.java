@@ -75,7 +75,7 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
         task.setText(row.progress().total() == 0 ? "No tasks" : row.progress() + (row.currentTaskName().isEmpty()
                 ? "" : " · " + row.currentTaskName()));
         runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
-        locked.setText(row.machine().locked() ? "Yes. " + model.refusal(row) : "No");
+        locked.setText(row.machine().locked() ? "Yes: " + model.unlockHint(row) : "No");
         job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
         container.setText(RunnerRow.NOT_WATCHED.equals(row.container())
                 ? row.containerName() + " is not watched: this endpoint has no runner engine. Set one in its"

@@ -132,8 +132,12 @@ public final class RunnersViewModel extends LiveSection {
      * allowed, except for unlocking the machine").
      */
     public String refusal(RunnerRow row) {
-        return row.machine().locked() ? "Locked: unlock it to change it (Unlock, or drpcli machines update "
-                + row.uuid() + " '{\"Locked\":false}')" : "";
+        return row.machine().locked() ? "Locked: " + unlockHint(row) : "";
+    }
+
+    /** What lets DRP take changes to a locked machine again. */
+    public String unlockHint(RunnerRow row) {
+        return "unlock it to change it (Unlock, or drpcli machines update " + row.uuid() + " '{\"Locked\":false}')";
     }
 
     /** Says why a command was not sent to a locked machine (a key press reaches it even with its button off). */

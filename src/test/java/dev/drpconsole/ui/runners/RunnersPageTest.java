@@ -102,7 +102,7 @@ class RunnersPageTest extends FxRobot {
         interact(() -> page.reveal(created.uuid()));
 
         waitUntil("the details say it is locked and how to unlock it", 10, () -> lookup("#runner-details-locked")
-                .queryLabeled().getText().startsWith("Yes. Locked: unlock it to change it"));
+                .queryLabeled().getText().startsWith("Yes: unlock it to change it"));
         assertTrue(lookup("#runners-change-context").query().isDisabled());
         assertTrue(lookup("#runners-delete").query().isDisabled());
         assertTrue(lookup("#runners-unlock").query().isVisible());
