@@ -1,6 +1,7 @@
 package dev.drpconsole.core.drp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.bench.RunnersViewBenchmark;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.List;
 public final class SlimListBenchmark {
     private static final int MACHINES = 10_000;
     private static final int PARAMS_BYTES = 20_000;
-    private static final int PARAM_VALUE = 200;
 
     private SlimListBenchmark() {
     }
@@ -34,18 +34,13 @@ public final class SlimListBenchmark {
         }
     }
 
-    /** Runner machines with Params of about {@code paramsBytes}: many inventory-like entries, as DRP's are. */
     private static void populate(ObjectService objects, int paramsBytes) {
         long start = System.nanoTime();
-        String value = "x".repeat(PARAM_VALUE);
         for (int i = 0; i < MACHINES; i++) {
             ObjectNode machine = DrpJson.object();
             machine.put("Name", "bench-" + i).put("Description", "rack " + (i % 100));
             machine.putObject("Meta").put(Machine.BASE_CONTEXT, "runner");
-            ObjectNode params = machine.putObject("Params");
-            for (int p = 0; p * (PARAM_VALUE + 24) < paramsBytes; p++) {
-                params.put("inventory/item-" + p, value);
-            }
+            RunnersViewBenchmark.addInventory(machine, paramsBytes);
             objects.create("machines", machine, WriteOptions.server());
         }
         System.out.printf("created %,d runner machines with about %,d bytes of Params each in %d ms%n", MACHINES,
