@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * §B.9 on 10,000 machines: what a resync (the list a live copy makes after a burst of events, in which DRP may have
+ * §B.9 on 10,000 machines with 20 KB of Params each: what a resync (the list a live copy makes after a burst of events, in which DRP may have
  * dropped frames) costs in time and bytes, what a count check would cost for comparison, and how long after the last
  * of 1,000 machine changes a live copy equals the endpoint while the sandbox drops frames (a 1-frame buffer).
  * Reports figures; asserts nothing.
@@ -37,6 +37,10 @@ public final class LiveResyncBenchmark {
     private static final int WRITERS = 10;
     private static final int CHANGES = 1_000;
     private static final int RUNS = 5;
+    /** Inventory per machine, as real machines carry (real-drp-differences D.16). */
+    private static final int PARAMS_BYTES = 20_000;
+    /** The list the Runner machines view resyncs with: without Params. */
+    private static final Filter AS_RUNNERS_LIST = Filter.ALL.withoutParams();
 
     private LiveResyncBenchmark() {
     }
@@ -52,7 +56,7 @@ public final class LiveResyncBenchmark {
                 .withoutRunners().withEventBuffer(1));
              DrpClient client = SandboxAccess.connect(sandbox);
              DrpClient writer = SandboxAccess.connect(sandbox)) {
-            RunnersViewBenchmark.populate(sandbox);
+            RunnersViewBenchmark.populate(sandbox, PARAMS_BYTES);
             listCost(sandbox, client);
             convergence(sandbox, client, writer, io);
         } finally {
@@ -65,17 +69,17 @@ public final class LiveResyncBenchmark {
         long[] count = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            client.list(DrpType.MACHINES, Filter.ALL);
+            client.list(DrpType.MACHINES, AS_RUNNERS_LIST);
             list[i] = System.nanoTime() - start;
             start = System.nanoTime();
             client.count(DrpType.MACHINES, Filter.ALL);
             count[i] = System.nanoTime() - start;
         }
         HttpResponse<byte[]> whole = SandboxAccess.httpClient(sandbox).send(HttpRequest.newBuilder(
-                        URI.create(SandboxAccess.url(sandbox) + "/api/v3/machines"))
+                        URI.create(SandboxAccess.url(sandbox) + "/api/v3/machines?slim=Params"))
                 .header("Authorization", SandboxAccess.adminAuthorization(sandbox)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        System.out.printf("Resync of %,d machines (GET /machines, client and server on this machine): median %d ms,"
+        System.out.printf("Resync of %,d machines (GET /machines?slim=Params as the Runners view lists, client and server on this machine): median %d ms,"
                 + " %,d bytes%n", MACHINES, TimeUnit.NANOSECONDS.toMillis(median(list)), whole.body().length);
         System.out.printf("A count check for comparison (HEAD /machines): median %.1f ms, no body%n",
                 median(count) / 1e6);
@@ -85,7 +89,7 @@ public final class LiveResyncBenchmark {
             throws Exception {
         Map<String, Boolean> runnable = new ConcurrentHashMap<>();
         AtomicInteger resets = new AtomicInteger();
-        try (LiveObjects<Machine> live = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true, io)) {
+        try (LiveObjects<Machine> live = new LiveObjects<>(client, DrpType.MACHINES, AS_RUNNERS_LIST, m -> true, io)) {
             live.start(new LiveObjects.Listener<>() {
                 @Override
                 public void reset(List<Machine> all) {

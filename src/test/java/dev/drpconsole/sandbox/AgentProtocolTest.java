@@ -37,6 +37,11 @@ class AgentProtocolTest {
                 + "printf '\\\\033[32mgreen\\\\033[0m\\\\n'\\n\"}]}");
         api.post("tasks", "{\"Name\":\"break\",\"Meta\":{\"feature-flags\":\"sane-exit-codes\"},\"Templates\":[{"
                 + "\"Name\":\"break\",\"Contents\":\"#!/bin/bash\\necho about to fail\\nexit 3\\n\"}]}");
+        // Stops short the first time (exit 128 is "incomplete" with sane-exit-codes), finishes the second time.
+        api.post("tasks", "{\"Name\":\"comes-back\",\"Meta\":{\"feature-flags\":\"sane-exit-codes\"},"
+                + "\"Templates\":[{\"Name\":\"comes-back\",\"Contents\":\"#!/bin/bash\\nmark=" + work
+                + "/tried-{{.Machine.UUID}}\\nif [ -e $mark ]; then echo second try; exit 0; fi\\ntouch $mark\\n"
+                + "echo first try\\nexit 128\\n\"}]}");
         api.post("stages", "{\"Name\":\"in-agent-context\",\"Tasks\":[\"context:host-agent\",\"greet\",\"context:\"]}");
         api.post("workflows", "{\"Name\":\"greeting\",\"Stages\":[\"in-agent-context\",\"complete\"]}");
     }
@@ -75,10 +80,34 @@ class AgentProtocolTest {
         assertTrue(machine.path("Runnable").asBoolean());
     }
 
+    /** A machine in the host agent's context with these tasks (a JSON array's items). */
+    private static String hostAgentMachine(String name, String tasks) {
+        return api.post("machines", "{\"Name\":\"" + name + "\",\"Tasks\":[" + tasks + "],"
+                + "\"Meta\":{\"BaseContext\":\"host-agent\"}}").json().path("Uuid").asText();
+    }
+
+    /** v3 frontend/job_create.go (202, same job); the real agent (drpcli) stops the machine after it. */
+    @Test
+    void anIncompleteJobStopsItsMachineAndRunsAgainUnderTheSameUuidOnceRunnable() {
+        String uuid = hostAgentMachine("comes-back", "\"comes-back\"");
+        Drpcli.Result first = agent(uuid, "host-agent");
+        JsonNode job = api.get("jobs?Machine=" + uuid).json().get(0);
+        assertEquals("incomplete", job.path("State").asText(), first::toString);
+        assertFalse(api.get("machines/" + uuid).json().path("Runnable").asBoolean(), "the agent stopped it");
+
+        api.patch("machines/" + uuid, "[{\"op\":\"replace\",\"path\":\"/Runnable\",\"value\":true}]");
+        Drpcli.Result second = agent(uuid, "host-agent");
+        JsonNode jobs = api.get("jobs?Machine=" + uuid).json();
+        assertEquals(1, jobs.size(), "run again, not a new job: " + jobs);
+        assertEquals(job.path("Uuid").asText(), jobs.get(0).path("Uuid").asText());
+        assertEquals("finished", jobs.get(0).path("State").asText(), second::toString);
+        String log = api.get("jobs/" + job.path("Uuid").asText() + "/log").text();
+        assertTrue(log.indexOf("first try") >= 0 && log.indexOf("first try") < log.indexOf("second try"), log);
+    }
+
     @Test
     void aFailingTaskFailsItsJobAndStopsTheMachine() {
-        String uuid = api.post("machines", "{\"Name\":\"breaker\",\"Tasks\":[\"break\",\"greet\"],"
-                + "\"Meta\":{\"BaseContext\":\"host-agent\"}}").json().path("Uuid").asText();
+        String uuid = hostAgentMachine("breaker", "\"break\",\"greet\"");
         Drpcli.Result run = agent(uuid, "host-agent");
         JsonNode job = api.get("jobs?Machine=" + uuid).json().get(0);
         assertEquals("break", job.path("Task").asText(), run::toString);

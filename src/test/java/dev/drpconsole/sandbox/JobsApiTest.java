@@ -49,25 +49,24 @@ class JobsApiTest {
         assertEquals(200, reply.status(), reply::toString);
     }
 
+    /** As a real v3.13.6 server does it (backend/machines.go validateChangeWorkflow, frontend/job_create.go). */
     @Test
-    void aWorkflowRunsStageEntriesThenTasksInOrder() {
+    void aWorkflowMovesTheMachineToItsFirstStageAtOnceAndTheFirstJobIsItsFirstTask() {
         String uuid = machine("flow-runner", ",\"Workflow\":\"hello-flow\"");
         JsonNode machine = api.get("machines/" + uuid).json();
         assertEquals("[\"stage:hello-stage\",\"say-hello\",\"say-hello\",\"stage:complete\"]",
                 machine.path("Tasks").toString());
         assertEquals(-1, machine.path("CurrentTask").asInt());
-
-        SandboxApi.Reply first = nextJob(uuid, "");
-        assertEquals(204, first.status(), "the stage entry is applied by the server: " + first);
-        assertEquals("application/json", first.header("Content-Type"));
-        assertEquals("hello-stage", api.get("machines/" + uuid).json().path("Stage").asText());
+        assertEquals("hello-stage", machine.path("Stage").asText(), "the workflow's first stage, at once");
 
         SandboxApi.Reply created = nextJob(uuid, "");
-        assertEquals(201, created.status(), created::toString);
+        assertEquals(201, created.status(), "the stage entry changes nothing, so the first task runs: " + created);
         JsonNode job = created.json();
         assertEquals("say-hello", job.path("Task").asText());
         assertEquals("created", job.path("State").asText());
         assertEquals(1, job.path("CurrentIndex").asInt());
+        assertEquals("00000000-0000-0000-0000-000000000000", job.path("Previous").asText(), "no stage: job before it");
+        assertEquals(1, api.get("jobs?Machine=" + uuid).json().size(), "no job for an entry that changed nothing");
         assertEquals(job.path("Uuid").asText(), api.get("machines/" + uuid).json().path("CurrentJob").asText());
 
         SandboxApi.Reply busy = nextJob(uuid, "");
@@ -255,6 +254,7 @@ class JobsApiTest {
         JsonNode withWorkflow = api.patch("machines/" + uuid,
                 "[{\"op\":\"replace\",\"path\":\"/Workflow\",\"value\":\"hello-flow\"}]").json();
         assertEquals("runner", withWorkflow.path("Context").asText(), "a workflow change resets to BaseContext");
+        assertEquals("hello-stage", withWorkflow.path("Stage").asText(), "a workflow change moves to its first stage");
         JsonNode cleared = api.patch("machines/" + uuid,
                 "[{\"op\":\"replace\",\"path\":\"/Workflow\",\"value\":\"\"}]").json();
         assertEquals("none", cleared.path("Stage").asText());

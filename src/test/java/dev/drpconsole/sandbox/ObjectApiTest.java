@@ -1,9 +1,11 @@
 package dev.drpconsole.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.testsupport.SandboxEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,6 +39,49 @@ class ObjectApiTest {
         assertTrue(error.has("Model") && error.has("Key"));
     }
 
+    // A locked machine refuses a user's changes with 403, Type the method, Messages ["Locked"]; a change that
+    // unlocks it always passes, and so does locking (DRP v3.13.6 backend/requestTracker.go Locked).
+
+    private static String lockedMachine(String name) {
+        String uuid = api.post("machines", "{\"Name\":\"" + name + "\"}").json().path("Uuid").asText();
+        SandboxApi.Reply locked = api.patch("machines/" + uuid,
+                "[{\"op\":\"replace\",\"path\":\"/Locked\",\"value\":true}]");
+        assertEquals(200, locked.status(), "locking is a change like any other: " + locked);
+        return uuid;
+    }
+
+    private static void assertRefused(SandboxApi.Reply reply, String method, String uuid) {
+        assertEquals(403, reply.status(), reply::toString);
+        JsonNode error = reply.json();
+        assertEquals(method, error.path("Type").asText());
+        assertEquals("machines", error.path("Model").asText());
+        assertEquals(uuid, error.path("Key").asText());
+        assertEquals("[\"Locked\"]", error.path("Messages").toString());
+    }
+
+    @Test
+    void aLockedMachineRefusesPatchPutParamsAndDelete() {
+        String uuid = lockedMachine("locked-one");
+        assertRefused(api.patch("machines/" + uuid,
+                "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"changed\"}]"), "PATCH", uuid);
+        JsonNode whole = api.get("machines/" + uuid).json();
+        ((ObjectNode) whole).put("Description", "changed");
+        assertRefused(api.put("machines/" + uuid, whole.toString()), "PUT", uuid);
+        assertEquals(403, api.post("machines/" + uuid + "/params/some-param", "\"x\"").status());
+        assertRefused(api.delete("machines/" + uuid), "DELETE", uuid);
+        assertEquals("", api.get("machines/" + uuid).json().path("Description").asText(), "nothing changed");
+    }
+
+    @Test
+    void unlockingPassesEvenWithOtherChangesAndThenChangesPass() {
+        String uuid = lockedMachine("locked-two");
+        JsonNode unlocked = api.patch("machines/" + uuid, "[{\"op\":\"replace\",\"path\":\"/Locked\",\"value\":false},"
+                + "{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"unlocked\"}]").json();
+        assertFalse(unlocked.path("Locked").asBoolean());
+        assertEquals("unlocked", unlocked.path("Description").asText());
+        assertEquals(200, api.delete("machines/" + uuid).status());
+    }
+
     @Test
     void createFillsDefaultsAndAnswers201WithTheObject() {
         SandboxApi.Reply created = api.post("contexts", "{\"Name\":\"runner\",\"Engine\":\"docker-context\","
@@ -49,6 +94,26 @@ class ObjectApiTest {
         assertEquals("", context.path("Documentation").asText());
         assertEquals("Example context", context.path("Meta").path("Title").asText());
         api.delete("contexts/runner");
+    }
+
+    /**
+     * DRP v3.13.6 frontend/frontend.go processItem: slim names Params and/or Meta, any case, and empties them;
+     * other names are ignored. v4 (api/client.go Filter) also takes params=p1,p2 to keep only those params.
+     */
+    @Test
+    void slimEmptiesParamsAndMetaInAnyCaseAndParamsKeepsTheNamedOnes() {
+        String uuid = api.post("machines", "{\"Name\":\"inventoried\",\"Meta\":{\"BaseContext\":\"x\"},"
+                + "\"Params\":{\"inventory/dmi\":{\"big\":true},\"keep/me\":1}}").json().path("Uuid").asText();
+        JsonNode slim = api.get("machines?Name=inventoried&slim=params,META").json().get(0);
+        assertEquals("{}", slim.path("Params").toString());
+        assertEquals("{}", slim.path("Meta").toString());
+        JsonNode ignored = api.get("machines?Name=inventoried&slim=Tasks,Profiles").json().get(0);
+        assertEquals("[]", ignored.path("Tasks").toString(), "only Params and Meta can be slimmed");
+        assertEquals("[]", ignored.path("Profiles").toString());
+        JsonNode picked = api.get("machines/" + uuid + "?params=keep/me").json();
+        assertEquals("{\"keep/me\":1}", picked.path("Params").toString());
+        assertEquals("x", picked.path("Meta").path("BaseContext").asText());
+        api.delete("machines/" + uuid);
     }
 
     @Test

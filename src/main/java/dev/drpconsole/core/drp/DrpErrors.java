@@ -40,6 +40,10 @@ final class DrpErrors {
             return new DrpNotAllowedException(code, error.get().path("Model").asText(""),
                     error.get().path("Key").asText(""), messages);
         }
+        if (DrpLockedException.isLockRefusal(code, messages)) {
+            return new DrpLockedException(code, error.get().path("Model").asText(""),
+                    error.get().path("Key").asText(""), type, messages);
+        }
         if (code == 401 || code == 403) {
             return new DrpAuthException(code, type, messages.isEmpty()
                     ? List.of(url + " refused the sign-in (HTTP " + code + ")") : messages);

@@ -96,6 +96,9 @@ final class DrpHttp implements AutoCloseable {
             try (Response failed = reply) {
                 refused = errors.fromReply(failed);
             }
+            if (refused instanceof DrpLockedException) {
+                throw refused; // the token passed; only unlocking the object helps
+            }
             if (refused instanceof DrpNotAllowedException notAllowed && tokenWorks(token)) {
                 throw notAllowed; // signing in again would not grant the claim; an upload is not sent twice
             }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * List filters and modifiers as query parameters ({@code Engine=docker-context}, {@code State=Ne(finished)},
- * {@code sort=StartTime}, {@code limit=50}). Immutable; an empty filter lists everything.
+ * {@code sort=StartTime}, {@code limit=50}, {@code slim=Params}). Immutable; an empty filter lists everything.
  */
 public final class Filter {
     public static final Filter ALL = new Filter(List.of());
@@ -43,6 +43,17 @@ public final class Filter {
 
     public Filter offset(int offset) {
         return and("offset", Integer.toString(offset));
+    }
+
+    /**
+     * Objects without their Params ({@code slim=Params}): a real machine's Params hold its inventory, often 10-100s of
+     * KB, so a list for a view that shows no params asks for none. DRP sends {@code "Params": {}} instead (v3.13.6
+     * frontend/frontend.go processItem; doc/api.rst "Payload Reduction", endpoints since v3.9); Meta stays (a
+     * runner's BaseContext is there). Changes to such an object are sent as patches of what changed, so its Params
+     * on the endpoint are kept.
+     */
+    public Filter withoutParams() {
+        return and("slim", "Params");
     }
 
     /** The query parameters in order (a field may repeat: repeated values OR together). */

@@ -52,6 +52,20 @@ public final class Job extends DrpObject {
         return "running".equals(state()) || "created".equals(state());
     }
 
+    /**
+     * Ran and stopped short: DRP hands this same job (same UUID, same log) to the agent again (v3
+     * frontend/job_create.go: {@code POST /jobs} answers 202 with it), once its machine is runnable (the v4.7 agent
+     * makes it not runnable after an incomplete job: agent/taskRunner.go).
+     */
+    public boolean isIncomplete() {
+        return "incomplete".equals(state());
+    }
+
+    /** Finished or failed: no more output will come. An incomplete job is not over (it runs again). */
+    public boolean isOver() {
+        return !isRunning() && !isIncomplete();
+    }
+
     public String exitState() {
         return text("ExitState");
     }

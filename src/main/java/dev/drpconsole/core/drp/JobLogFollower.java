@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Reads one job's log by byte range and hands each new piece to a sink, for as long as the job runs. DRP has no
  * log stream: the agent uploads output about once a second, so this reads when the job changes (its events) and
- * polls every {@value #POLL_MS} ms while it runs, and stops after one last read once the job has ended. Reads
+ * polls every {@value #POLL_MS} ms while it runs, and stops after one last read once the job is over (finished or
+ * failed; an incomplete job is run again under the same UUID, its output appended, so it is followed on). Reads
  * never overlap, and requests that come during a read are folded into one more. It serves the Jobs view (the
  * selected job's output) and the setup's test-job step alike.
  */
@@ -48,21 +49,26 @@ public final class JobLogFollower implements AutoCloseable {
             failure.accept("DRP has archived this job's log; it can no longer be read.");
             return;
         }
-        ended = !job.isRunning();
-        reader.request();
-        if (!ended) {
-            poll = Repeating.every(Duration.ofMillis(POLL_MS), reader::request, io);
-        }
+        follow(job);
     }
 
-    /** The job changed (an event): read now; once it has ended, this is the last read. */
+    /**
+     * The job changed (an event): read now. Once it is over, this is the last read; while it is incomplete, polling
+     * pauses until DRP runs it again under the same UUID, and its re-run's output then follows in the same log.
+     */
     public synchronized void jobChanged(Job job) {
         if (closed || job.archived()) {
             return;
         }
-        ended = !job.isRunning();
+        follow(job);
+    }
+
+    private synchronized void follow(Job job) {
+        ended = job.isOver();
         reader.request();
-        if (ended && poll != null) {
+        if (job.isRunning() && poll == null) {
+            poll = Repeating.every(Duration.ofMillis(POLL_MS), reader::request, io);
+        } else if (!job.isRunning() && poll != null) {
             poll.close();
             poll = null;
         }

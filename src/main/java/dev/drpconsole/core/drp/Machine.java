@@ -97,6 +97,15 @@ public final class Machine extends DrpObject {
         return text("Address");
     }
 
+    /** DRP refuses every change to a locked machine, and its deletion, until a change unlocks it. */
+    public boolean locked() {
+        return bool("Locked");
+    }
+
+    public Machine withLocked(boolean locked) {
+        return new Machine(changed(json -> json.put("Locked", locked)));
+    }
+
     public Machine withContext(String context) {
         return new Machine(changed(json -> json.put("Context", context)));
     }

@@ -20,9 +20,10 @@ import java.util.UUID;
  *   <li>no such machine: 422; machine not runnable or not available: 409; its Context is not the agent's: 204;</li>
  *   <li>a created or running current job: 409; an incomplete one: 202 with that job;</li>
  *   <li>otherwise the candidate entry is the first (CurrentTask -1), the one after a finished job, or the same one
- *   after a failure. {@code stage:}, {@code bootenv:} and {@code context:} entries are applied by the server and
- *   recorded as one already-finished job (204); a context change ends the walk, since another agent now owns the
- *   machine;</li>
+ *   after a failure. {@code stage:}, {@code bootenv:} and {@code context:} entries are applied by the server;
+ *   those that change the machine are recorded as one already-finished job (204), those it is already at are
+ *   passed over without a job (so a machine just given a Workflow, already in its first stage, gets its first
+ *   task's job at once: 201); a context change ends the walk, since another agent now owns the machine;</li>
  *   <li>a task gets a new job in state created (201); an {@code action:} entry is run here and its job is
  *   finished (201) or failed (204).</li>
  * </ul>
@@ -89,9 +90,12 @@ public final class NextJobPlanner {
         List<String> changes = new ArrayList<>();
         while (candidate < tasks.size() && new TaskEntry(tasks.get(candidate)).isStateChange()) {
             TaskEntry entry = new TaskEntry(tasks.get(candidate));
+            int changesBefore = changes.size();
             boolean contextChanged = apply(entry, changed, changes);
-            walked.add(entry.text());
-            changed.put("CurrentTask", candidate);
+            if (changes.size() > changesBefore) {
+                walked.add(entry.text());
+                changed.put("CurrentTask", candidate);
+            }
             candidate++;
             if (contextChanged) {
                 break;
@@ -151,7 +155,7 @@ public final class NextJobPlanner {
         String before = SandboxJson.string(machine, field);
         String after = entry.argument();
         if (before.equals(after)) {
-            changes.add(field + " stays " + quoted(after));
+            // DRP v3.13.6 frontend/job_create.go: an entry the machine is already at makes no job and no log.
             return false;
         }
         machine.put(field, after);

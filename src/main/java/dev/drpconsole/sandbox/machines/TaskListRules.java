@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * How a machine's task list changes (§3.2, §3.6): setting a Workflow expands its stages into
- * {@code stage:<s>, [bootenv:<be>,] <tasks...>}; clearing it empties the list; a Stage change without a
- * workflow takes the stage's tasks; each of these, and resetting CurrentTask to -1, puts Context back to
+ * {@code stage:<s>, [bootenv:<be>,] <tasks...>} and moves the machine to the first stage at once; clearing it
+ * empties the list; a Stage change without a workflow takes the stage's tasks; each of these, and resetting CurrentTask to -1, puts Context back to
  * {@code Meta.BaseContext}. Clients may only edit the part of the list that has not run yet, and may not move
  * CurrentTask forward. The server's own saves (the job planner walking the list) are trusted.
  */
@@ -37,6 +37,7 @@ public final class TaskListRules {
         String workflow = SandboxJson.string(machine, "Workflow");
         if (!workflow.isEmpty()) {
             replaceTasks(machine, expandWorkflow(workflow, uuid));
+            enterFirstStage(machine, workflow, uuid);
         } else if (!"none".equals(SandboxJson.string(machine, "Stage"))) {
             replaceTasks(machine, stageTasks(SandboxJson.string(machine, "Stage"), uuid));
         } else if (!machine.path("Tasks").isEmpty()) {
@@ -64,6 +65,7 @@ public final class TaskListRules {
                 replaceTasks(after, List.of());
             } else {
                 replaceTasks(after, expandWorkflow(newWorkflow, uuid));
+                enterFirstStage(after, newWorkflow, uuid);
             }
             resetContext(after, contextChangedByClient);
         } else if (byClient && stageChanged) {
@@ -131,6 +133,24 @@ public final class TaskListRules {
             tasks.addAll(texts(stage.path("Tasks")));
         }
         return tasks;
+    }
+
+    /**
+     * Setting a Workflow puts the machine in its first stage (and that stage's BootEnv) at once, so the first
+     * {@code POST /jobs} finds its {@code stage:} entry already applied and hands out the first task's job (201)
+     * instead of a stage-change job and a 204 (DRP v3.13.6 backend/machines.go validateChangeWorkflow; [v3 run]).
+     */
+    private void enterFirstStage(ObjectNode machine, String workflowName, String uuid) {
+        JsonNode stages = store.get("workflows", workflowName).orElseThrow().path("Stages");
+        if (stages.isEmpty()) {
+            return;
+        }
+        ObjectNode first = stage(stages.get(0).asText(), uuid);
+        machine.put("Stage", SandboxJson.string(first, "Name"));
+        String bootEnv = SandboxJson.string(first, "BootEnv");
+        if (!bootEnv.isEmpty()) {
+            machine.put("BootEnv", bootEnv);
+        }
     }
 
     private List<String> stageTasks(String stageName, String uuid) {

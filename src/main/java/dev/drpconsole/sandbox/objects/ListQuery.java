@@ -26,6 +26,8 @@ public final class ListQuery {
             "decode", "aggregate", "expand", "commented", "reduced", "filter", "raw", "group-by", "range-only",
             "exclude-self", "force", "token", "compose");
 
+    private static final Map<String, String> SLIMMABLE = Map.of("params", "Params", "meta", "Meta");
+
     private final ObjectKind kind;
     private final List<Predicate<JsonNode>> filters;
     private final List<IndexDefinition> sortBy;
@@ -169,14 +171,20 @@ public final class ListQuery {
         if (slim.isEmpty() && onlyParams.isEmpty()) {
             return object;
         }
-        ObjectNode shaped = object.deepCopy();
-        for (String field : slim) {
-            if (shaped.has(field)) {
-                shaped.putObject(field);
-                if (kind.partial()) {
-                    shaped.put("Partial", true);
-                }
+        Set<String> emptied = new LinkedHashSet<>();
+        for (String name : slim) {
+            // DRP v3.13.6 frontend/frontend.go processItem: "params" and "meta" in any case; other names are ignored.
+            String field = SLIMMABLE.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (field != null && object.has(field)) {
+                emptied.add(field);
             }
+        }
+        // Copies all but what is emptied: slimming is there to spare the big Params, so they are not copied either.
+        ObjectNode shaped = object.objectNode();
+        object.fields().forEachRemaining(field -> shaped.set(field.getKey(), emptied.contains(field.getKey())
+                ? object.objectNode() : field.getValue().deepCopy()));
+        if (!emptied.isEmpty() && kind.partial()) {
+            shaped.put("Partial", true);
         }
         if (onlyParams.isPresent() && shaped.path("Params").isObject()) {
             ((ObjectNode) shaped.get("Params")).retain(onlyParams.get());

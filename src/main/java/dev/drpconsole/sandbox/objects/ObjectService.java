@@ -186,6 +186,7 @@ public final class ObjectService {
         return store.write(() -> {
             ObjectNode doomed = get("DELETE", prefix, keyOrLookup);
             refuseReadOnly(kinds().get(prefix), doomed, "DELETE");
+            refuseLocked(kinds().get(prefix), doomed, doomed, options, "DELETE");
             rulesOf(prefix).beforeDelete(doomed, options);
             ObjectNode removed = store.remove(prefix, kinds().get(prefix).keyOf(doomed), options.principalId())
                     .orElse(doomed);
@@ -204,6 +205,7 @@ public final class ObjectService {
                     + " not allowed");
         }
         refuseReadOnly(kind, before, method);
+        refuseLocked(kind, before, after, options, method);
         // Clients cannot make an object read-only or move it into a content layer.
         after.set("ReadOnly", before.get("ReadOnly"));
         after.set("Bundle", before.get("Bundle"));
@@ -221,6 +223,20 @@ public final class ObjectService {
             String key = kind.keyOf(object);
             throw new ApiException(422, method, kind.prefix(), key, "Cannot change read-only object " + kind.prefix()
                     + "/" + key + ": it belongs to content " + SandboxJson.string(object, "Bundle"));
+        }
+    }
+
+    /**
+     * A locked object (a machine with {@code Locked: true}) refuses a user's change unless the change unlocks it;
+     * locking it passes, and so do the server's own writes and a machine token's (DRP v3.13.6
+     * backend/requestTracker.go {@code Locked}: only requests with an AuthUser are checked). A delete passes the
+     * object as both {@code before} and {@code after}.
+     */
+    private static void refuseLocked(ObjectKind kind, ObjectNode before, ObjectNode after, WriteOptions options,
+                                     String method) {
+        boolean byUser = options.principal() != null && !options.principal().isMachine();
+        if (byUser && before.path("Locked").asBoolean() && after.path("Locked").asBoolean()) {
+            throw new ApiException(403, method, kind.prefix(), kind.keyOf(before), "Locked");
         }
     }
 

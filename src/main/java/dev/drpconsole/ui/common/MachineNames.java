@@ -28,6 +28,7 @@ public final class MachineNames {
     private final ObservableMap<String, String> names = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ObservableSet<String> runners = FXCollections.observableSet();
+    private final ObservableSet<String> notRunnable = FXCollections.observableSet();
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private LiveObjects<Machine> live;
     private CompletableFuture<Void> liveStarted;
@@ -56,6 +57,11 @@ public final class MachineNames {
      */
     public ObservableSet<String> runners() {
         return runners;
+    }
+
+    /** The UUIDs of the machines DRP hands no jobs to until they are made runnable again; live. */
+    public ObservableSet<String> notRunnable() {
+        return notRunnable;
     }
 
     /** Whether the signed-in endpoint has this machine (as far as listed yet). */
@@ -90,6 +96,7 @@ public final class MachineNames {
         if (client == null) {
             names.clear();
             runners.clear();
+            notRunnable.clear();
             return;
         }
         LiveList<Machine> list = new LiveList<>(services.fxThread());
@@ -98,8 +105,9 @@ public final class MachineNames {
                 update(list);
             }
         });
-        LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL, m -> true,
-                services.io());
+        // Names and runner-ness only: not the machines' inventories (their Params).
+        LiveObjects<Machine> objects = new LiveObjects<>(client, DrpType.MACHINES, Filter.ALL.withoutParams(),
+                m -> true, services.io());
         list.loadedProperty().addListener((obs, old, now) -> {
             if (list == machines && now) {
                 update(list);
@@ -116,14 +124,20 @@ public final class MachineNames {
     private void update(LiveList<Machine> list) {
         Map<String, String> now = new HashMap<>();
         Set<String> runnersNow = new HashSet<>();
+        Set<String> notRunnableNow = new HashSet<>();
         list.items().forEach(machine -> {
             now.put(machine.uuid(), machine.name());
             if (machine.isRunner()) {
                 runnersNow.add(machine.uuid());
             }
+            if (!machine.runnable()) {
+                notRunnableNow.add(machine.uuid());
+            }
         });
         runners.retainAll(runnersNow);
         runners.addAll(runnersNow);
+        notRunnable.retainAll(notRunnableNow);
+        notRunnable.addAll(notRunnableNow);
         names.keySet().retainAll(now.keySet());
         now.forEach((uuid, name) -> {
             if (!name.equals(names.get(uuid))) {

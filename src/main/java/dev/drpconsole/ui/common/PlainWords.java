@@ -2,6 +2,7 @@ package dev.drpconsole.ui.common;
 
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.drp.DrpLockedException;
 import dev.drpconsole.core.drp.DrpNotAllowedException;
 import dev.drpconsole.core.drp.DrpUnreachableException;
 import dev.drpconsole.core.engine.EngineException;
@@ -43,8 +44,8 @@ public final class PlainWords {
     }
 
     private static String reason(Throwable failure) {
-        if (failure instanceof DrpNotAllowedException notAllowed) {
-            return notAllowed.getMessage(); // "Not allowed: your role lacks …": core words it, for the wizard too
+        if (failure instanceof DrpNotAllowedException || failure instanceof DrpLockedException) {
+            return failure.getMessage(); // "Not allowed: your role lacks …": core words it, for the wizard too
         }
         if (failure instanceof DrpApiException api) {
             return api.messages().isEmpty() ? "the endpoint answered HTTP " + api.code()

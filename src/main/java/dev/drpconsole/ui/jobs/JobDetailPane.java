@@ -71,6 +71,7 @@ final class JobDetailPane extends BorderPane {
         });
         viewModel.onMachineLinksChanged(() -> {
             if (row != null) {
+                showState();
                 showMachineLink();
                 checkContainer();
             }
@@ -110,7 +111,7 @@ final class JobDetailPane extends BorderPane {
 
     private void showFields() {
         Job job = row.job();
-        state.setText(job.state());
+        showState();
         state.setGraphic(JobStateIcon.of(job.state()).node(15));
         state.getStyleClass().removeIf(style -> style.startsWith("job-state-"));
         state.getStyleClass().add("job-state-" + job.state());
@@ -127,6 +128,11 @@ final class JobDetailPane extends BorderPane {
         exit.setText(dash(job.exitState()));
         uuid.setText(job.uuid());
         log.setTitle(job.task() + " on " + row.machineProperty().get());
+    }
+
+    /** An incomplete job says it runs again, and what it waits for. */
+    private void showState() {
+        state.setText(viewModel.stateText(row));
     }
 
     /** A link only where it leads to the machine; otherwise its name, and why there is no link. */

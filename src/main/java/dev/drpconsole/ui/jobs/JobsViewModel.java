@@ -212,6 +212,20 @@ public final class JobsViewModel extends LiveSection {
         return false;
     }
 
+    /**
+     * The job's state as the details show it: an incomplete job says that DRP runs it again, and, while its machine
+     * is not runnable (the v4.7 agent stops it after an incomplete job), what lets that happen.
+     */
+    public String stateText(JobRow row) {
+        Job job = row.job();
+        if (!job.isIncomplete()) {
+            return job.state();
+        }
+        return machineNames.notRunnable().contains(job.machine()) ? "incomplete — will be re-run once "
+                + machineNames.label(job.machine()) + " is runnable again (Runner machines: Make runnable)"
+                : "incomplete — will be re-run";
+    }
+
     /** Where a link to the job's machine can lead. */
     public enum MachineLink {
         /** A runner machine: listed in Runner machines. */
@@ -244,9 +258,13 @@ public final class JobsViewModel extends LiveSection {
         containerListeners.add(changed);
     }
 
-    /** Runs {@code changed} when machines turn runners or stop being runners, are deleted, or are first listed. */
+    /**
+     * Runs {@code changed} when machines turn runners or stop being runners, turn runnable or not, are deleted, or
+     * are first listed.
+     */
     public void onMachineLinksChanged(Runnable changed) {
         machineNames.runners().addListener((InvalidationListener) obs -> changed.run());
+        machineNames.notRunnable().addListener((InvalidationListener) obs -> changed.run());
         machineNames.names().addListener((InvalidationListener) obs -> changed.run());
         machineNames.loadedProperty().addListener(obs -> changed.run());
     }

@@ -22,15 +22,18 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
     private final Label workflow;
     private final Label task;
     private final Label runnable;
+    private final Label locked;
     private final Label job;
     private final Label container;
     private final Button logs = new Button("Container logs", Icon.TEXT_BOX_OUTLINE.node(16));
     private final Button currentJob = new Button("Current job", Icon.PLAY_CIRCLE_OUTLINE.node(16));
     private final GridPane columns = new GridPane();
+    private final RunnersViewModel model;
     private RunnerRow shown;
 
     RunnerDetails(ObservableValue<RunnerRow> selected, RunnersViewModel model) {
         super("runner-details", "Select a runner machine to see its details.");
+        this.model = model;
         DetailsGrid left = new DetailsGrid();
         uuid = left.addRow("UUID", "runner-details-uuid");
         uuid.getStyleClass().add("mono");
@@ -39,6 +42,7 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
         task = left.addRow("Task", "runner-details-task");
         DetailsGrid right = new DetailsGrid();
         runnable = right.addRow("Runnable", "runner-details-runnable");
+        locked = right.addRow("Locked", "runner-details-locked");
         job = right.addRow("Current job", "runner-details-job");
         container = right.addRow("Container", "runner-details-container");
         layoutColumns(left, right);
@@ -71,6 +75,7 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
         task.setText(row.progress().total() == 0 ? "No tasks" : row.progress() + (row.currentTaskName().isEmpty()
                 ? "" : " · " + row.currentTaskName()));
         runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
+        locked.setText(row.machine().locked() ? "Yes: " + model.unlockHint(row) : "No");
         job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
         container.setText(RunnerRow.NOT_WATCHED.equals(row.container())
                 ? row.containerName() + " is not watched: this endpoint has no runner engine. Set one in its"

@@ -12,7 +12,9 @@ import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
 import dev.drpconsole.ui.common.ViewServices;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,16 +43,24 @@ public final class RunnersPage implements SectionPage {
         this.services = services;
         this.model = new RunnersViewModel(services);
         BooleanBinding noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        ReadOnlyObjectProperty<RunnerRow> selected = table.getSelectionModel().selectedItemProperty();
+        // A locked machine refuses every change but unlocking: its commands are off, the details say why.
+        BooleanBinding noChange = Bindings.createBooleanBinding(() -> selected.get() == null
+                || !model.refusal(selected.get()).isEmpty(), selected);
         Toolbar toolbar = new Toolbar();
         Button create = toolbar.action("runners-new", "New runner machine", Icon.PLUS);
         create.getStyleClass().add("accent");
         create.setOnAction(e -> openNew());
         create.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
-        onSelected(toolbar.action("runners-change-context", "Change context", Icon.SWAP_HORIZONTAL), noSelection,
+        onSelected(toolbar.action("runners-change-context", "Change context", Icon.SWAP_HORIZONTAL), noChange,
                 this::changeContext);
-        onSelected(toolbar.action("runners-runnable", "Make runnable", Icon.PLAY_CIRCLE_OUTLINE), noSelection,
+        onSelected(toolbar.action("runners-runnable", "Make runnable", Icon.PLAY_CIRCLE_OUTLINE), noChange,
                 model::makeRunnable);
-        onSelected(toolbar.action("runners-delete", "Delete", Icon.DELETE_OUTLINE), noSelection, this::delete);
+        onSelected(toolbar.action("runners-delete", "Delete", Icon.DELETE_OUTLINE), noChange, this::delete);
+        Button unlock = toolbar.action("runners-unlock", "Unlock", Icon.LOCK_OPEN_OUTLINE);
+        onSelected(unlock, noChange.not().or(noSelection), model::unlock);
+        unlock.visibleProperty().bind(unlock.disableProperty().not());
+        unlock.managedProperty().bind(unlock.visibleProperty());
         TextField filter = toolbar.filter("runners-filter", "Filter machines (Ctrl+F)");
         Button refresh = toolbar.iconAction("runners-refresh", Icon.REFRESH, "Refresh: list again now");
         refresh.setOnAction(e -> model.refresh());

@@ -110,11 +110,43 @@ public final class RunnersViewModel extends LiveSection {
 
     /** Deletes the machine; docker-context then removes its container. The row goes with DRP's event. */
     public void delete(RunnerRow row) {
+        String failureAction = "Could not delete machine " + row.name();
         DrpClient client = client();
-        if (client != null) {
-            call("Could not delete machine " + row.name(), () -> client.delete(DrpType.MACHINES, row.uuid()),
+        if (client != null && !refusedAsLocked(row, failureAction)) {
+            call(failureAction, () -> client.delete(DrpType.MACHINES, row.uuid()),
                     deleted -> problemProperty().set(""));
         }
+    }
+
+    /**
+     * Lets DRP take changes to the machine again. DRP always allows the change that unlocks (v3.13.6
+     * backend/requestTracker.go {@code Locked}).
+     */
+    public void unlock(RunnerRow row) {
+        sendChange(row, "Could not unlock " + row.name(), machine -> machine.withLocked(false));
+    }
+
+    /**
+     * Why the machine's commands (change context, make runnable, delete) are off, with how to turn them on; "" when
+     * they are not. A locked machine refuses them all (models/machine.go: "changes to the Machine by users are not
+     * allowed, except for unlocking the machine").
+     */
+    public String refusal(RunnerRow row) {
+        return row.machine().locked() ? "Locked: " + unlockHint(row) : "";
+    }
+
+    /** What lets DRP take changes to a locked machine again. */
+    public String unlockHint(RunnerRow row) {
+        return "unlock it to change it (Unlock, or drpcli machines update " + row.uuid() + " '{\"Locked\":false}')";
+    }
+
+    /** Says why a command was not sent to a locked machine (a key press reaches it even with its button off). */
+    private boolean refusedAsLocked(RunnerRow row, String failureAction) {
+        String refusal = refusal(row);
+        if (!refusal.isEmpty()) {
+            problemProperty().set(failureAction + ": " + refusal);
+        }
+        return !refusal.isEmpty();
     }
 
     /** Shows the runner container's log in the Containers section. */
@@ -133,7 +165,7 @@ public final class RunnersViewModel extends LiveSection {
 
     @Override
     protected void startFollowing(DrpClient client) {
-        follow(machines, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
+        follow(machines, DrpType.MACHINES, Filter.ALL.withoutParams(), Machine::isRunner);
         follow(jobs, DrpType.JOBS, Filter.where("Current", "true"), Job::current);
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
         LiveContainers watch = new LiveContainers(services.runnerEngine(), containersGap, services.io(),
@@ -201,6 +233,12 @@ public final class RunnersViewModel extends LiveSection {
     }
 
     private void change(RunnerRow row, String failureAction, UnaryOperator<Machine> edit) {
+        if (!refusedAsLocked(row, failureAction)) {
+            sendChange(row, failureAction, edit);
+        }
+    }
+
+    private void sendChange(RunnerRow row, String failureAction, UnaryOperator<Machine> edit) {
         DrpClient client = client();
         if (client == null) {
             return;

@@ -138,11 +138,11 @@ public final class DrpClientBenchmark {
                 percentile(fromReply, 50) / 1000.0, percentile(fromReply, 95) / 1000.0);
     }
 
-    private static long millisSince(long start) {
+    static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         return percentile(values, 50);
     }
 

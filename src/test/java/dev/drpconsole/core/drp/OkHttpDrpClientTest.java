@@ -193,13 +193,46 @@ class OkHttpDrpClientTest {
     }
 
     @Test
+    void aListWithoutParamsLeavesTheInventoryOnTheEndpointAndAChangeKeepsIt() throws Exception {
+        ObjectNode json = json("{\"Name\":\"inventoried-runner\",\"Meta\":{\"BaseContext\":\"runner\"}}");
+        json.putObject("Params").put("inventory/dmi", "x".repeat(20_000));
+        client.create(new Machine(json));
+        Machine listed = client.list(DrpType.MACHINES, Filter.where("Name", "inventoried-runner").withoutParams())
+                .get(0);
+        assertEquals("{}", listed.json().path("Params").toString(), "the inventory did not travel");
+        assertEquals("runner", listed.baseContext(), "Meta did");
+
+        client.update(listed, listed.withDescription("changed from a slim row"));
+
+        Machine stored = client.get(DrpType.MACHINES, listed.uuid()).orElseThrow();
+        assertEquals("changed from a slim row", stored.description());
+        assertEquals(20_000, stored.json().path("Params").path("inventory/dmi").asText().length(),
+                "a change made from a slim row keeps the machine's Params");
+    }
+
+    /** DRP v3.13.6 backend/requestTracker.go Locked: 403, Type the method, Messages ["Locked"]. */
+    @Test
+    void aLockedMachineRefusesAChangeInPlainWordsAndTheSignInStays() throws Exception {
+        Machine machine = client.create(new Machine(json("{\"Name\":\"locked-for-client\"}")));
+        Machine locked = client.update(machine, machine.withLocked(true));
+        assertTrue(locked.locked());
+        DrpLockedException refused = assertThrows(DrpLockedException.class,
+                () -> client.update(locked, locked.withDescription("changed")));
+        assertTrue(refused.getMessage().contains("is locked") && refused.getMessage()
+                .contains("Unlock"), refused.getMessage());
+        assertThrows(DrpLockedException.class, () -> client.delete(DrpType.MACHINES, locked.uuid()));
+        assertEquals("", client.get(DrpType.MACHINES, locked.uuid()).orElseThrow().description());
+        Machine unlocked = client.update(locked, locked.withLocked(false));
+        assertFalse(unlocked.locked(), "unlocking is allowed, and the sign-in held");
+    }
+
+    @Test
     void jobLogsAreReadByRangeWithoutSplittingCharacters() throws Exception {
         client.create(new Task(json("{\"Name\":\"log-task\",\"Templates\":[{\"Name\":\"t\",\"Contents\":\"echo\"}]}")));
         client.create(new Stage(json("{\"Name\":\"log-stage\",\"Tasks\":[\"log-task\"]}")));
         client.create(new Workflow(json("{\"Name\":\"log-flow\",\"Stages\":[\"log-stage\"]}")));
         Machine machine = client.create(new Machine(json("{\"Name\":\"log-machine\",\"Workflow\":\"log-flow\"}")));
         String ask = "{\"Machine\":\"" + machine.uuid() + "\",\"Context\":\"\"}";
-        assertEquals(204, sandbox.send("POST", "jobs", "application/json", ask.getBytes()).statusCode());
         String jobUuid = DrpJson.read(sandbox.send("POST", "jobs", "application/json", ask.getBytes()).body())
                 .path("Uuid").asText();
         assertEquals("log-task", client.get(DrpType.JOBS, jobUuid).orElseThrow().task());

@@ -1,6 +1,7 @@
 package dev.drpconsole.ui.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -104,6 +105,34 @@ class JobsViewModelTest {
 
         model.selectedProperty().set(null);
         assertEquals("", log.text(), "nothing selected, no output");
+    }
+
+    /**
+     * DRP hands an incomplete job back to run again under the same UUID, its output appended to the same log (v3
+     * frontend/job_create.go: 202); the v4.7 agent makes the machine not runnable first (agent/taskRunner.go).
+     */
+    @Test
+    void anIncompleteJobsOutputKeepsFollowingThroughItsRerunAndItsStateSaysWhatComesNext() {
+        Machine runnable = drp.put(runner.withRunnable(true));
+        Job job = drp.put(job(runner, "build", "running", NOW.minusSeconds(5)));
+        drp.appendJobLog(job.uuid(), "first try\n");
+        model.shown();
+        model.selectedProperty().set(model.row(job.uuid()));
+
+        drp.put(withState(job, "incomplete"));
+        Machine stopped = drp.put(runnable.withRunnable(false)); // as the v4.7 agent does after an incomplete job
+        assertFalse(log.finished, "an incomplete job is not over");
+        assertEquals("incomplete — will be re-run once runner-1 is runnable again (Runner machines: Make runnable)",
+                model.stateText(model.row(job.uuid())));
+        drp.put(stopped.withRunnable(true));
+        assertEquals("incomplete — will be re-run", model.stateText(model.row(job.uuid())));
+
+        drp.put(withState(job, "running"));
+        drp.appendJobLog(job.uuid(), "second try\n");
+        drp.put(withState(job, "finished"));
+        assertEquals("first try\nsecond try\n", log.text(), "the re-run's output, in order, once");
+        assertTrue(log.finished, "the output ends with the re-run");
+        assertEquals("finished", model.stateText(model.row(job.uuid())));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.drpconsole.ui.runners;
 import static dev.drpconsole.ui.PageTestSupport.cell;
 import static dev.drpconsole.ui.PageTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
@@ -90,6 +92,25 @@ class RunnersPageTest extends FxRobot {
         interact(() -> page.reveal(stored.uuid()));
         clickOn("#runner-logs");
         assertEquals(Navigator.CONTAINERS + ":drp-runner-" + stored.uuid(), harness.navigations.get(0));
+    }
+
+    @Test
+    void aLockedMachineShowsLockedWithItsCommandsOffUntilUnlocked() {
+        Machine created = other.create(Machine.runner("locked-runner", "runner", ""));
+        other.update(created, created.withLocked(true));
+        waitUntil("its row appears", 10, () -> cell(table(), "locked-runner", "runners-col-name") != null);
+        interact(() -> page.reveal(created.uuid()));
+
+        waitUntil("the details say it is locked and how to unlock it", 10, () -> lookup("#runner-details-locked")
+                .queryLabeled().getText().startsWith("Yes: unlock it to change it"));
+        assertTrue(lookup("#runners-change-context").query().isDisabled());
+        assertTrue(lookup("#runners-delete").query().isDisabled());
+        assertTrue(lookup("#runners-unlock").query().isVisible());
+
+        clickOn("#runners-unlock");
+        waitUntil("unlocked, its commands are on again", 10, () -> !lookup("#runners-delete").query().isDisabled()
+                && !lookup("#runners-unlock").query().isVisible());
+        assertFalse(other.get(DrpType.MACHINES, created.uuid()).orElseThrow().locked());
     }
 
     /** The table, or an empty one while the page shows an empty state instead. */

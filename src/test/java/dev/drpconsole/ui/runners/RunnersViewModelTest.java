@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.drp.DrpApiException;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.drp.DrpLockedException;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.InMemoryDrpClient;
 import dev.drpconsole.core.drp.Job;
@@ -140,6 +141,38 @@ class RunnersViewModelTest {
         assertEquals(List.of("web-1"), names());
         runners.dismissProblem();
         assertEquals("", runners.problemProperty().get());
+    }
+
+    @Test
+    void aLockedMachineSaysWhyItsCommandsAreOffAndUnlockLetsThemWork() {
+        drp.put(web.withLocked(true));
+        signIn();
+        RunnerRow row = runners.rows().get(0);
+        assertEquals("Locked: unlock it to change it (Unlock, or drpcli machines update " + web.uuid()
+                + " '{\"Locked\":false}')", runners.refusal(row));
+
+        runners.changeContext(row, "other");
+        runners.delete(row);
+        assertEquals("runner", drp.get(DrpType.MACHINES, web.uuid()).orElseThrow().context(), "nothing was sent");
+        assertTrue(runners.problemProperty().get().startsWith("Could not delete machine web-1: Locked: unlock it"),
+                runners.problemProperty().get());
+
+        runners.unlock(row);
+        assertEquals("", runners.refusal(runners.rows().get(0)));
+        runners.changeContext(runners.rows().get(0), "other");
+        assertEquals("other", drp.get(DrpType.MACHINES, web.uuid()).orElseThrow().context());
+    }
+
+    @Test
+    void aChangeRefusedBecauseTheMachineWasLockedMeanwhileSaysSo() {
+        signIn();
+        drp.failNextCall(new DrpLockedException(403, "machines", web.uuid(), "PATCH", List.of("Locked")));
+
+        runners.makeRunnable(runners.rows().get(0));
+
+        assertTrue(runners.problemProperty().get().startsWith("Could not make web-1 runnable: It is locked:"),
+                runners.problemProperty().get());
+        assertTrue(runners.problemProperty().get().contains("Unlock"), runners.problemProperty().get());
     }
 
     @Test
