@@ -99,7 +99,8 @@ public final class SandboxServer implements AutoCloseable {
     /** What the sandbox is made of before it listens. */
     private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
                          EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
-                         BlobStore files, PluginActions actions, String endpointId, Preferences preferences) {
+                         BlobStore files, PluginActions actions, String endpointId, Preferences preferences,
+                         ContextsFeature contexts) {
     }
 
     /**
@@ -139,7 +140,7 @@ public final class SandboxServer implements AutoCloseable {
             Parts parts = assemble(config, dataDir);
             AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
             InfoEndpoint info = new InfoEndpoint(parts.objects.store(), () -> URI.create(apiUrl.get()).getPort(),
-                    parts.endpointId);
+                    parts.endpointId, config.contexts());
             ApiRoutes routes = routes(parts, info, templateRenderer(parts), apiUrl);
             HttpsListener listener = HttpsListener.start(config.port(), parts.certificate, routes, parts.authenticator,
                     parts.eventSocket);
@@ -194,14 +195,16 @@ public final class SandboxServer implements AutoCloseable {
         objects.setRules("users", new UserRules());
         objects.setRules("machines", new MachineRules(new TaskListRules(store), preferences));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
-        BuiltInObjects.ensure(objects, config.providerBuiltIn());
+        // An endpoint older than 4.2 has no docker-context plugin either.
+        BuiltInObjects.ensure(objects, config.providerBuiltIn() && config.contexts().served(), config.contexts());
         Authenticator authenticator = new Authenticator(password, signer, store);
         EventSocket eventSocket = new EventSocket(events, authenticator, (principal, event) ->
                 !principal.isMachine() || "websocket".equals(event.type())
                         || event.object() instanceof ObjectNode object
                         && CallerAccess.machineMaySee(principal.name(), event.type(), object));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
-                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir), preferences);
+                new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
+                preferences, config.contexts());
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
@@ -227,11 +230,16 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
                 new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers")),
-                () -> BuiltInObjects.ensureDockerContextPlugin(objects)));
+                () -> BuiltInObjects.ensureDockerContextPlugin(objects, parts.contexts)));
         sections.put("contents", new ContentEndpoints(new ContentPacks(objects.store(),
                 parts.dataDir.resolve("contents"))));
         sections.put("jobs", new JobEndpoints(objects, new NextJobPlanner(objects, parts.jobLogs, parts.actions),
                 new JobActionsRenderer(objects, params, parts.jobLogs, renderer, apiUrl::get), parts.jobLogs));
+        if (!parts.contexts.served()) {
+            sections.put("contexts", exchange -> {
+                throw ApiRoutes.noRoute(exchange);
+            });
+        }
         Map<String, ApiSection> subresources = new HashMap<>();
         subresources.put("token", new TokenEndpoints(objects, parts.authenticator, info));
         subresources.put("params", new ParamsEndpoints(objects, params));
@@ -244,7 +252,7 @@ public final class SandboxServer implements AutoCloseable {
     private static DockerContextEngine startRunners(SandboxConfig config, Parts parts, ContainerEngine engine,
                                                     AtomicReference<String> apiUrl) {
         DockerContextEngine runners = DockerContextEngine.create(parts.objects, engine, parts.files,
-                parts.authenticator, parts.endpointId, apiUrl::get, config.runnerLabels());
+                parts.authenticator, parts.endpointId, apiUrl::get, config.runnerLabels(), config.contexts());
         new DockerContextActions(runners).registerWith(parts.actions);
         runners.start();
         return runners;
