@@ -14,14 +14,15 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
 
 /**
  * The Contexts section: a live table of DRP contexts with a details pane, and create, edit and delete.
  *
  * <p>Ids: {@code #contexts-table}, {@code #contexts-new}, {@code #contexts-edit}, {@code #contexts-delete},
  * {@code #contexts-refresh}, {@code #contexts-filter}, {@code #page-problem}, {@code #context-details}, the empty
- * states {@code #contexts-not-connected} (button {@code #contexts-open-setup}) and {@code #contexts-empty} (button
- * {@code #contexts-empty-new}); the form's ids are on {@link ContextFormView}, the delete question's on
+ * states {@code #contexts-not-connected} (button {@code #contexts-open-setup}), {@code #contexts-empty} (button
+ * {@code #contexts-empty-new}) and {@code #contexts-unsupported} (an endpoint older than 4.2); the form's ids are on {@link ContextFormView}, the delete question's on
  * {@link ContextDeletion}. Keys: Ctrl+F filter, Enter edit, Delete delete, Escape in the filter clears it.
  */
 public final class ContextsPage implements SectionPage {
@@ -38,7 +39,8 @@ public final class ContextsPage implements SectionPage {
         Button create = toolbar.action("contexts-new", "New context", Icon.PLUS);
         create.getStyleClass().add("accent");
         create.setOnAction(e -> openNew());
-        create.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED));
+        create.disableProperty().bind(model.stateProperty().isEqualTo(PageState.NOT_CONNECTED)
+                .or(model.withoutContextsProperty().isNotEmpty()));
         Button edit = toolbar.action("contexts-edit", "Edit", Icon.PENCIL_OUTLINE);
         edit.setOnAction(e -> editSelected());
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -91,7 +93,18 @@ public final class ContextsPage implements SectionPage {
         return EmptyState.notConnected("contexts", "Contexts live on a DRP endpoint.", services.navigator());
     }
 
-    private EmptyState empty() {
+    /** "No contexts yet", or on an endpoint without contexts what it lacks and what to do. */
+    private Node empty() {
+        EmptyState without = new EmptyState(Icon.LAYERS_OUTLINE, "This endpoint has no contexts", "");
+        without.setId("contexts-unsupported");
+        without.visibleProperty().bind(model.withoutContextsProperty().isNotEmpty());
+        model.withoutContextsProperty().addListener((obs, old, now) -> without.setText(now));
+        EmptyState none = noneYet();
+        none.visibleProperty().bind(without.visibleProperty().not());
+        return new StackPane(none, without);
+    }
+
+    private EmptyState noneYet() {
         EmptyState state = new EmptyState(Icon.LAYERS_OUTLINE, "No contexts yet",
                 "A context names an engine and an image: DRP runs the tasks of machines in that context inside "
                         + "containers of that image. Create one, then add a runner machine that uses it.");

@@ -63,7 +63,7 @@ public final class RunnersViewModel extends LiveSection {
         machines.loadedProperty().addListener((obs, old, now) -> updateState());
         reportProblems(machines, "Could not list machines");
         reportProblems(jobs, "Could not list jobs");
-        reportProblems(contexts, "Could not list contexts");
+        reportContextProblems(contexts, problemProperty()::set);
     }
 
     public ObservableList<RunnerRow> rows() {
