@@ -39,6 +39,11 @@ public record ContextRow(DrpContext context, List<String> usedBy, ImageStatus im
         return errors.isEmpty() ? "Not available" : String.join("; ", errors);
     }
 
+    /** Why DRP refuses to change or delete it, e.g. "from content pack X; change it there"; "" when it may. */
+    public String readOnlyReason() {
+        return context.readOnlyReason();
+    }
+
     public int machineCount() {
         return usedBy.size();
     }

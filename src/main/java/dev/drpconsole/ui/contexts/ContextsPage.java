@@ -10,6 +10,8 @@ import dev.drpconsole.ui.common.PageState;
 import dev.drpconsole.ui.common.SectionPage;
 import dev.drpconsole.ui.common.Toolbar;
 import dev.drpconsole.ui.common.ViewServices;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
@@ -43,10 +45,14 @@ public final class ContextsPage implements SectionPage {
                 .or(model.withoutContextsProperty().isNotEmpty()));
         Button edit = toolbar.action("contexts-edit", "Edit", Icon.PENCIL_OUTLINE);
         edit.setOnAction(e -> editSelected());
-        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        BooleanBinding unchangeable = Bindings.createBooleanBinding(() -> !changeable(selected()),
+                table.getSelectionModel().selectedItemProperty());
+        edit.disableProperty().bind(unchangeable);
+        LazyTooltip.install(edit, () -> whyNot("Edit"));
         Button delete = toolbar.action("contexts-delete", "Delete", Icon.DELETE_OUTLINE);
         delete.setOnAction(e -> deleteSelected());
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(unchangeable);
+        LazyTooltip.install(delete, () -> whyNot("Delete"));
         TextField filter = toolbar.filter("contexts-filter", "Filter contexts (Ctrl+F)");
         Button refresh = toolbar.iconAction("contexts-refresh", Icon.REFRESH, "Refresh: list again now");
         refresh.setOnAction(e -> model.refresh());
@@ -122,17 +128,35 @@ public final class ContextsPage implements SectionPage {
         }
     }
 
+    private ContextRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    /** A selected context the endpoint lets users change (not one from a content pack). */
+    private static boolean changeable(ContextRow row) {
+        return row != null && row.readOnlyReason().isEmpty();
+    }
+
+    private String whyNot(String action) {
+        ContextRow row = selected();
+        if (row == null) {
+            return action + ": select a context first";
+        }
+        return row.readOnlyReason().isEmpty() ? action + " " + row.name()
+                : "Read-only: " + row.name() + " is " + row.readOnlyReason();
+    }
+
     private void editSelected() {
-        ContextRow row = table.getSelectionModel().getSelectedItem();
-        ContextFormViewModel form = row == null ? null : model.editForm(row);
+        ContextRow row = selected();
+        ContextFormViewModel form = changeable(row) ? model.editForm(row) : null;
         if (form != null) {
             ContextFormView.open(layout.getScene().getWindow(), form, saved -> reveal(saved.name()));
         }
     }
 
     private void deleteSelected() {
-        ContextRow row = table.getSelectionModel().getSelectedItem();
-        if (row != null) {
+        ContextRow row = selected();
+        if (changeable(row)) {
             ContextDeletion.confirm(layout.getScene().getWindow(), row, () -> model.delete(row));
         }
     }
