@@ -28,6 +28,7 @@ public final class MachineNames {
     private final ObservableMap<String, String> names = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ObservableSet<String> runners = FXCollections.observableSet();
+    private final ObservableMap<String, String> contextsForNow = FXCollections.observableHashMap();
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private LiveObjects<Machine> live;
     private CompletableFuture<Void> liveStarted;
@@ -56,6 +57,14 @@ public final class MachineNames {
      */
     public ObservableSet<String> runners() {
         return runners;
+    }
+
+    /**
+     * The context each ordinary machine is in for now (a {@code context:} task put it there; it has no
+     * BaseContext), by UUID: such a machine is no runner, and Runner machines does not list it.
+     */
+    public ObservableMap<String, String> contextsForNow() {
+        return contextsForNow;
     }
 
     /** Whether the signed-in endpoint has this machine (as far as listed yet). */
@@ -90,6 +99,7 @@ public final class MachineNames {
         if (client == null) {
             names.clear();
             runners.clear();
+            contextsForNow.clear();
             return;
         }
         LiveList<Machine> list = new LiveList<>(services.fxThread());
@@ -116,14 +126,23 @@ public final class MachineNames {
     private void update(LiveList<Machine> list) {
         Map<String, String> now = new HashMap<>();
         Set<String> runnersNow = new HashSet<>();
+        Map<String, String> visiting = new HashMap<>();
         list.items().forEach(machine -> {
             now.put(machine.uuid(), machine.name());
             if (machine.isRunner()) {
                 runnersNow.add(machine.uuid());
+            } else if (!machine.contextForNow().isEmpty()) {
+                visiting.put(machine.uuid(), machine.contextForNow());
             }
         });
         runners.retainAll(runnersNow);
         runners.addAll(runnersNow);
+        contextsForNow.keySet().retainAll(visiting.keySet());
+        visiting.forEach((uuid, context) -> {
+            if (!context.equals(contextsForNow.get(uuid))) {
+                contextsForNow.put(uuid, context);
+            }
+        });
         names.keySet().retainAll(now.keySet());
         now.forEach((uuid, name) -> {
             if (!name.equals(names.get(uuid))) {

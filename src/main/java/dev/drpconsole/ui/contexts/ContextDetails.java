@@ -42,7 +42,9 @@ final class ContextDetails extends DetailsPane<ContextRow> {
         engine.setText(row.engine());
         image.setText(row.imageName());
         available.setText(row.context().available() ? "Yes, DRP validated it" : row.availability());
-        imageStatus.setText(row.image() == null ? row.imageStatus() : row.image().explain()
+        imageStatus.setText(!row.imageChecked() ? "The engine plugin " + row.engine() + " finds its images itself;"
+                + " the console checks images for docker-context contexts only."
+                : row.image() == null ? row.imageStatus() : row.image().explain()
                 + (row.image().usable() ? "" : " Build or load it on the engine, or publish its docker save tar as"
                 + " files/" + ImageCheck.PUBLISHED_DIR + row.imageName() + "."));
         changes.setText(row.readOnlyReason().isEmpty() ? "Edit and Delete change it on the endpoint."

@@ -46,6 +46,6 @@ final class ContextsTable extends TableView<ContextRow> {
         if (status.equals(ImageStatus.MISSING)) {
             return "cell-warn";
         }
-        return status.equals(ContextRow.CHECKING) ? "cell-muted" : null;
+        return status.equals(ContextRow.CHECKING) || status.equals(ContextRow.NOT_CHECKED) ? "cell-muted" : null;
     }
 }

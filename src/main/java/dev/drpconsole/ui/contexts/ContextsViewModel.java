@@ -99,7 +99,7 @@ public final class ContextsViewModel extends LiveSection {
     @Override
     protected void startFollowing(DrpClient client) {
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
-        follow(runners, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
+        follow(runners, DrpType.MACHINES, Filter.ALL, Machine::usesAContext);
     }
 
     @Override
@@ -151,7 +151,9 @@ public final class ContextsViewModel extends LiveSection {
 
     private void checkNewImages() {
         DrpClient client = client();
-        Set<String> fresh = contexts.items().stream().map(DrpContext::image)
+        Set<String> fresh = contexts.items().stream()
+                .filter(context -> DrpContext.DOCKER_CONTEXT.equals(context.engine()))
+                .map(DrpContext::image)
                 .filter(image -> !image.isBlank() && !images.containsKey(image) && !checking.contains(image))
                 .collect(Collectors.toSet());
         if (client == null || fresh.isEmpty()) {

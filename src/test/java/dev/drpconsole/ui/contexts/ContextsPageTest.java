@@ -177,6 +177,16 @@ class ContextsPageTest extends FxRobot {
     }
 
     @Test
+    void aContextOfAnotherEngineIsListedWithItsEngineAndNoImageCheck() {
+        other.create(DrpContext.of("on-vsphere", "vsphere-context", "templates/runner-vm", ""));
+        waitUntil("listed", 10, () -> cell(table(), "on-vsphere", "contexts-col-name") != null);
+
+        assertEquals("vsphere-context", cell(table(), "on-vsphere", "contexts-col-engine"));
+        waitUntil("no image check that cannot apply", 5, () -> "Checks apply to docker-context only".equals(
+                cell(table(), "on-vsphere", "contexts-col-image-status")));
+    }
+
+    @Test
     void theFilterNarrowsTheRowsAndCtrlFReachesIt() {
         other.create(DrpContext.of("filter-alpha", DrpContext.DOCKER_CONTEXT, "alpha/img:1", ""));
         other.create(DrpContext.of("filter-beta", DrpContext.DOCKER_CONTEXT, "beta/img:1", ""));

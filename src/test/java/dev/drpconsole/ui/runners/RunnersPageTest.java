@@ -3,7 +3,9 @@ package dev.drpconsole.ui.runners;
 import static dev.drpconsole.ui.PageTestSupport.cell;
 import static dev.drpconsole.ui.PageTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
@@ -90,6 +92,17 @@ class RunnersPageTest extends FxRobot {
         interact(() -> page.reveal(stored.uuid()));
         clickOn("#runner-logs");
         assertEquals(Navigator.CONTAINERS + ":drp-runner-" + stored.uuid(), harness.navigations.get(0));
+    }
+
+    @Test
+    void aMachineInAContextOnlyForATaskIsNotListedAsARunner() {
+        Machine visitor = other.create(new Machine(JsonNodeFactory.instance.objectNode().put("Name", "visitor")));
+        other.update(visitor, visitor.withContext("runner")); // what a context:runner task does
+        other.create(Machine.runner("homed", "runner", "a runner"));
+
+        waitUntil("the runner is listed", 10, () -> cell(table(), "homed", "runners-col-name") != null);
+        assertNull(cell(table(), "visitor", "runners-col-name"), "no BaseContext, no runner");
+        assertEquals("runner", other.get(DrpType.MACHINES, visitor.uuid()).orElseThrow().context());
     }
 
     /** The table, or an empty one while the page shows an empty state instead. */
