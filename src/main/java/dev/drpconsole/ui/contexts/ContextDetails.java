@@ -44,9 +44,9 @@ final class ContextDetails extends DetailsPane<ContextRow> {
         available.setText(row.context().available() ? "Yes, DRP validated it" : row.availability());
         imageStatus.setText(!row.imageChecked() ? "The engine plugin " + row.engine() + " finds its images itself;"
                 + " the console checks images for docker-context contexts only."
-                : row.image() == null ? row.imageStatus() : row.image().explain()
+                : row.image() == null ? row.imageStatus() : row.image().explain(row.imageName())
                 + (row.image().usable() ? "" : " Build or load it on the engine, or publish its docker save tar as"
-                + " files/" + ImageCheck.PUBLISHED_DIR + row.imageName() + "."));
+                + " files/" + row.image().layout().pathOf(row.imageName()) + "."));
         changes.setText(row.readOnlyReason().isEmpty() ? "Edit and Delete change it on the endpoint."
                 : "Read-only: " + row.readOnlyReason() + ".");
         usedBy.setText(row.usedBy().isEmpty() ? "No machine uses it yet." : String.join("\n", row.usedBy()));

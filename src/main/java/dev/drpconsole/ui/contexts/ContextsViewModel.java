@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -151,15 +150,15 @@ public final class ContextsViewModel extends LiveSection {
 
     private void checkNewImages() {
         DrpClient client = client();
-        Set<String> fresh = contexts.items().stream()
+        List<DrpContext> fresh = contexts.items().stream()
                 .filter(context -> DrpContext.DOCKER_CONTEXT.equals(context.engine()))
-                .map(DrpContext::image)
-                .filter(image -> !image.isBlank() && !images.containsKey(image) && !checking.contains(image))
-                .collect(Collectors.toSet());
+                .filter(context -> !context.image().isBlank() && !images.containsKey(context.image())
+                        && !checking.contains(context.image()))
+                .toList();
         if (client == null || fresh.isEmpty()) {
             return;
         }
-        checking.addAll(fresh);
+        fresh.forEach(context -> checking.add(context.image()));
         call("Could not check the context images", () -> ImageCheck.check(services.runnerEngine(), client, fresh),
                 found -> {
                     checking.removeAll(found.keySet());

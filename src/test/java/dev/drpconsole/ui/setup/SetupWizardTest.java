@@ -21,6 +21,7 @@ import dev.drpconsole.ui.containers.ContainerRow;
 import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.BuildImageStep;
+import dev.drpconsole.core.setup.ContextImageLayout;
 import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.PreflightStep;
@@ -205,7 +206,7 @@ class SetupWizardTest extends FxRobot {
                 clickOn("#next");
             }
             // Podman did not hold the image: it was uploaded for the endpoint's plugin to load.
-            assertTrue(remoteClient.fileSha256(PublishImageStep.FILES_DIR + tag).isPresent(), "uploaded");
+            assertTrue(remoteClient.fileSha256(ContextImageLayout.V4_7_DIRECTORY + tag).isPresent(), "uploaded");
             Machine runner = remoteClient.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).get(0);
             String container = RunnerContainerName.forMachine(UUID.fromString(runner.uuid()));
             // The runner step is done only once it saw the container running on the runner engine, over ssh.
