@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerDetails;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
-import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.testsupport.TestLabels;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,18 +74,8 @@ class DockerContextEngineTest {
         }
     }
 
-    /** Builds a one-line image from the runner image, saves it by name, and removes the tag from the engine. */
     private static byte[] savedImageMissingFromTheEngine(String tag) throws Exception {
-        Path context = Files.createDirectories(work.resolve("image-" + tag.replaceAll("[^a-z0-9]", "-")));
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + runnerImage + "\nLABEL sandbox.test=loaded\n");
-        engine.images().build(new ImageBuildRequest(context, Set.of(tag), TestLabels.forThisRun(), false),
-                new BuildProgressListener() {
-                });
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        engine.images().save(tag, tar);
-        engine.images().remove(tag, true);
-        assertFalse(engine.images().exists(tag));
-        return tar.toByteArray();
+        return RunnerImageFixture.savedImageMissingFromTheEngine(engine, runnerImage, work, tag);
     }
 
     @Test
