@@ -24,7 +24,8 @@ import javafx.scene.layout.StackPane;
  * <p>Ids: {@code #contexts-table}, {@code #contexts-new}, {@code #contexts-edit}, {@code #contexts-delete},
  * {@code #contexts-refresh}, {@code #contexts-filter}, {@code #page-problem}, {@code #context-details}, the empty
  * states {@code #contexts-not-connected} (button {@code #contexts-open-setup}), {@code #contexts-empty} (button
- * {@code #contexts-empty-new}) and {@code #contexts-unsupported} (an endpoint older than 4.2); the form's ids are on {@link ContextFormView}, the delete question's on
+ * {@code #contexts-empty-new}) and {@code #contexts-unsupported} (an endpoint older than 4.2); the form's ids are
+ * on {@link ContextFormView}, the delete question's on
  * {@link ContextDeletion}. Keys: Ctrl+F filter, Enter edit, Delete delete, Escape in the filter clears it.
  */
 public final class ContextsPage implements SectionPage {

@@ -28,7 +28,8 @@ final class PublishPageView extends StepPageView {
                 return;
             }
             model.imageLayout(layout -> shared.setText("The plugin looks for the image on its engine first, then"
-                    + " downloads files/" + layout.pathOf(model.imageTag.get()) + " from the endpoint (" + layout.reason()
+                    + " downloads files/" + layout.pathOf(model.imageTag.get()) + " from the endpoint ("
+                    + layout.reason()
                     + "): the wizard uploads it there, unless by then the runner engine holds this very image (same"
                     + " ID) or the endpoint has the same bytes."));
         });
