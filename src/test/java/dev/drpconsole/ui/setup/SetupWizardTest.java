@@ -300,6 +300,30 @@ class SetupWizardTest extends FxRobot {
     }
 
     @Test
+    void aReadOnlyContextOfTheSameNameIsNeverOfferedForReplacement() throws Exception {
+        client.putContent((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree("""
+                {"meta": {"Name": "team-pack", "Version": "v1.0"},
+                 "sections": {"contexts": {"runner": {"Name": "runner", "Engine": "docker-context",
+                                                      "Image": "team/runner_v1.0.0"}}}}"""));
+        try {
+            openWizard("read-only");
+            preflight();
+            fillImageForm(tag("read-only"), null);
+            runAllRemaining();
+            waitFor("the context step stops", 90, () -> !text("#page-problem-text").isEmpty() && stopped());
+            assertTrue(text("#page-problem-text").contains("read-only (from content pack team-pack)"),
+                    text("#page-problem-text"));
+            assertTrue(lookup("#replace-context").query().isDisabled(), "replacing it would only be refused");
+            assertTrue(text("#context-conflict-hint").contains("from content pack team-pack; change it there"),
+                    text("#context-conflict-hint"));
+            assertEquals("team/runner_v1.0.0", client.get(DrpType.CONTEXTS, "runner").orElseThrow().image());
+        } finally {
+            client.deleteContent("team-pack");
+        }
+    }
+
+    @Test
     void theWizardWaitsForARestartedSandboxAndFinishes() throws Exception {
         openWizard("restart");
         String tag = tag("restart");
