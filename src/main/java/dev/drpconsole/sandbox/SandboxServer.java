@@ -145,8 +145,9 @@ public final class SandboxServer implements AutoCloseable {
             HttpsListener listener = HttpsListener.start(config.port(), parts.certificate, routes, parts.authenticator,
                     parts.eventSocket);
             apiUrl.set(urlFor(listener.port()));
-            Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found.engine(),
-                    apiUrl));
+            // Before 4.2 there is no docker-context plugin to run anything (contexts kept in the data dir stay idle).
+            Optional<DockerContextEngine> runners = engine.filter(found -> config.contexts().served())
+                    .map(found -> startRunners(config, parts, found.engine(), apiUrl));
             return new SandboxServer(config, parts, listener, runners, engine.map(RunnerEngineInUse::choice),
                     engine.map(RunnerEngineInUse::engine).filter(owned -> ownsEngine));
         } catch (JavalinBindException e) {
