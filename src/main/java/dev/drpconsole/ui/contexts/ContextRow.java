@@ -55,7 +55,7 @@ public record ContextRow(DrpContext context, List<String> usedBy, ImageStatus im
 
     /** Whether the console can tell where its image is: only for the docker-context engine it sets up. */
     public boolean imageChecked() {
-        return DrpContext.DOCKER_CONTEXT.equals(engine());
+        return context.runsOnDockerContext();
     }
 
     public String imageStatus() {

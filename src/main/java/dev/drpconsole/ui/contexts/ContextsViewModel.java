@@ -151,7 +151,7 @@ public final class ContextsViewModel extends LiveSection {
     private void checkNewImages() {
         DrpClient client = client();
         List<DrpContext> fresh = contexts.items().stream()
-                .filter(context -> DrpContext.DOCKER_CONTEXT.equals(context.engine()))
+                .filter(DrpContext::runsOnDockerContext)
                 .filter(context -> !context.image().isBlank() && !images.containsKey(context.image())
                         && !checking.contains(context.image()))
                 .toList();
