@@ -58,8 +58,10 @@ public final class RunnersViewModel extends LiveSection {
         contexts = new LiveList<>(services.tasks().ui());
         machines.items().addListener(this::machinesChanged);
         jobs.items().addListener((ListChangeListener<Job>) change -> rebuild());
-        contexts.items().addListener((ListChangeListener<DrpContext>) change -> contextNames.setAll(
-                contexts.items().stream().map(DrpContext::name).sorted().toList()));
+        contexts.items().addListener((ListChangeListener<DrpContext>) change -> {
+            contextNames.setAll(contexts.items().stream().map(DrpContext::name).sorted().toList());
+            rebuild(); // a context's engine says whether its runners have containers
+        });
         machines.loadedProperty().addListener((obs, old, now) -> updateState());
         reportProblems(machines, "Could not list machines");
         reportProblems(jobs, "Could not list jobs");
@@ -276,6 +278,11 @@ public final class RunnersViewModel extends LiveSection {
     }
 
     private String containerState(Machine machine) {
+        boolean otherEngine = contexts.items().stream().anyMatch(context -> context.name().equals(machine.context())
+                && !context.runsOnDockerContext());
+        if (otherEngine) {
+            return RunnerRow.OTHER_ENGINE;
+        }
         if (!containersListed) {
             return RunnerRow.CHECKING;
         }
