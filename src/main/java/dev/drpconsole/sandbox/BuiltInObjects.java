@@ -32,8 +32,11 @@ final class BuiltInObjects {
     private BuiltInObjects() {
     }
 
-    /** @param withProvider also the docker-context provider and plugin (else they come with an upload) */
-    static void ensure(ObjectService objects, ContentPacks packs, boolean withProvider) {
+    /**
+     * @param withProvider also the docker-context provider and plugin (else they come with an upload)
+     * @param contexts     the plugin generation whose Version the provider reports
+     */
+    static void ensure(ObjectService objects, ContentPacks packs, boolean withProvider, ContextsFeature contexts) {
         ObjectStore store = objects.store();
         removeFormerBasicContent(objects);
         if (store.get("users", AdminPassword.ADMIN_USER).isEmpty()) {
@@ -54,13 +57,16 @@ final class BuiltInObjects {
         ensureGlobalProfile(objects);
         CommunityContent.ensure(packs);
         if (withProvider) {
-            ensureDockerContextPlugin(objects);
+            ensureDockerContextPlugin(objects, contexts);
         }
     }
 
     /** The provider definition always matches this build; the plugin is created once and then left alone. */
-    static void ensureDockerContextPlugin(ObjectService objects) {
+    static void ensureDockerContextPlugin(ObjectService objects, ContextsFeature contexts) {
         ObjectNode provider = dockerContextProvider();
+        // The version tells a client which plugin generation it has, and so where it keeps images.
+        provider.put("Version", contexts.version());
+        ((ObjectNode) provider.path("Meta")).put("Version", contexts.version());
         ObjectStore store = objects.store();
         if (!store.get("plugin_providers", DOCKER_CONTEXT).map(provider::equals).orElse(false)) {
             store.put("plugin_providers", filled(objects, "plugin_providers", provider), "save", "");

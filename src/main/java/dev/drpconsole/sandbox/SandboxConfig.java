@@ -28,10 +28,11 @@ import java.util.function.Consumer;
  *                        (agent/taskRunner_test.go "Make initial machine")
  * @param eventBufferFrames event frames kept per websocket for a client that reads slower than they come; further
  *                        ones are dropped, the socket stays open (as DRP's melody does; tests use a tiny buffer)
+ * @param contexts       which real endpoint's contexts feature it behaves like (plugin v4.7 by default)
  */
 public record SandboxConfig(int port, Path dataDir, Optional<String> password, RunnerEngine runnerEngine,
                             Map<String, String> runnerLabels, boolean providerBuiltIn, ZoneId timeZone,
-                            boolean v3EmptyTaskLists, int eventBufferFrames) {
+                            boolean v3EmptyTaskLists, int eventBufferFrames, ContextsFeature contexts) {
 
     public static final int DRP_PORT = 8092;
     /** gopkg.in/olahol/melody.v1 config.go newConfig: MessageBufferSize 256, the v3 server's websocket library. */
@@ -42,6 +43,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(runnerEngine, "runnerEngine");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(contexts, "contexts");
         runnerLabels = Map.copyOf(runnerLabels);
         if (eventBufferFrames < 1) {
             throw new IllegalArgumentException("The event buffer needs at least one frame, got " + eventBufferFrames);
@@ -53,7 +55,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
 
     public static SandboxConfig inDataDir(Path dataDir) {
         return new SandboxConfig(DRP_PORT, dataDir, Optional.empty(), RunnerEngine.PLUGIN_DEFAULT, Map.of(),
-                true, ZoneId.systemDefault(), false, MELODY_BUFFER_FRAMES);
+                true, ZoneId.systemDefault(), false, MELODY_BUFFER_FRAMES, ContextsFeature.PLUGIN_V4_7);
     }
 
     public SandboxConfig withPort(int newPort) {
@@ -99,6 +101,11 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
         return with(copy -> copy.eventBufferFrames = frames);
     }
 
+    /** Behaves like an endpoint with that contexts feature: another plugin generation, or none before 4.2. */
+    public SandboxConfig withContexts(ContextsFeature feature) {
+        return with(copy -> copy.contexts = feature);
+    }
+
     private SandboxConfig with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
         change.accept(copy);
@@ -109,7 +116,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
     public String toString() {
         return "SandboxConfig[port=" + port + ", dataDir=" + dataDir + ", password=" + (password.isPresent()
                 ? "(given)" : "(kept in data dir)") + ", runnerEngine=" + runnerEngine.describe()
-                + "]";
+                + ", contexts=" + contexts.option() + "]";
     }
 
     /** The one place that lists every component, so that each wither names only what it changes. */
@@ -123,6 +130,7 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
         ZoneId timeZone;
         boolean v3EmptyTaskLists;
         int eventBufferFrames;
+        ContextsFeature contexts;
 
         Copy(SandboxConfig config) {
             port = config.port;
@@ -134,11 +142,12 @@ public record SandboxConfig(int port, Path dataDir, Optional<String> password, R
             timeZone = config.timeZone;
             v3EmptyTaskLists = config.v3EmptyTaskLists;
             eventBufferFrames = config.eventBufferFrames;
+            contexts = config.contexts;
         }
 
         SandboxConfig build() {
             return new SandboxConfig(port, dataDir, password, runnerEngine, runnerLabels, providerBuiltIn, timeZone,
-                    v3EmptyTaskLists, eventBufferFrames);
+                    v3EmptyTaskLists, eventBufferFrames, contexts);
         }
     }
 }

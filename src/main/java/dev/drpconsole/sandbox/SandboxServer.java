@@ -100,7 +100,7 @@ public final class SandboxServer implements AutoCloseable {
     private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
                          EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
                          BlobStore files, PluginActions actions, String endpointId, Preferences preferences,
-                         ContentPacks contents) {
+                         ContentPacks contents, ContextsFeature contexts) {
     }
 
     /**
@@ -140,13 +140,14 @@ public final class SandboxServer implements AutoCloseable {
             Parts parts = assemble(config, dataDir);
             AtomicReference<String> apiUrl = new AtomicReference<>(urlFor(config.port()));
             InfoEndpoint info = new InfoEndpoint(parts.objects.store(), () -> URI.create(apiUrl.get()).getPort(),
-                    parts.endpointId);
+                    parts.endpointId, config.contexts());
             ApiRoutes routes = routes(parts, info, templateRenderer(parts), apiUrl);
             HttpsListener listener = HttpsListener.start(config.port(), parts.certificate, routes, parts.authenticator,
                     parts.eventSocket);
             apiUrl.set(urlFor(listener.port()));
-            Optional<DockerContextEngine> runners = engine.map(found -> startRunners(config, parts, found.engine(),
-                    apiUrl));
+            // Before 4.2 there is no docker-context plugin to run anything (contexts kept in the data dir stay idle).
+            Optional<DockerContextEngine> runners = engine.filter(found -> config.contexts().served())
+                    .map(found -> startRunners(config, parts, found.engine(), apiUrl));
             return new SandboxServer(config, parts, listener, runners, engine.map(RunnerEngineInUse::choice),
                     engine.map(RunnerEngineInUse::engine).filter(owned -> ownsEngine));
         } catch (JavalinBindException e) {
@@ -197,7 +198,9 @@ public final class SandboxServer implements AutoCloseable {
                 config.v3EmptyTaskLists()), preferences, objects));
         objects.setRules("jobs", new JobRules(objects, jobLogs));
         ContentPacks contents = new ContentPacks(store, dataDir.resolve("contents"));
-        BuiltInObjects.ensure(objects, contents, config.providerBuiltIn());
+        // An endpoint older than 4.2 has no docker-context plugin either.
+        BuiltInObjects.ensure(objects, contents, config.providerBuiltIn() && config.contexts().served(),
+                config.contexts());
         Authenticator authenticator = new Authenticator(password, signer, store);
         CallerAccess access = new CallerAccess(store);
         EventSocket eventSocket = new EventSocket(events, authenticator, config.eventBufferFrames(),
@@ -205,7 +208,7 @@ public final class SandboxServer implements AutoCloseable {
                         event.type(), event.action(), event.key(), event.object()));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
                 new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
-                preferences, contents);
+                preferences, contents, config.contexts());
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
@@ -231,10 +234,15 @@ public final class SandboxServer implements AutoCloseable {
         sections.put("isos", new FilesEndpoints(new BlobStore("isos", parts.dataDir.resolve("isos")), false));
         sections.put("plugin_providers", new PluginProviderEndpoints(objects,
                 new BlobStore("plugin_providers", parts.dataDir.resolve("plugin_providers")),
-                () -> BuiltInObjects.ensureDockerContextPlugin(objects)));
+                () -> BuiltInObjects.ensureDockerContextPlugin(objects, parts.contexts)));
         sections.put("contents", new ContentEndpoints(parts.contents));
         sections.put("jobs", new JobEndpoints(objects, new NextJobPlanner(objects, parts.jobLogs, parts.actions),
                 new JobActionsRenderer(objects, params, parts.jobLogs, renderer, apiUrl::get), parts.jobLogs));
+        if (!parts.contexts.served()) {
+            sections.put("contexts", exchange -> {
+                throw ApiRoutes.noRoute(exchange);
+            });
+        }
         Map<String, ApiSection> subresources = new HashMap<>();
         subresources.put("token", new TokenEndpoints(objects, parts.authenticator, info));
         subresources.put("params", new ParamsEndpoints(objects, params));
@@ -247,7 +255,7 @@ public final class SandboxServer implements AutoCloseable {
     private static DockerContextEngine startRunners(SandboxConfig config, Parts parts, ContainerEngine engine,
                                                     AtomicReference<String> apiUrl) {
         DockerContextEngine runners = DockerContextEngine.create(parts.objects, engine, parts.files,
-                parts.authenticator, parts.endpointId, apiUrl::get, config.runnerLabels());
+                parts.authenticator, parts.endpointId, apiUrl::get, config.runnerLabels(), config.contexts());
         new DockerContextActions(runners).registerWith(parts.actions);
         runners.start();
         return runners;

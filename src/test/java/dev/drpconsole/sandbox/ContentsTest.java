@@ -54,7 +54,7 @@ class ContentsTest {
         assertEquals("context-demo", stage.path("Bundle").asText());
         assertTrue(api.get("templates/context-demo-example.sh.tmpl").json().path("Contents").asText()
                 .contains("this line is green"));
-        assertEquals(422, api.patch("tasks/context-demo-example",
+        assertEquals(400, api.patch("tasks/context-demo-example",
                 "[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"mine\"}]").status(),
                 "objects of a content layer are read-only");
 

@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drpconsole.core.engine.BuildProgressListener;
 import dev.drpconsole.core.engine.ContainerDetails;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
-import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.testsupport.TestLabels;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** §6: where runner images come from, context changes, and the docker-context plugin actions. */
+/**
+ * §6: where runner images come from, context changes, and the docker-context plugin actions; and (E.20) the same
+ * with the v4.8+ plugin: images from files/docker-contexts/, downloaded from Meta.Imagepull (a local HTTP server
+ * here: no registry is reachable) and checked against Meta.Checksum.
+ */
 @Tag("engine")
 @Tag("sandbox")
 class DockerContextEngineTest {
@@ -32,12 +35,17 @@ class DockerContextEngineTest {
     @TempDir
     static Path dataDir;
     @TempDir
+    static Path v48DataDir;
+    @TempDir
     static Path work;
     static DockerEngine engine;
     static String runnerImage;
     static SandboxServer server;
     static SandboxApi api;
     static Drpcli drpcli;
+    /** The sandbox as an endpoint with the v4.8+ docker-context plugin (E.20). */
+    static SandboxServer v48;
+    static SandboxApi v48Api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,11 +56,16 @@ class DockerContextEngineTest {
         api = SandboxApi.forServer(server);
         drpcli = new Drpcli(server, work.resolve("tokens"));
         api.post("contexts", "{\"Name\":\"runner\",\"Engine\":\"docker-context\",\"Image\":\"" + runnerImage + "\"}");
+        v48 = SandboxServer.start(SandboxConfig.inDataDir(v48DataDir).withPort(0)
+                .withRunnerLabel(TestLabels.KEY, TestLabels.runId()).withContexts(ContextsFeature.PLUGIN_V4_8),
+                engine);
+        v48Api = SandboxApi.forServer(v48);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        v48.close();
         TestCleanup.removeEverythingOfThisRun(engine);
         engine.close();
     }
@@ -64,6 +77,9 @@ class DockerContextEngineTest {
             return Optional.empty();
         }
     }
+
+    /** How long the v4.8 plugin may take to load, download or refuse an image. */
+    private static final Duration V48_PATIENCE = Duration.ofSeconds(30);
 
     private static boolean running(String uuid) {
         return runner(uuid).map(ContainerDetails::running).orElse(false);
@@ -79,18 +95,8 @@ class DockerContextEngineTest {
         }
     }
 
-    /** Builds a one-line image from the runner image, saves it by name, and removes the tag from the engine. */
     private static byte[] savedImageMissingFromTheEngine(String tag) throws Exception {
-        Path context = Files.createDirectories(work.resolve("image-" + tag.replaceAll("[^a-z0-9]", "-")));
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + runnerImage + "\nLABEL sandbox.test=loaded\n");
-        engine.images().build(new ImageBuildRequest(context, Set.of(tag), TestLabels.forThisRun(), false),
-                new BuildProgressListener() {
-                });
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        engine.images().save(tag, tar);
-        engine.images().remove(tag, true);
-        assertFalse(engine.images().exists(tag));
-        return tar.toByteArray();
+        return RunnerImageFixture.savedImageMissingFromTheEngine(engine, runnerImage, work, tag);
     }
 
     @Test
@@ -164,5 +170,77 @@ class DockerContextEngineTest {
         assertTrue(engine.images().exists(tag));
         drpcli.run("plugins", "runaction", "docker-context", "imageRemove", "context/image-name", tag).ok();
         assertFalse(engine.images().exists(tag));
+    }
+
+    @Test
+    void anImageIsLoadedFromFilesDockerContextsNotFromTheV47Path() throws Exception {
+        String image = "drpconsole-test/new-place_v1.0.0:" + TestLabels.runId();
+        upload("docker-contexts/" + image, savedImageMissingFromTheEngine(image));
+        String old = "drpconsole-test/old-place_v1.0.0:" + TestLabels.runId();
+        upload("contexts/docker-context/" + old, savedImageMissingFromTheEngine(old));
+
+        String loaded = runnerIn("new-place", image, "");
+        String missing = runnerIn("old-place", old, "");
+        waitFor("the runner of the newer layout runs", V48_PATIENCE, () -> running(loaded));
+        waitFor("the old path is not looked at", V48_PATIENCE,
+                () -> pluginErrors().contains("files/docker-contexts/" + old));
+        v48Api.delete("machines/" + loaded);
+        v48Api.delete("machines/" + missing);
+    }
+
+    @Test
+    void imagepullDownloadsAMissingImageAndChecksumGuardsIt() throws Exception {
+        String image = "drpconsole-test/pulled_v1.0.0:" + TestLabels.runId();
+        byte[] tar = savedImageMissingFromTheEngine(image);
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/pulled.tar", exchange -> {
+            exchange.sendResponseHeaders(200, tar.length);
+            exchange.getResponseBody().write(tar);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/pulled.tar";
+            String pulled = runnerIn("pulled", image, "\"Imagepull\":\"" + url + "\",\"Checksum\":\"" + sha256(tar)
+                    + "\"");
+            waitFor("the pulled image runs", V48_PATIENCE, () -> running(pulled));
+            assertEquals(200, v48Api.get("files/docker-contexts/" + image).status(), "kept where the plugin looks");
+            v48Api.delete("machines/" + pulled);
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aTarFailingMetaChecksumIsRemovedAndTheRunnerDoesNotStart() throws Exception {
+        String image = "drpconsole-test/tampered_v1.0.0:" + TestLabels.runId();
+        upload("docker-contexts/" + image, savedImageMissingFromTheEngine(image));
+
+        String uuid = runnerIn("tampered", image, "\"Checksum\":\"" + "0".repeat(64) + "\"");
+        waitFor("the mismatch is reported", V48_PATIENCE,
+                () -> pluginErrors().contains("does not match Meta.Checksum"));
+        assertEquals(404, v48Api.get("files/docker-contexts/" + image).status(), "the plugin removed the tar");
+        assertTrue(!running(uuid));
+        v48Api.delete("machines/" + uuid);
+    }
+
+    private static void upload(String path, byte[] tar) {
+        assertEquals(201, v48Api.send("POST", "files/" + path, "application/octet-stream", tar).status());
+    }
+
+    /** A context for the image and a runner machine in it on the v4.8 sandbox; returns the machine's UUID. */
+    private static String runnerIn(String context, String image, String meta) {
+        v48Api.post("contexts", "{\"Name\":\"" + context + "\",\"Engine\":\"docker-context\",\"Image\":\"" + image
+                + "\",\"Meta\":{" + meta + "}}");
+        return v48Api.post("machines", "{\"Name\":\"" + context + "-runner\",\"Meta\":{\"BaseContext\":\"" + context
+                + "\"}}").json().path("Uuid").asText();
+    }
+
+    private static String pluginErrors() {
+        return v48Api.get("plugins/docker-context").json().path("PluginErrors").toString();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -10,6 +10,7 @@ import dev.drpconsole.core.engine.EngineUnavailableException;
 import dev.drpconsole.core.engine.ImageBuildRequest;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +53,25 @@ final class RunnerImageFixture {
                 new BuildProgressListener() {
                 });
         return tag;
+    }
+
+    /**
+     * Builds a one-line image from {@code runnerImage}, saves it by name, and removes the tag from the engine: the
+     * {@code docker save} tar of an image the engine lacks, for the plugin to load.
+     */
+    static byte[] savedImageMissingFromTheEngine(ContainerEngine engine, String runnerImage, Path work, String tag)
+            throws IOException {
+        Path context = Files.createDirectories(work.resolve("image-" + tag.replaceAll("[^a-z0-9]", "-")));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + runnerImage + "\nLABEL sandbox.test=loaded\n");
+        engine.images().build(new ImageBuildRequest(context, Set.of(tag), TestLabels.forThisRun(), false),
+                new BuildProgressListener() {
+                });
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        engine.images().save(tag, tar);
+        engine.images().remove(tag, true);
+        if (engine.images().exists(tag)) {
+            fail(tag + " is still on the engine");
+        }
+        return tar.toByteArray();
     }
 }

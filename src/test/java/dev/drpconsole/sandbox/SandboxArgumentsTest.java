@@ -29,8 +29,15 @@ class SandboxArgumentsTest {
         SandboxArguments parsed = parse();
         assertEquals(RunnerEngine.PLUGIN_DEFAULT, parsed.runnerEngine());
         assertEquals(new SandboxArguments(SandboxConfig.DRP_PORT, DEFAULT_DIR, Optional.empty(),
-                RunnerEngine.PLUGIN_DEFAULT), parsed);
+                RunnerEngine.PLUGIN_DEFAULT, ContextsFeature.PLUGIN_V4_7), parsed);
         assertEquals(RunnerEngine.PLUGIN_DEFAULT, parsed.toConfig().runnerEngine());
+    }
+
+    @Test
+    void contextsNamesTheEndpointWhoseContextsFeatureTheSandboxBehavesLike() {
+        assertEquals(ContextsFeature.PLUGIN_V4_8, parse("--contexts", "v4.8").toConfig().contexts());
+        assertEquals(ContextsFeature.NONE, parse("--contexts", "none").toConfig().contexts());
+        assertThrows(IllegalArgumentException.class, () -> parse("--contexts", "v5"));
     }
 
     @Test

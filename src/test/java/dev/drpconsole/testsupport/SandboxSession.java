@@ -6,6 +6,7 @@ import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.engine.ImageBuildRequest;
+import dev.drpconsole.sandbox.ContextsFeature;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxServer;
 import java.io.IOException;
@@ -33,9 +34,14 @@ public final class SandboxSession implements AutoCloseable {
 
     /** @param runners whether the sandbox runs docker-context runner containers on the engine */
     public static SandboxSession start(Path dataDir, boolean runners) throws Exception {
+        return start(dataDir, runners, ContextsFeature.PLUGIN_V4_7);
+    }
+
+    /** @param contexts which real endpoint's contexts feature the sandbox behaves like */
+    public static SandboxSession start(Path dataDir, boolean runners, ContextsFeature contexts) throws Exception {
         ContainerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test-env"));
         SandboxConfig config = SandboxConfig.inDataDir(dataDir).withPort(0)
-                .withRunnerLabel(TestLabels.KEY, TestLabels.runId());
+                .withRunnerLabel(TestLabels.KEY, TestLabels.runId()).withContexts(contexts);
         try {
             return new SandboxSession(runners ? SandboxServer.start(config, engine)
                     : SandboxServer.start(config.withoutRunners()), engine);

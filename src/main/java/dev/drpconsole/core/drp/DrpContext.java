@@ -37,6 +37,14 @@ public final class DrpContext extends DrpObject {
         return text("Image");
     }
 
+    /**
+     * Whether the docker-context plugin runs it: the only engine whose images the console can check (others, e.g.
+     * Kubernetes or vSphere ones per DRP v4.7.0 models/context.go, find their images themselves).
+     */
+    public boolean runsOnDockerContext() {
+        return DOCKER_CONTEXT.equals(engine());
+    }
+
     public String description() {
         return text("Description");
     }

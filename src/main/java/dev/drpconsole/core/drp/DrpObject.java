@@ -61,6 +61,19 @@ public abstract class DrpObject {
         return text("Bundle");
     }
 
+    /**
+     * Why the endpoint refuses changes to it, e.g. "from content pack team-pack; change it there", or "" when it
+     * may be changed. Objects of a content pack ({@code ReadOnly}, {@code Bundle} = the pack) live in a read-only
+     * layer of DRP's store (DRP v4.7.0 models/access.go, models/bundle.go).
+     */
+    public String readOnlyReason() {
+        if (!readOnly()) {
+            return "";
+        }
+        return bundle().isEmpty() ? "built into the endpoint; it cannot be changed"
+                : "from content pack " + bundle() + "; change it there";
+    }
+
     public Map<String, String> meta() {
         JsonNode meta = json.path("Meta");
         Map<String, String> values = new LinkedHashMap<>();

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** A DRP machine; a runner machine is one with {@code Meta.BaseContext} or a non-empty {@code Context}. */
+/**
+ * A DRP machine. A runner machine is one with {@code Meta.BaseContext}: its home is a context. Any machine is in a
+ * context for a while when a {@code context:<name>} task sets its {@code Context} (DRP v4.7.0 models/machine.go
+ * "Context … the current execution context"; doc/arch/workflow.rst): that makes it no runner.
+ */
 public final class Machine extends DrpObject {
     public static final String BASE_CONTEXT = "BaseContext";
 
@@ -50,8 +54,27 @@ public final class Machine extends DrpObject {
         return meta(BASE_CONTEXT);
     }
 
+    /** A context runner: it has {@code Meta.BaseContext} (its tasks run in that context when nothing else says). */
     public boolean isRunner() {
-        return !baseContext().isEmpty() || !context().isEmpty();
+        return !baseContext().isEmpty();
+    }
+
+    /** An ordinary machine whose tasks run in a context for now (a {@code context:} task set it), else "". */
+    public String contextForNow() {
+        return isRunner() ? "" : context();
+    }
+
+    /** Whether it runs, or may run, tasks in a context: a runner, or a machine in one for now. */
+    public boolean usesAContext() {
+        return isRunner() || !context().isEmpty();
+    }
+
+    /**
+     * The machine moved to {@code context}: a runner's BaseContext goes with its Context (where it returns after
+     * workflows); a machine without BaseContext only changes Context, it never becomes a runner by this.
+     */
+    public Machine movedTo(String context) {
+        return isRunner() ? withBaseContext(context).withContext(context) : withContext(context);
     }
 
     public String workflow() {

@@ -72,7 +72,7 @@ public final class ContextStep implements SetupStep {
             List<String> differences = differences(existing.get(), wanted);
             if (differences.isEmpty()) {
                 progress.output("The context " + wanted.name() + " already exists with these settings: reused.");
-            } else if (context.choices().replaceContext()) {
+            } else if (context.choices().replaceContext() && !existing.get().readOnly()) {
                 context.journal().recordCreated(new CreatedObject(CreatedKind.CONTEXT_SETTINGS, wanted.name(), ID,
                         existing.get().json().toString()));
                 context.targets().client().update(existing.get(), existing.get().withEngine(wanted.engine())
@@ -80,7 +80,7 @@ public final class ContextStep implements SetupStep {
                 progress.output("Replaced the settings of the context " + wanted.name() + ": "
                         + String.join("; ", differences) + ".");
             } else {
-                throw new ContextDiffersProblem(wanted.name(), differences);
+                throw new ContextDiffersProblem(existing.get(), differences);
             }
         } catch (DrpException e) {
             throw new SetupProblem("Could not create the context: " + e.getMessage(),

@@ -17,14 +17,15 @@ import java.util.Optional;
 
 /**
  * Makes the image reachable for the docker-context plugin: it looks for the image on its engine (the runner engine)
- * first and else downloads {@code files/contexts/docker-context/<Image>}. Decided from facts, not from where the
+ * first and else downloads it from the files API where its generation keeps images ({@link ContextImageLayout}:
+ * {@code files/contexts/docker-context/<Image>} or, for a v4.8+ plugin, {@code files/docker-contexts/<Image>}).
+ * Decided from facts, not from where the
  * endpoint seems to run: nothing is uploaded when the runner engine already holds this very image (the same image
  * ID as the one built here) or the endpoint already has a file with the same SHA-256; otherwise the
  * {@code docker save} tar is uploaded.
  */
 public final class PublishImageStep implements SetupStep {
     public static final String ID = "publish";
-    public static final String FILES_DIR = "contexts/docker-context/";
 
     private final boolean uploadWhenShared;
 
@@ -57,15 +58,17 @@ public final class PublishImageStep implements SetupStep {
 
     @Override
     public String willDo(SetupChoices choices) {
-        return "Uploads the image as files/" + FILES_DIR + choices.imageTag() + " so the endpoint's engine can load"
-                + " it, skipped when the runner engine already holds this very image (same ID) or the endpoint"
-                + " already has the same file.";
+        return "Uploads the image where the endpoint's docker-context plugin looks (files/"
+                + ContextImageLayout.V4_7_DIRECTORY + choices.imageTag() + ", or files/"
+                + ContextImageLayout.V4_8_DIRECTORY + choices.imageTag() + " for a v4.8+ plugin) so the endpoint's"
+                + " engine can load it, skipped when the runner engine already holds this very image (same ID) or"
+                + " the endpoint already has the same file.";
     }
 
     @Override
     public String plannedWork(SetupChoices choices) {
         return choices.keepOnEngine() ? "Keep the image on the engine (no upload)"
-                : "Upload the image to the endpoint's files/" + FILES_DIR + choices.imageTag()
+                : "Upload the image where the endpoint's docker-context plugin looks for " + choices.imageTag()
                         + " (skipped when the runner engine or the endpoint already has it)";
     }
 
@@ -81,7 +84,9 @@ public final class PublishImageStep implements SetupStep {
         }
         String tag = ShellWords.quote(choices.imageTag());
         return List.of("docker save -o runner-image.tar " + tag,
-                "drpcli files upload runner-image.tar as " + ShellWords.quote(FILES_DIR + choices.imageTag()));
+                "# a v4.8+ docker-context plugin looks in " + ContextImageLayout.V4_8_DIRECTORY + " instead",
+                "drpcli files upload runner-image.tar as "
+                        + ShellWords.quote(ContextImageLayout.V4_7_DIRECTORY + choices.imageTag()));
     }
 
     @Override
@@ -102,7 +107,9 @@ public final class PublishImageStep implements SetupStep {
                 return;
             }
         }
-        String path = FILES_DIR + context.choices().imageTag();
+        ContextImageLayout layout = ContextImageLayout.of(context.targets().client());
+        progress.output("Publishing to files/" + layout.directory() + ": " + layout.reason() + ".");
+        String path = layout.pathOf(context.choices().imageTag());
         Path tar = context.workDir().resolve("runner-image.tar");
         progress.status("Saving the image");
         String sha256 = save(context, tar);

@@ -96,9 +96,11 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
      */
     private void removeEmptyDirectories(CreatedObject file) {
         String directory = parent(file.key());
-        while (directory.startsWith(PublishImageStep.FILES_DIR)
-                && directory.length() > PublishImageStep.FILES_DIR.length() && removeIfEmpty(directory)) {
-            directory = parent(directory);
+        for (String published : ContextImageLayout.DIRECTORIES) {
+            while (directory.startsWith(published) && directory.length() > published.length()
+                    && removeIfEmpty(directory)) {
+                directory = parent(directory);
+            }
         }
     }
 

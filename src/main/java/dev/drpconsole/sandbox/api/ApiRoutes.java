@@ -53,8 +53,9 @@ public final class ApiRoutes implements Handler {
         }
     }
 
+    /** DRP's answer to an unknown route: Type is the method, Key the URL [v3 code: frontend/frontend.go NoRoute]. */
     public static ApiException noRoute(ApiExchange exchange) {
-        return new ApiException(404, "API ERROR", "", exchange.path(), "No route");
+        return new ApiException(404, exchange.method(), "", exchange.path(), "No route");
     }
 
     public static ApiException methodNotAllowed(ApiExchange exchange) {

@@ -2,6 +2,7 @@ package dev.drpconsole.sandbox.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.sandbox.ContextsFeature;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.model.ObjectKind;
 import dev.drpconsole.sandbox.store.ObjectStore;
@@ -22,11 +23,13 @@ public final class InfoEndpoint implements ApiSection {
     private final ObjectStore store;
     private final IntSupplier apiPort;
     private final String endpointId;
+    private final ContextsFeature contexts;
 
-    public InfoEndpoint(ObjectStore store, IntSupplier apiPort, String endpointId) {
+    public InfoEndpoint(ObjectStore store, IntSupplier apiPort, String endpointId, ContextsFeature contexts) {
         this.store = store;
         this.apiPort = apiPort;
         this.endpointId = endpointId;
+        this.contexts = contexts;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class InfoEndpoint implements ApiSection {
         ObjectNode info = SandboxJson.object();
         info.put("arch", "amd64");
         info.put("os", "linux");
-        info.put("version", "v4.8.0-sandbox");
+        info.put("version", contexts.served() ? "v4.8.0-sandbox" : contexts.version());
         info.put("id", endpointId);
         info.put("local_id", endpointId);
         info.put("ha_id", endpointId);
@@ -64,7 +67,7 @@ public final class InfoEndpoint implements ApiSection {
             stats.addObject().put("name", kind.prefix() + ".count").put("count", store.count(kind.prefix()));
         }
         ArrayNode features = info.putArray("features");
-        FEATURES.forEach(features::add);
+        FEATURES.stream().filter(feature -> contexts.served() || !"contexts".equals(feature)).forEach(features::add);
         info.putObject("scopes");
         info.putObject("License").putArray("Licenses");
         info.putArray("errors");

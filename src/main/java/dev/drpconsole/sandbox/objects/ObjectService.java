@@ -218,11 +218,17 @@ public final class ObjectService {
         return after;
     }
 
+    /**
+     * DRP keeps content-pack objects in read-only layers under the writable one: a write of one fails in the store
+     * with an error that is only the key (PUT/PATCH: 400, the method as Type, no Model) and a delete with
+     * "readonly: key" as 404 [v3 code: digitalrebar/store stack.go StackedStore.Save/Remove, the saas content layers
+     * pushed with keysCannotBeOverridden in midlayer/stack.go; frontend/frontend.go jsonError].
+     */
     private static void refuseReadOnly(ObjectKind kind, ObjectNode object, String method) {
         if (object.path("ReadOnly").asBoolean()) {
             String key = kind.keyOf(object);
-            throw new ApiException(422, method, kind.prefix(), key, "Cannot change read-only object " + kind.prefix()
-                    + "/" + key + ": it belongs to content " + SandboxJson.string(object, "Bundle"));
+            throw "DELETE".equals(method) ? new ApiException(404, method, "", "", "readonly: " + key)
+                    : new ApiException(400, method, "", "", key);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.drpconsole.core.engine.ContainerSummary;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineObjectNotFoundException;
 import dev.drpconsole.core.engine.RunnerContainerName;
+import dev.drpconsole.sandbox.ContextsFeature;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.auth.Authenticator;
 import dev.drpconsole.sandbox.auth.Principal;
@@ -79,13 +80,15 @@ public final class DockerContextEngine implements ObjectChangeListener, AutoClos
      * @param endpointId  marks this sandbox's containers (stable for a data dir)
      * @param apiUrl      the URL runners reach the sandbox at (RS_ENDPOINTS)
      * @param extraLabels more labels for every container (tests mark theirs)
+     * @param plugin      the plugin generation, which says where images are kept
      */
     public static DockerContextEngine create(ObjectService objects, ContainerEngine engine,
                                              dev.drpconsole.sandbox.files.BlobStore files,
                                              Authenticator authenticator, String endpointId,
-                                             Supplier<String> apiUrl, Map<String, String> extraLabels) {
-        return new DockerContextEngine(objects, engine, new RunnerImages(engine, files), authenticator, endpointId,
-                apiUrl, extraLabels);
+                                             Supplier<String> apiUrl, Map<String, String> extraLabels,
+                                             ContextsFeature plugin) {
+        return new DockerContextEngine(objects, engine, new RunnerImages(engine, files, plugin), authenticator,
+                endpointId, apiUrl, extraLabels);
     }
 
     DockerContextEngine(ObjectService objects, ContainerEngine engine, RunnerImages images,
@@ -227,7 +230,8 @@ public final class DockerContextEngine implements ObjectChangeListener, AutoClos
         if (wanted.image().isEmpty()) {
             throw new RunnerException("Context " + wanted.context() + " has no Image");
         }
-        images.ensure(wanted.image());
+        images.ensure(wanted.image(), objects.find("contexts", wanted.context())
+                .map(context -> context.path("Meta")).orElse(SandboxJson.object()));
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put(RunnerLabels.ENDPOINT, endpointId);
         labels.put(RunnerLabels.MACHINE, uuid);

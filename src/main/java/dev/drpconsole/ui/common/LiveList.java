@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -25,11 +27,13 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DrpException> failure = new ReadOnlyObjectWrapper<>();
     private final Executor fxThread;
     private final Object lock = new Object();
     private List<T> pendingReset;
     private Map<String, T> pendingChanges = new LinkedHashMap<>(); // a null value means removed
     private String pendingProblem;
+    private DrpException pendingFailure;
     private boolean drainScheduled;
 
     /** @param fxThread {@code Platform::runLater} in the app, a direct executor in view-model tests */
@@ -51,12 +55,18 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
         return problem.getReadOnlyProperty();
     }
 
+    /** Why the last list failed, for a view model that tells one failure from another; null after a good list. */
+    public ReadOnlyObjectProperty<DrpException> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
     @Override
     public void reset(List<T> all) {
         synchronized (lock) {
             pendingReset = all;
             pendingChanges.clear();
             pendingProblem = "";
+            pendingFailure = null;
             scheduleDrain();
         }
     }
@@ -75,6 +85,7 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
     public void failed(DrpException error) {
         synchronized (lock) {
             pendingProblem = error.getMessage();
+            pendingFailure = error;
             scheduleDrain();
         }
     }
@@ -85,10 +96,12 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
             pendingReset = null;
             pendingChanges.clear();
             pendingProblem = null;
+            pendingFailure = null;
         }
         items.clear();
         loaded.set(false);
         problem.set("");
+        failure.set(null);
     }
 
     private void queue(String key, T object) {
@@ -110,13 +123,16 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
         List<T> reset;
         Map<String, T> changes;
         String newProblem;
+        DrpException newFailure;
         synchronized (lock) {
             reset = pendingReset;
             changes = pendingChanges;
             newProblem = pendingProblem;
+            newFailure = pendingFailure;
             pendingReset = null;
             pendingChanges = new LinkedHashMap<>();
             pendingProblem = null;
+            pendingFailure = null;
             drainScheduled = false;
         }
         if (reset != null) {
@@ -127,6 +143,7 @@ public final class LiveList<T extends DrpObject> implements LiveObjects.Listener
             apply(changes);
         }
         if (newProblem != null) {
+            failure.set(newFailure); // before the problem: a listener of the problem can ask what failed
             problem.set(newProblem);
         }
     }

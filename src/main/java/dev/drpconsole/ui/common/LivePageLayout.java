@@ -25,7 +25,7 @@ public class LivePageLayout extends BorderPane {
     private final Node empty;
     private final Node loading;
 
-    public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, EmptyState notConnected, EmptyState empty,
+    public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, Node notConnected, Node empty,
             String loadingText, ObservableValue<PageState> state) {
         this(toolbar, problem, content, notConnected, empty, loading(loadingText), state);
     }

@@ -5,6 +5,7 @@ import dev.drpconsole.core.concurrent.TaskRunner;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpObject;
 import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.EndpointWithoutContexts;
 import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.drp.LiveObjects;
 import java.util.ArrayList;
@@ -150,6 +151,32 @@ public abstract class LiveSection {
             if (!now.isEmpty()) {
                 problem.set(action + ": " + now);
             }
+        });
+    }
+
+    /**
+     * Like {@link #reportProblems} for a list of contexts, except on an endpoint without contexts (older than 4.2:
+     * 404 "No route"): then {@code withoutContexts} hears what to tell the user, with the endpoint's version.
+     */
+    protected final void reportContextProblems(LiveList<?> list, Consumer<String> withoutContexts) {
+        list.problemProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty()) {
+                return;
+            }
+            if (!EndpointWithoutContexts.isTheReason(list.failureProperty().get())) {
+                problem.set("Could not list contexts: " + now);
+                return;
+            }
+            DrpClient client = followed;
+            BackgroundTask.wrap(() -> client.info().version()).onSuccess(version -> {
+                if (client == followed) {
+                    withoutContexts.accept(EndpointWithoutContexts.explain(version));
+                }
+            }).onFailure(failure -> {
+                if (client == followed) {
+                    withoutContexts.accept(EndpointWithoutContexts.explain(""));
+                }
+            }).executeWith(tasks);
         });
     }
 

@@ -29,6 +29,7 @@ public final class MachineNames {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ObservableSet<String> runners = FXCollections.observableSet();
     private final ObservableSet<String> notRunnable = FXCollections.observableSet();
+    private final ObservableMap<String, String> contextsForNow = FXCollections.observableHashMap();
     private final ChangeListener<DrpClient> clientChanged = (obs, old, now) -> follow(now);
     private LiveObjects<Machine> live;
     private CompletableFuture<Void> liveStarted;
@@ -64,6 +65,14 @@ public final class MachineNames {
         return notRunnable;
     }
 
+    /**
+     * The context each ordinary machine is in for now (a {@code context:} task put it there; it has no
+     * BaseContext), by UUID: such a machine is no runner, and Runner machines does not list it.
+     */
+    public ObservableMap<String, String> contextsForNow() {
+        return contextsForNow;
+    }
+
     /** Whether the signed-in endpoint has this machine (as far as listed yet). */
     public boolean has(String uuid) {
         return names.containsKey(uuid);
@@ -97,6 +106,7 @@ public final class MachineNames {
             names.clear();
             runners.clear();
             notRunnable.clear();
+            contextsForNow.clear();
             return;
         }
         LiveList<Machine> list = new LiveList<>(services.fxThread());
@@ -125,10 +135,13 @@ public final class MachineNames {
         Map<String, String> now = new HashMap<>();
         Set<String> runnersNow = new HashSet<>();
         Set<String> notRunnableNow = new HashSet<>();
+        Map<String, String> visiting = new HashMap<>();
         list.items().forEach(machine -> {
             now.put(machine.uuid(), machine.name());
             if (machine.isRunner()) {
                 runnersNow.add(machine.uuid());
+            } else if (!machine.contextForNow().isEmpty()) {
+                visiting.put(machine.uuid(), machine.contextForNow());
             }
             if (!machine.runnable()) {
                 notRunnableNow.add(machine.uuid());
@@ -138,6 +151,12 @@ public final class MachineNames {
         runners.addAll(runnersNow);
         notRunnable.retainAll(notRunnableNow);
         notRunnable.addAll(notRunnableNow);
+        contextsForNow.keySet().retainAll(visiting.keySet());
+        visiting.forEach((uuid, context) -> {
+            if (!context.equals(contextsForNow.get(uuid))) {
+                contextsForNow.put(uuid, context);
+            }
+        });
         names.keySet().retainAll(now.keySet());
         now.forEach((uuid, name) -> {
             if (!name.equals(names.get(uuid))) {

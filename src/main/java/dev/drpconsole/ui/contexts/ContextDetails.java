@@ -16,6 +16,7 @@ final class ContextDetails extends DetailsPane<ContextRow> {
     private final Label available;
     private final Label imageStatus;
     private final Label usedBy;
+    private final Label changes;
 
     ContextDetails(ObservableValue<ContextRow> selected) {
         super("context-details", "Select a context to see its details.");
@@ -29,6 +30,7 @@ final class ContextDetails extends DetailsPane<ContextRow> {
         available = grid.addRow("Available", "context-details-available");
         imageStatus = grid.addRow("Image status", "context-details-image-status");
         usedBy = grid.addRow("Used by", "context-details-used-by");
+        changes = grid.addRow("Changes", "context-details-changes");
         getChildren().addAll(title, description, grid);
         follow(selected);
     }
@@ -40,9 +42,13 @@ final class ContextDetails extends DetailsPane<ContextRow> {
         engine.setText(row.engine());
         image.setText(row.imageName());
         available.setText(row.context().available() ? "Yes, DRP validated it" : row.availability());
-        imageStatus.setText(row.image() == null ? row.imageStatus() : row.image().explain()
+        imageStatus.setText(!row.imageChecked() ? "The engine plugin " + row.engine() + " finds its images itself;"
+                + " the console checks images for docker-context contexts only."
+                : row.image() == null ? row.imageStatus() : row.image().explain(row.imageName())
                 + (row.image().usable() ? "" : " Build or load it on the engine, or publish its docker save tar as"
-                + " files/" + ImageCheck.PUBLISHED_DIR + row.imageName() + "."));
+                + " files/" + row.image().layout().pathOf(row.imageName()) + "."));
+        changes.setText(row.readOnlyReason().isEmpty() ? "Edit and Delete change it on the endpoint."
+                : "Read-only: " + row.readOnlyReason() + ".");
         usedBy.setText(row.usedBy().isEmpty() ? "No machine uses it yet." : String.join("\n", row.usedBy()));
     }
 }

@@ -43,9 +43,9 @@ final class ContextsTable extends TableView<ContextRow> {
 
     /** Warns when no runner could start: the image is neither on the engine nor published. */
     private static String imageStyle(String status) {
-        if (status.equals(ImageStatus.MISSING)) {
+        if (status.equals(ImageStatus.MISSING) || status.equals(ImageStatus.CHECKSUM_MISMATCH)) {
             return "cell-warn";
         }
-        return status.equals(ContextRow.CHECKING) ? "cell-muted" : null;
+        return status.equals(ContextRow.CHECKING) || status.equals(ContextRow.NOT_CHECKED) ? "cell-muted" : null;
     }
 }

@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -31,6 +33,8 @@ public final class ContextsViewModel extends LiveSection {
     /** Image status by image reference; an image is checked once per showing, and again on Refresh. */
     private final Map<String, ImageStatus> images = new HashMap<>();
     private final Set<String> checking = new HashSet<>();
+    /** What to tell the user when the endpoint has no contexts at all (older than 4.2); "" when it has them. */
+    private final StringProperty withoutContexts = new SimpleStringProperty("");
 
     public ContextsViewModel(ViewServices services) {
         super(services);
@@ -42,7 +46,10 @@ public final class ContextsViewModel extends LiveSection {
         });
         runners.items().addListener((ListChangeListener<Machine>) change -> rebuild());
         contexts.loadedProperty().addListener((obs, old, now) -> updateState());
-        reportProblems(contexts, "Could not list contexts");
+        reportContextProblems(contexts, explanation -> {
+            withoutContexts.set(explanation);
+            updateState();
+        });
         reportProblems(runners, "Could not list machines");
     }
 
@@ -55,6 +62,14 @@ public final class ContextsViewModel extends LiveSection {
     public void refresh() {
         images.clear();
         shown();
+    }
+
+    /**
+     * Why the endpoint has no contexts and what to do (e.g. "DRP v3.13.6 has no contexts: they came in DRP 4.2…"),
+     * or "" when it has them. While set, the page is listed and empty: never "Loading contexts…" for ever.
+     */
+    public ReadOnlyStringProperty withoutContextsProperty() {
+        return withoutContexts;
     }
 
     /** A form for a new context, or null while not connected. */
@@ -83,7 +98,7 @@ public final class ContextsViewModel extends LiveSection {
     @Override
     protected void startFollowing(DrpClient client) {
         follow(contexts, DrpType.CONTEXTS, Filter.ALL, context -> true);
-        follow(runners, DrpType.MACHINES, Filter.ALL, Machine::isRunner);
+        follow(runners, DrpType.MACHINES, Filter.ALL.withoutParams(), Machine::usesAContext);
     }
 
     @Override
@@ -93,11 +108,12 @@ public final class ContextsViewModel extends LiveSection {
         images.clear();
         checking.clear();
         rows.clear();
+        withoutContexts.set("");
     }
 
     @Override
     protected boolean loaded() {
-        return contexts.loadedProperty().get();
+        return contexts.loadedProperty().get() || !withoutContexts.get().isEmpty();
     }
 
     @Override
@@ -134,13 +150,15 @@ public final class ContextsViewModel extends LiveSection {
 
     private void checkNewImages() {
         DrpClient client = client();
-        Set<String> fresh = contexts.items().stream().map(DrpContext::image)
-                .filter(image -> !image.isBlank() && !images.containsKey(image) && !checking.contains(image))
-                .collect(Collectors.toSet());
+        List<DrpContext> fresh = contexts.items().stream()
+                .filter(DrpContext::runsOnDockerContext)
+                .filter(context -> !context.image().isBlank() && !images.containsKey(context.image())
+                        && !checking.contains(context.image()))
+                .toList();
         if (client == null || fresh.isEmpty()) {
             return;
         }
-        checking.addAll(fresh);
+        fresh.forEach(context -> checking.add(context.image()));
         call("Could not check the context images", () -> ImageCheck.check(services.runnerEngine(), client, fresh),
                 found -> {
                     checking.removeAll(found.keySet());

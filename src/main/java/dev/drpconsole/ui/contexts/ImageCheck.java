@@ -1,30 +1,36 @@
 package dev.drpconsole.ui.contexts;
 
 import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpException;
 import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.engine.EngineHandle;
 import dev.drpconsole.core.engine.ImageReference;
+import dev.drpconsole.core.setup.ContextImageLayout;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Looks up, for each context image, whether the engine has it and whether the endpoint publishes its tar. */
+/**
+ * Looks up, for each docker-context context's image, whether the engine has it and whether the endpoint publishes
+ * its tar where the plugin looks ({@link ContextImageLayout}), with the v4.8+ plugin's Meta.Imagepull and
+ * Meta.Checksum.
+ */
 final class ImageCheck {
-    /** Where the docker-context plugin looks for image tars on the endpoint (drp-api-facts §3.12). */
-    static final String PUBLISHED_DIR = "contexts/docker-context/";
-
     private ImageCheck() {
     }
 
-    /** Blocking: call on the I/O executor. */
-    static Map<String, ImageStatus> check(EngineHandle engine, DrpClient client, Set<String> images) {
+    /** Blocking: call on the I/O executor. Image status by image reference. */
+    static Map<String, ImageStatus> check(EngineHandle engine, DrpClient client, Collection<DrpContext> contexts) {
         Set<String> local = localImages(engine);
+        ContextImageLayout layout = ContextImageLayout.of(client);
         Map<String, ImageStatus> found = new HashMap<>();
-        for (String image : images) {
-            Boolean onEngine = local == null ? null : local.contains(canonical(image));
-            found.put(image, new ImageStatus(onEngine, published(client, image)));
+        for (DrpContext context : contexts) {
+            Boolean onEngine = local == null ? null : local.contains(canonical(context.image()));
+            found.put(context.image(), status(client, layout, context, onEngine));
         }
         return found;
     }
@@ -54,11 +60,18 @@ final class ImageCheck {
         }
     }
 
-    private static Boolean published(DrpClient client, String image) {
+    /** What the endpoint has of the image, under the plugin's layout. */
+    private static ImageStatus status(DrpClient client, ContextImageLayout layout, DrpContext context,
+            Boolean onEngine) {
+        // Meta.Imagepull and Meta.Checksum are the v4.8+ plugin's; an older one ignores them.
+        String pullUrl = layout.newer() ? context.meta("Imagepull").strip() : "";
+        String checksum = layout.newer() ? context.meta("Checksum").strip() : "";
         try {
-            return client.fileSha256(PUBLISHED_DIR + image).isPresent();
+            Optional<String> sha256 = client.fileSha256(layout.pathOf(context.image()));
+            Boolean matches = sha256.isEmpty() || checksum.isEmpty() ? null : checksum.equalsIgnoreCase(sha256.get());
+            return new ImageStatus(onEngine, sha256.isPresent(), layout, pullUrl, matches);
         } catch (DrpException e) {
-            return null;
+            return new ImageStatus(onEngine, null, layout, pullUrl, null);
         }
     }
 }

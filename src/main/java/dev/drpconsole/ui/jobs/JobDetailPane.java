@@ -146,6 +146,8 @@ final class JobDetailPane extends BorderPane {
         shown(machinePlain, !linked);
         machineNote.setText(switch (link) {
             case NOT_A_RUNNER -> label + " is an ordinary machine now (no context): Runner machines does not list it.";
+            case IN_CONTEXT_FOR_NOW -> label + " is in context " + viewModel.contextForNow(row) + " for this task only"
+                    + " (it has no BaseContext, so it is no runner): Runner machines does not list it.";
             case DELETED -> label + " has been deleted from the endpoint since.";
             default -> "";
         });

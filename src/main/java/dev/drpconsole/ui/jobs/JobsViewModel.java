@@ -232,6 +232,8 @@ public final class JobsViewModel extends LiveSection {
         RUNNER,
         /** An ordinary machine (no BaseContext, no Context): Runner machines does not list it. */
         NOT_A_RUNNER,
+        /** An ordinary machine in a context for now (a context: task): not a runner, so not listed there either. */
+        IN_CONTEXT_FOR_NOW,
         /** The endpoint does not have it any more. */
         DELETED,
         /** The endpoint's machines are not listed yet. */
@@ -247,7 +249,16 @@ public final class JobsViewModel extends LiveSection {
         if (!machineNames.has(uuid)) {
             return MachineLink.DELETED;
         }
-        return machineNames.runners().contains(uuid) ? MachineLink.RUNNER : MachineLink.NOT_A_RUNNER;
+        if (machineNames.runners().contains(uuid)) {
+            return MachineLink.RUNNER;
+        }
+        return machineNames.contextsForNow().containsKey(uuid) ? MachineLink.IN_CONTEXT_FOR_NOW
+                : MachineLink.NOT_A_RUNNER;
+    }
+
+    /** The context an ordinary machine is in for now (see {@link MachineLink#IN_CONTEXT_FOR_NOW}), else "". */
+    public String contextForNow(JobRow row) {
+        return machineNames.contextsForNow().getOrDefault(row.job().machine(), "");
     }
 
     /**
@@ -265,6 +276,7 @@ public final class JobsViewModel extends LiveSection {
     public void onMachineLinksChanged(Runnable changed) {
         machineNames.runners().addListener((InvalidationListener) obs -> changed.run());
         machineNames.notRunnable().addListener((InvalidationListener) obs -> changed.run());
+        machineNames.contextsForNow().addListener((InvalidationListener) obs -> changed.run());
         machineNames.names().addListener((InvalidationListener) obs -> changed.run());
         machineNames.loadedProperty().addListener(obs -> changed.run());
     }

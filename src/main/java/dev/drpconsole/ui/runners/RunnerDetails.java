@@ -77,7 +77,9 @@ final class RunnerDetails extends DetailsPane<RunnerRow> {
         runnable.setText(row.machine().runnable() ? "Yes" : "No: DRP hands it no jobs until it is made runnable");
         locked.setText(row.machine().locked() ? "Yes: " + model.unlockHint(row) : "No");
         job.setText(row.jobUuid().isEmpty() ? "none" : row.jobState() + " · " + row.jobUuid());
-        container.setText(RunnerRow.NOT_WATCHED.equals(row.container())
+        container.setText(RunnerRow.OTHER_ENGINE.equals(row.container())
+                ? "No container: its context runs on another engine plugin, not docker-context"
+                : RunnerRow.NOT_WATCHED.equals(row.container())
                 ? row.containerName() + " is not watched: this endpoint has no runner engine. Set one in its"
                         + " connection settings (Runner engine, e.g. ssh://root@<the DRP host>)"
                 : row.container() + " · " + row.containerName());

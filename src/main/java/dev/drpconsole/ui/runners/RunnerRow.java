@@ -10,8 +10,8 @@ import dev.drpconsole.core.engine.RunnerContainerName;
  * @param machine   the machine as DRP has it
  * @param job       its current job, or null
  * @param container the engine's state of its {@code drp-runner-<uuid>} container: running, exited…, or
- *                  {@link #MISSING}, {@link #CHECKING} before the first list, or {@link #UNKNOWN} while the
- *                  engine cannot be asked
+ *                  {@link #MISSING}, {@link #CHECKING} before the first list, {@link #UNKNOWN} while the
+ *                  engine cannot be asked, or {@link #OTHER_ENGINE} when its context is not docker-context's
  */
 public record RunnerRow(Machine machine, Job job, String container) {
     public static final String MISSING = "missing";
@@ -19,6 +19,8 @@ public record RunnerRow(Machine machine, Job job, String container) {
     /** The endpoint has no runner engine set: its containers are not watched. */
     public static final String NOT_WATCHED = "not watched";
     public static final String CHECKING = "checking…";
+    /** Its context runs on another engine plugin: no drp-runner container is to be expected. */
+    public static final String OTHER_ENGINE = "not docker-context";
     public static final String NO_JOB = "none";
 
     public String uuid() {

@@ -57,7 +57,8 @@ final class RunnersTable extends TableView<RunnerRow> {
         return switch (state) {
             case "running" -> "cell-ok";
             case RunnerRow.MISSING, "created", "restarting", "paused" -> "cell-warn";
-            case RunnerRow.UNKNOWN, RunnerRow.CHECKING, RunnerRow.NOT_WATCHED -> "cell-muted";
+            case RunnerRow.UNKNOWN, RunnerRow.CHECKING, RunnerRow.NOT_WATCHED, RunnerRow.OTHER_ENGINE ->
+                    "cell-muted";
             default -> "cell-bad"; // exited, dead
         };
     }

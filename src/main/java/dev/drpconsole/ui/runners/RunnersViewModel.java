@@ -26,7 +26,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The Runner machines section: machines with a BaseContext or a Context, with their current job and the state of
+ * The Runner machines section: machines with a BaseContext (context runners), with their current job and the state of
  * their {@code drp-runner-<uuid>} container, all live while the page is shown (DRP events for machines, jobs and
  * contexts; engine events for containers), plus the commands on them. FX thread only.
  */
@@ -58,12 +58,14 @@ public final class RunnersViewModel extends LiveSection {
         contexts = new LiveList<>(services.tasks().ui());
         machines.items().addListener(this::machinesChanged);
         jobs.items().addListener((ListChangeListener<Job>) change -> rebuild());
-        contexts.items().addListener((ListChangeListener<DrpContext>) change -> contextNames.setAll(
-                contexts.items().stream().map(DrpContext::name).sorted().toList()));
+        contexts.items().addListener((ListChangeListener<DrpContext>) change -> {
+            contextNames.setAll(contexts.items().stream().map(DrpContext::name).sorted().toList());
+            rebuild(); // a context's engine says whether its runners have containers
+        });
         machines.loadedProperty().addListener((obs, old, now) -> updateState());
         reportProblems(machines, "Could not list machines");
         reportProblems(jobs, "Could not list jobs");
-        reportProblems(contexts, "Could not list contexts");
+        reportContextProblems(contexts, problemProperty()::set);
     }
 
     public ObservableList<RunnerRow> rows() {
@@ -95,12 +97,12 @@ public final class RunnersViewModel extends LiveSection {
     }
 
     /**
-     * Moves the machine to another context: both its BaseContext (where it returns after workflows) and its
-     * Context (where its tasks run now), so docker-context starts the new context's container.
+     * Moves the machine to another context ({@link Machine#movedTo}): a runner's BaseContext (where it returns
+     * after workflows) and its Context (where its tasks run now), so docker-context starts the new context's
+     * container. A machine without BaseContext never gets one from this.
      */
     public void changeContext(RunnerRow row, String context) {
-        change(row, "Could not change the context of " + row.name(),
-                machine -> machine.withBaseContext(context).withContext(context));
+        change(row, "Could not change the context of " + row.name(), machine -> machine.movedTo(context));
     }
 
     /** Lets DRP hand the machine jobs again (after a failed job made it not runnable). */
@@ -314,6 +316,11 @@ public final class RunnersViewModel extends LiveSection {
     }
 
     private String containerState(Machine machine) {
+        boolean otherEngine = contexts.items().stream().anyMatch(context -> context.name().equals(machine.context())
+                && !context.runsOnDockerContext());
+        if (otherEngine) {
+            return RunnerRow.OTHER_ENGINE;
+        }
         if (!containersListed) {
             return RunnerRow.CHECKING;
         }

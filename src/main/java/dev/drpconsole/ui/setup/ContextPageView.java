@@ -82,6 +82,8 @@ final class ContextPageView extends StepPageView {
         Button replace = new Button("Replace it with the wizard's settings");
         replace.setId("replace-context");
         replace.setOnAction(e -> model.replaceConflictingContext());
+        // DRP refuses changes to a content pack's context: offering to replace it would only fail.
+        replace.setDisable(theirs.readOnly());
         Button rename = new Button("Use another name");
         rename.setId("rename-context");
         rename.setOnAction(e -> {
@@ -90,8 +92,11 @@ final class ContextPageView extends StepPageView {
             name.requestFocus();
             name.selectAll();
         });
-        Label warning = hint("Replacing changes the context for every machine that uses it; Clean up puts its"
+        Label warning = hint(theirs.readOnly() ? "It cannot be replaced: it is " + theirs.readOnlyReason()
+                + " (then upload the pack again), or use another name for the wizard's context."
+                : "Replacing changes the context for every machine that uses it; Clean up puts its"
                 + " settings back as they were.");
+        warning.setId("context-conflict-hint");
         return new Node[] {title, table, new HBox(8, replace, rename), warning};
     }
 }

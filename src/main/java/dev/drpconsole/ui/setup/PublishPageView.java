@@ -21,12 +21,18 @@ final class PublishPageView extends StepPageView {
         lockWhenDone(dev.drpconsole.core.setup.PublishImageStep.ID, keep);
         Label shared = hint("");
         shared.setId("publish-target");
-        Runnable explain = () -> model.imageOnRunnerEngine(same -> shared.setText(same.isPresent()
-                ? "The runner engine already holds this very image (ID " + same.get() + "): it is where the"
-                        + " docker-context plugin looks first, so nothing is uploaded."
-                : "The plugin looks for the image on its engine first, then downloads files/contexts/docker-context/"
-                        + model.imageTag.get() + " from the endpoint: the wizard uploads it there, unless by then"
-                        + " the runner engine holds this very image (same ID) or the endpoint has the same bytes."));
+        Runnable explain = () -> model.imageOnRunnerEngine(same -> {
+            if (same.isPresent()) {
+                shared.setText("The runner engine already holds this very image (ID " + same.get() + "): it is where"
+                        + " the docker-context plugin looks first, so nothing is uploaded.");
+                return;
+            }
+            model.imageLayout(layout -> shared.setText("The plugin looks for the image on its engine first, then"
+                    + " downloads files/" + layout.pathOf(model.imageTag.get()) + " from the endpoint ("
+                    + layout.reason()
+                    + "): the wizard uploads it there, unless by then the runner engine holds this very image (same"
+                    + " ID) or the endpoint has the same bytes."));
+        });
         explain.run();
         model.clientProperty().addListener((obs, old, now) -> explain.run());
         model.imageTag.addListener((obs, old, now) -> explain.run());

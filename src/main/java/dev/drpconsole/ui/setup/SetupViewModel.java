@@ -12,6 +12,7 @@ import dev.drpconsole.core.engine.ImageReference;
 import dev.drpconsole.core.setup.ByHandScript;
 import dev.drpconsole.core.setup.BuildProblem;
 import dev.drpconsole.core.setup.ContextDiffersProblem;
+import dev.drpconsole.core.setup.ContextImageLayout;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.CreatedObject;
 import dev.drpconsole.core.setup.DrpcliSource;
@@ -543,6 +544,19 @@ public final class SetupViewModel {
     /** How a fix offered on a page (download drpcli, upload the provider) reports: as that page's step would. */
     StepProgress progressOf(String stepId) {
         return new WizardListener(null, stepId);
+    }
+
+    /**
+     * Tells (on the FX thread) where the endpoint's docker-context plugin looks for image tars and why the wizard
+     * thinks so (the publish step decides the same way); the v4.7 layout while no endpoint is signed in.
+     */
+    void imageLayout(Consumer<ContextImageLayout> answer) {
+        DrpClient client = services.client().get();
+        BackgroundTask.wrap(() -> client == null
+                        ? new ContextImageLayout(ContextImageLayout.V4_7_DIRECTORY, false, "no endpoint is signed in")
+                        : ContextImageLayout.of(client))
+                .onSuccess(answer)
+                .executeWith(services.tasks());
     }
 
     /**

@@ -30,12 +30,24 @@ class DrpObjectTest {
     }
 
     @Test
-    void aRunnerIsAMachineWithABaseContextOrAContext() {
+    void aRunnerIsAMachineWithABaseContextAndAnyMachineMayBeInAContextForNow() {
         assertTrue(Machine.runner("r", "runner", "").isRunner());
         Machine plain = new Machine(JSON.createObjectNode().put("Name", "m"));
         assertFalse(plain.isRunner());
-        assertTrue(plain.withContext("runner").isRunner());
+        assertFalse(plain.withContext("runner").isRunner(), "a context: task puts it there for now");
+        assertEquals("runner", plain.withContext("runner").contextForNow());
         assertFalse(Machine.runner("r", "runner", "").withBaseContext("").isRunner());
+    }
+
+    @Test
+    void movingAMachineToAContextNeverMakesItARunner() {
+        Machine plain = new Machine(JSON.createObjectNode().put("Name", "m"));
+        Machine moved = plain.movedTo("other");
+        assertEquals("other", moved.context());
+        assertEquals("", moved.baseContext());
+        Machine runner = Machine.runner("r", "runner", "").withContext("runner").movedTo("other");
+        assertEquals("other", runner.baseContext());
+        assertEquals("other", runner.context());
     }
 
     @Test

@@ -56,7 +56,7 @@ class PublishImageStepTest {
 
         assertTrue(said.stream().anyMatch(line -> line.startsWith("The runner engine already holds this very image")),
                 said.toString());
-        assertEquals(Optional.empty(), sandbox.client.fileSha256(PublishImageStep.FILES_DIR + tag));
+        assertEquals(Optional.empty(), sandbox.client.fileSha256(ContextImageLayout.V4_7_DIRECTORY + tag));
         assertTrue(journal.created().isEmpty(), journal.created().toString());
     }
 
@@ -66,10 +66,10 @@ class PublishImageStepTest {
 
         SetupJournal journal = publish(() -> podman);
 
-        assertTrue(sandbox.client.fileSha256(PublishImageStep.FILES_DIR + tag).isPresent(), "uploaded: " + said);
+        assertTrue(sandbox.client.fileSha256(ContextImageLayout.V4_7_DIRECTORY + tag).isPresent(), "uploaded: " + said);
         assertTrue(journal.createdBy(PublishImageStep.ID, CreatedKind.RUNNER_IMAGE).filter(tag::equals)
                 .isPresent(), "clean-up will remove what the plugin loads from it: " + journal.created());
-        sandbox.client.deleteFile(PublishImageStep.FILES_DIR + tag);
+        sandbox.client.deleteFile(ContextImageLayout.V4_7_DIRECTORY + tag);
     }
 
     @Test
@@ -78,8 +78,8 @@ class PublishImageStepTest {
             throw new NoEngineException();
         });
 
-        assertTrue(sandbox.client.fileSha256(PublishImageStep.FILES_DIR + tag).isPresent(), "uploaded: " + said);
-        sandbox.client.deleteFile(PublishImageStep.FILES_DIR + tag);
+        assertTrue(sandbox.client.fileSha256(ContextImageLayout.V4_7_DIRECTORY + tag).isPresent(), "uploaded: " + said);
+        sandbox.client.deleteFile(ContextImageLayout.V4_7_DIRECTORY + tag);
     }
 
     private SetupJournal publish(Supplier<ContainerEngine> runnerEngine) throws Exception {

@@ -229,7 +229,7 @@ class SetupCancelTest {
         static Snapshot take() {
             return new Snapshot(keys(DrpType.CONTEXTS), keys(DrpType.MACHINES),
                     sandbox.client.contents().stream().map(ContentSummary::name).collect(Collectors.toCollection(
-                            TreeSet::new)), files(PublishImageStep.FILES_DIR));
+                            TreeSet::new)), files(ContextImageLayout.V4_7_DIRECTORY));
         }
 
         private static Set<String> keys(DrpType<? extends DrpObject> type) {

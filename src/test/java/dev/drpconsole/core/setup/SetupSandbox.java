@@ -2,6 +2,7 @@ package dev.drpconsole.core.setup;
 
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.sandbox.ContextsFeature;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.testsupport.TestEnv;
@@ -36,7 +37,12 @@ public final class SetupSandbox implements AutoCloseable {
     }
 
     public static SetupSandbox start(Path dataDir) throws Exception {
-        return new SetupSandbox(SandboxSession.start(Files.createDirectories(dataDir), true));
+        return start(dataDir, ContextsFeature.PLUGIN_V4_7);
+    }
+
+    /** @param contexts which real endpoint's contexts feature (plugin generation) the sandbox behaves like */
+    public static SetupSandbox start(Path dataDir, ContextsFeature contexts) throws Exception {
+        return new SetupSandbox(SandboxSession.start(Files.createDirectories(dataDir), true, contexts));
     }
 
     /** The choices a user makes with the provisioned drpcli and base image, no extra packages. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drpconsole.core.drp.DrpContext;
+import dev.drpconsole.core.setup.ContextImageLayout;
 import org.junit.jupiter.api.Test;
 
 /** The form's checks agree with DRP's name rule and the engine's image reference grammar. */
@@ -56,11 +57,16 @@ class ContextRulesTest {
 
     @Test
     void imageStatusSaysWhereTheImageIs() {
-        assertEquals("On engine", new ImageStatus(true, false).describe());
-        assertEquals("Published only", new ImageStatus(false, true).describe());
-        assertEquals("Missing", new ImageStatus(false, false).describe());
-        assertEquals("Engine unreachable · published", new ImageStatus(null, true).describe());
-        assertFalse(new ImageStatus(false, null).usable());
-        assertTrue(new ImageStatus(false, true).usable());
+        assertEquals("On engine", status(true, false).describe());
+        assertEquals("Published only", status(false, true).describe());
+        assertEquals("Missing", status(false, false).describe());
+        assertEquals("Engine unreachable · published", status(null, true).describe());
+        assertFalse(status(false, null).usable());
+        assertTrue(status(false, true).usable());
+    }
+
+    private static ImageStatus status(Boolean onEngine, Boolean published) {
+        return new ImageStatus(onEngine, published, new ContextImageLayout(ContextImageLayout.V4_7_DIRECTORY, false,
+                "a v4.7 plugin"), "", null);
     }
 }

@@ -5,6 +5,8 @@ import static dev.drpconsole.ui.PageTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
@@ -151,6 +153,37 @@ class ContextsPageTest extends FxRobot {
         waitUntil("gone from DRP and the table", 10,
                 () -> other.get(DrpType.CONTEXTS, "in-use").isEmpty()
                         && cell(table(), "in-use", "contexts-col-name") == null);
+    }
+
+    @Test
+    void aContextFromAContentPackIsShownReadOnlyAndCannotBeEditedOrDeleted() throws Exception {
+        other.putContent((ObjectNode) new ObjectMapper().readTree("""
+                {"meta": {"Name": "team-pack", "Version": "v1.0"},
+                 "sections": {"contexts": {"packed": {"Name": "packed", "Engine": "docker-context",
+                                                      "Image": "team/runner_v1.0.0"}}}}"""));
+        waitUntil("listed", 10, () -> cell(table(), "packed", "contexts-col-name") != null);
+        interact(() -> page.reveal("packed"));
+
+        waitUntil("the details say why", 5, () -> lookup("#context-details-changes").queryAs(Label.class).getText()
+                .equals("Read-only: from content pack team-pack; change it there."));
+        assertTrue(lookup("#contexts-edit").query().isDisabled());
+        assertTrue(lookup("#contexts-delete").query().isDisabled());
+        clickOn("#contexts-table");
+        type(KeyCode.DELETE);
+        type(KeyCode.ENTER);
+        assertTrue(lookup(".dialog-pane").tryQuery().isEmpty() && lookup("#context-save").tryQuery().isEmpty(),
+                "neither key opens a question or a form");
+        assertEquals("team/runner_v1.0.0", other.get(DrpType.CONTEXTS, "packed").orElseThrow().image());
+    }
+
+    @Test
+    void aContextOfAnotherEngineIsListedWithItsEngineAndNoImageCheck() {
+        other.create(DrpContext.of("on-vsphere", "vsphere-context", "templates/runner-vm", ""));
+        waitUntil("listed", 10, () -> cell(table(), "on-vsphere", "contexts-col-name") != null);
+
+        assertEquals("vsphere-context", cell(table(), "on-vsphere", "contexts-col-engine"));
+        waitUntil("no image check that cannot apply", 5, () -> "Checks apply to docker-context only".equals(
+                cell(table(), "on-vsphere", "contexts-col-image-status")));
     }
 
     @Test

@@ -153,6 +153,16 @@ class JobsViewModelTest {
     }
 
     @Test
+    void aMachineInAContextOnlyForATaskIsNoRunnerAndSaysWhereItIs() {
+        Machine visitor = drp.put(machine("visitor", "").withContext("runner"));
+        drp.put(job(visitor, "in-context", "running", NOW.minusSeconds(5)));
+        model.shown();
+
+        assertEquals(JobsViewModel.MachineLink.IN_CONTEXT_FOR_NOW, model.machineLink(byTask("in-context")));
+        assertEquals("runner", model.contextForNow(byTask("in-context")));
+    }
+
+    @Test
     void theContainerLinkFollowsTheEnginesContainers() {
         drp.put(job(runner, "build", "running", NOW.minusSeconds(5)));
         engine.addRunner(runner.uuid());

@@ -5,7 +5,9 @@ import static dev.drpconsole.ui.PageTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.DrpContext;
 import dev.drpconsole.core.drp.DrpType;
@@ -111,6 +113,17 @@ class RunnersPageTest extends FxRobot {
         waitUntil("unlocked, its commands are on again", 10, () -> !lookup("#runners-delete").query().isDisabled()
                 && !lookup("#runners-unlock").query().isVisible());
         assertFalse(other.get(DrpType.MACHINES, created.uuid()).orElseThrow().locked());
+    }
+
+    @Test
+    void aMachineInAContextOnlyForATaskIsNotListedAsARunner() {
+        Machine visitor = other.create(new Machine(JsonNodeFactory.instance.objectNode().put("Name", "visitor")));
+        other.update(visitor, visitor.withContext("runner")); // what a context:runner task does
+        other.create(Machine.runner("homed", "runner", "a runner"));
+
+        waitUntil("the runner is listed", 10, () -> cell(table(), "homed", "runners-col-name") != null);
+        assertNull(cell(table(), "visitor", "runners-col-name"), "no BaseContext, no runner");
+        assertEquals("runner", other.get(DrpType.MACHINES, visitor.uuid()).orElseThrow().context());
     }
 
     /** The table, or an empty one while the page shows an empty state instead. */

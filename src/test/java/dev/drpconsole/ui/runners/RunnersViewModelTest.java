@@ -213,6 +213,16 @@ class RunnersViewModelTest {
         assertEquals(List.of("web-1", "web-2"), names(), "listed again when shown");
     }
 
+    @Test
+    void aRunnerOfAnotherEnginesContextExpectsNoDockerContainer() {
+        drp.put(DrpContext.of("vms", "vsphere-context", "templates/runner-vm", ""));
+        drp.put(RunnerMachines.runner("vm-1", "vms"));
+        signIn();
+
+        RunnerRow row = runners.rows().stream().filter(r -> r.name().equals("vm-1")).findFirst().orElseThrow();
+        assertEquals(RunnerRow.OTHER_ENGINE, row.container(), "not 'missing': docker-context does not run it");
+    }
+
     private void signIn() {
         signedIn.set(drp);
         runners.shown();

@@ -21,6 +21,7 @@ import dev.drpconsole.ui.containers.ContainerRow;
 import dev.drpconsole.ui.containers.ContainersPage;
 import dev.drpconsole.core.engine.RunnerContainerName;
 import dev.drpconsole.core.setup.BuildImageStep;
+import dev.drpconsole.core.setup.ContextImageLayout;
 import dev.drpconsole.core.setup.DrpcliSource;
 import dev.drpconsole.core.setup.ContextStep;
 import dev.drpconsole.core.setup.PreflightStep;
@@ -205,7 +206,7 @@ class SetupWizardTest extends FxRobot {
                 clickOn("#next");
             }
             // Podman did not hold the image: it was uploaded for the endpoint's plugin to load.
-            assertTrue(remoteClient.fileSha256(PublishImageStep.FILES_DIR + tag).isPresent(), "uploaded");
+            assertTrue(remoteClient.fileSha256(ContextImageLayout.V4_7_DIRECTORY + tag).isPresent(), "uploaded");
             Machine runner = remoteClient.list(DrpType.MACHINES, Filter.where("Name", "context-runner")).get(0);
             String container = RunnerContainerName.forMachine(UUID.fromString(runner.uuid()));
             // The runner step is done only once it saw the container running on the runner engine, over ssh.
@@ -296,6 +297,30 @@ class SetupWizardTest extends FxRobot {
                 () -> new AssertionError("a context the wizard did not create stays"));
         assertEquals("someone/else:1", theirs.image(), "clean-up puts the replaced settings back");
         assertEquals("Theirs", theirs.description());
+    }
+
+    @Test
+    void aReadOnlyContextOfTheSameNameIsNeverOfferedForReplacement() throws Exception {
+        client.putContent((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree("""
+                {"meta": {"Name": "team-pack", "Version": "v1.0"},
+                 "sections": {"contexts": {"runner": {"Name": "runner", "Engine": "docker-context",
+                                                      "Image": "team/runner_v1.0.0"}}}}"""));
+        try {
+            openWizard("read-only");
+            preflight();
+            fillImageForm(tag("read-only"), null);
+            runAllRemaining();
+            waitFor("the context step stops", 90, () -> !text("#page-problem-text").isEmpty() && stopped());
+            assertTrue(text("#page-problem-text").contains("read-only (from content pack team-pack)"),
+                    text("#page-problem-text"));
+            assertTrue(lookup("#replace-context").query().isDisabled(), "replacing it would only be refused");
+            assertTrue(text("#context-conflict-hint").contains("from content pack team-pack; change it there"),
+                    text("#context-conflict-hint"));
+            assertEquals("team/runner_v1.0.0", client.get(DrpType.CONTEXTS, "runner").orElseThrow().image());
+        } finally {
+            client.deleteContent("team-pack");
+        }
     }
 
     @Test
