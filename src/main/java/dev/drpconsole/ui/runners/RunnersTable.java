@@ -1,10 +1,12 @@
 package dev.drpconsole.ui.runners;
 
 
+import dev.drpconsole.ui.common.Icon;
 import dev.drpconsole.ui.common.TextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -19,7 +21,9 @@ final class RunnersTable extends TableView<RunnerRow> {
         setId("runners-table");
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         setPlaceholder(new Label("No runner machine matches the filter."));
-        getColumns().add(column("Name", "name", 140, RunnerRow::name, text -> null));
+        TableColumn<RunnerRow, String> name = column("Name", "name", 140, RunnerRow::name, text -> null);
+        name.setCellFactory(c -> new NameCell());
+        getColumns().add(name);
         TableColumn<RunnerRow, String> uuid = column("UUID", "uuid", 90, RunnerRow::shortUuid, text -> "cell-muted");
         uuid.setCellFactory(c -> new UuidCell());
         getColumns().add(uuid);
@@ -97,6 +101,32 @@ final class RunnersTable extends TableView<RunnerRow> {
             bar.setVisible(progress.total() > 0);
             text.setText(progress.toString());
             setGraphic(box);
+        }
+    }
+
+    /** The name, with a lock before it for a locked machine (DRP refuses its changes until it is unlocked). */
+    private static final class NameCell extends TextCell<RunnerRow, String> {
+        private final Node lock = Icon.LOCK_OUTLINE.node(12);
+
+        NameCell() {
+            super(text -> null);
+            lock.getStyleClass().add("cell-lock");
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setGraphic(!empty && locked() ? lock : null);
+        }
+
+        @Override
+        protected String tooltipFor(String name) {
+            return locked() ? name + " is locked: unlock it to change it" : name;
+        }
+
+        private boolean locked() {
+            RunnerRow row = getTableRow() == null ? null : getTableRow().getItem();
+            return row != null && row.machine().locked();
         }
     }
 

@@ -108,10 +108,13 @@ class RunnersPageTest extends FxRobot {
         assertTrue(lookup("#runners-change-context").query().isDisabled());
         assertTrue(lookup("#runners-delete").query().isDisabled());
         assertTrue(lookup("#runners-unlock").query().isVisible());
+        assertTrue(lookup(".cell-lock").tryQuery().filter(javafx.scene.Node::isVisible).isPresent(),
+                "a lock before its name in the table");
 
         clickOn("#runners-unlock");
         waitUntil("unlocked, its commands are on again", 10, () -> !lookup("#runners-delete").query().isDisabled()
                 && !lookup("#runners-unlock").query().isVisible());
+        waitUntil("no lock in the table any more", 10, () -> lookup(".cell-lock").tryQuery().isEmpty());
         assertFalse(other.get(DrpType.MACHINES, created.uuid()).orElseThrow().locked());
     }
 

@@ -532,7 +532,8 @@ class SetupWizardTest extends FxRobot {
         DialogPane dialog = lookup("#confirm-run-all").queryAs(DialogPane.class);
         String listed = dialog.getContentText();
         for (String expected : List.of("Run the checks", "Build the image " + tag + " from "
-                + TestEnv.get().baseImage(), "Upload the image to the endpoint's files/contexts/docker-context/" + tag,
+                + TestEnv.get().baseImage(),
+                "Upload the image where the endpoint's docker-context plugin looks for " + tag,
                 "Create the context runner", "Create the runner machine context-runner", "drp-runner-<uuid>",
                 "Install the demo content pack and create the test machine context-test")) {
             assertTrue(listed.contains(expected), "lists " + expected + ": " + listed);
