@@ -1,5 +1,7 @@
 package dev.drpconsole.bench;
 
+import static dev.drpconsole.bench.HeadlessPages.onFx;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.drp.DrpClient;
@@ -14,7 +16,6 @@ import dev.drpconsole.sandbox.objects.WriteOptions;
 import dev.drpconsole.testsupport.SandboxSession;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.jobs.JobsPage;
-import dev.drpconsole.ui.theme.Theme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,12 +28,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -40,11 +37,9 @@ import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.Stage;
 
 /**
  * Job output latency, as the user sees it: a task prints a line stamped with its clock ({@code date +%s%N}) every
@@ -71,18 +66,9 @@ public final class JobLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        HeadlessPages.startToolkit();
         Path work = Files.createTempDirectory("job-latency-bench");
-        ExecutorService io = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "bench-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService io = HeadlessPages.io();
         try (SandboxSession session = SandboxSession.start(Files.createDirectories(work.resolve("data")), true);
              EngineHandle engine = new EngineHandle(DockerEngine::locate)) {
             run(session, engine, io, work);
@@ -105,7 +91,7 @@ public final class JobLatencyBenchmark {
         SimpleObjectProperty<DrpClient> active = new SimpleObjectProperty<>();
         JobsPage page = onFx(() -> new JobsPage(new ViewServices(active, engine, io, Platform::runLater,
                 (section, key) -> { })));
-        Scene scene = onFx(() -> show(page));
+        Scene scene = onFx(() -> HeadlessPages.show(page));
         onFx(() -> {
             active.set(client);
             page.shown();
@@ -283,22 +269,6 @@ public final class JobLatencyBenchmark {
         Map<Integer, Long> seen() {
             return Map.copyOf(seen);
         }
-    }
-
-    private static Scene show(JobsPage page) {
-        Stage stage = new Stage();
-        Theme.LIGHT.apply();
-        Scene scene = new Scene((Parent) page.node(), 1180, 740);
-        scene.getStylesheets().add(Theme.CONSOLE_CSS);
-        stage.setScene(scene);
-        stage.show();
-        return scene;
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(60, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.drpconsole.bench;
 
+import static dev.drpconsole.bench.HeadlessPages.onFx;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.connection.FileCertificatePins;
@@ -18,7 +20,6 @@ import dev.drpconsole.sandbox.objects.WriteOptions;
 import dev.drpconsole.ui.common.ViewServices;
 import dev.drpconsole.ui.runners.RunnerRow;
 import dev.drpconsole.ui.runners.RunnersPage;
-import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -38,7 +36,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 /**
  * The Runner machines view with 10,000 runner machines, as the user sees it (the real page, client and sandbox,
@@ -55,15 +52,9 @@ public final class RunnersViewBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-
+        HeadlessPages.startToolkit();
         Path dataDir = Files.createTempDirectory("runners-view-bench");
-        ExecutorService io = Executors.newCachedThreadPool(daemon());
+        ExecutorService io = HeadlessPages.io();
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inDataDir(dataDir).withPort(0)
                 .withoutRunners());
              DrpClient client = connectedWithEvents(sandbox, dataDir);
@@ -72,7 +63,7 @@ public final class RunnersViewBenchmark {
             SimpleObjectProperty<DrpClient> active = new SimpleObjectProperty<>();
             ViewServices services = new ViewServices(active, engine, io, Platform::runLater, (section, key) -> { });
             RunnersPage page = onFx(() -> new RunnersPage(services));
-            Scene scene = onFx(() -> show(page));
+            Scene scene = onFx(() -> HeadlessPages.show(page));
             TableView<RunnerRow> table = load(page, scene, active, client, "");
             filter(table);
             rowLatency(table, client);
@@ -82,7 +73,7 @@ public final class RunnersViewBenchmark {
             });
             // A new page in the now warm JVM: the same work without class loading and with compiled code.
             RunnersPage again = onFx(() -> new RunnersPage(services));
-            Scene againScene = onFx(() -> show(again));
+            Scene againScene = onFx(() -> HeadlessPages.show(again));
             onFx(() -> {
                 active.set(null);
                 return null;
@@ -138,16 +129,6 @@ public final class RunnersViewBenchmark {
         for (int p = 0; p * (item.length() + 24) < bytes; p++) {
             params.put("inventory/item-" + p, item);
         }
-    }
-
-    private static Scene show(RunnersPage page) {
-        Stage stage = new Stage();
-        Theme.LIGHT.apply();
-        Scene scene = new Scene((javafx.scene.Parent) page.node(), 1180, 740);
-        scene.getStylesheets().add(Theme.CONSOLE_CSS);
-        stage.setScene(scene);
-        stage.show();
-        return scene;
     }
 
     /** The table joins the scene once the page has rows to show (before that, a "loading" state). */
@@ -253,12 +234,6 @@ public final class RunnersViewBenchmark {
         BenchResults.record("runners_row_update_max_ms", micros.get(micros.size() - 1) / 1000.0, "ms");
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(60, TimeUnit.SECONDS);
-    }
-
     private static void awaitOnFx(BooleanSupplier condition, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!onFx(condition::getAsBoolean)) {
@@ -285,13 +260,5 @@ public final class RunnersViewBenchmark {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return task -> {
-            Thread thread = new Thread(task, "bench-io");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
