@@ -20,9 +20,16 @@ final class HeadlessPages {
 
     /** Starts the JavaFX toolkit headless; returns once it runs. */
     static void startToolkit() throws InterruptedException {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        startToolkit(true);
+    }
+
+    /** @param headless false to use the real display instead (to watch a benchmark) */
+    static void startToolkit(boolean headless) throws InterruptedException {
+        if (headless) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -32,14 +32,7 @@ public final class LogViewBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Boolean.getBoolean("bench.display")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        HeadlessPages.startToolkit(!Boolean.getBoolean("bench.display"));
 
         LogView[] view = new LogView[1];
         FrameGaps gaps = new FrameGaps();
