@@ -21,6 +21,7 @@ import dev.drpconsole.sandbox.api.ParamsEndpoints;
 import dev.drpconsole.sandbox.api.PasswordEndpoint;
 import dev.drpconsole.sandbox.api.PluginProviderEndpoints;
 import dev.drpconsole.sandbox.api.PrefsEndpoint;
+import dev.drpconsole.sandbox.api.RequestCounts;
 import dev.drpconsole.sandbox.api.TokenEndpoints;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.auth.Authenticator;
@@ -74,6 +75,8 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxCertificate certificate;
     private final ObjectService objects;
     private final EventSocket eventSocket;
+    private final JobLogs jobLogs;
+    private final RequestCounts requests;
     private final HttpsListener listener;
     private final Optional<DockerContextEngine> runners;
     private final Optional<EngineChoice> runnerEngine;
@@ -89,6 +92,8 @@ public final class SandboxServer implements AutoCloseable {
         this.certificate = parts.certificate;
         this.objects = parts.objects;
         this.eventSocket = parts.eventSocket;
+        this.jobLogs = parts.jobLogs;
+        this.requests = parts.requests;
         this.listener = listener;
         this.port = listener.port();
         this.runners = runners;
@@ -100,7 +105,7 @@ public final class SandboxServer implements AutoCloseable {
     private record Parts(Path dataDir, AdminPassword password, SandboxCertificate certificate, ObjectService objects,
                          EventBus events, Authenticator authenticator, EventSocket eventSocket, JobLogs jobLogs,
                          BlobStore files, PluginActions actions, String endpointId, Preferences preferences,
-                         ContentPacks contents, ContextsFeature contexts) {
+                         ContentPacks contents, ContextsFeature contexts, RequestCounts requests) {
     }
 
     /**
@@ -208,7 +213,7 @@ public final class SandboxServer implements AutoCloseable {
                         event.type(), event.action(), event.key(), event.object()));
         return new Parts(dataDir, password, certificate, objects, events, authenticator, eventSocket, jobLogs,
                 new BlobStore("files", dataDir.resolve("files")), new PluginActions(), EndpointId.keptIn(dataDir),
-                preferences, contents, config.contexts());
+                preferences, contents, config.contexts(), new RequestCounts());
     }
 
     /** Task templates are Go templates; .GenerateToken mints machine tokens, {{template}} reads stored ones. */
@@ -249,7 +254,7 @@ public final class SandboxServer implements AutoCloseable {
         subresources.put("actions", new ActionEndpoints(objects, parts.actions));
         subresources.put("password", new PasswordEndpoint(objects));
         return new ApiRoutes(parts.authenticator, new CallerAccess(objects.store()), sections, subresources,
-                new ObjectEndpoints(objects));
+                new ObjectEndpoints(objects), parts.requests);
     }
 
     private static DockerContextEngine startRunners(SandboxConfig config, Parts parts, ContainerEngine engine,
@@ -295,6 +300,16 @@ public final class SandboxServer implements AutoCloseable {
     /** Event frames dropped so far for clients that read slower than events came (see {@link EventSocket}). */
     public long droppedEventFrames() {
         return eventSocket.droppedFrames();
+    }
+
+    /** The API requests served so far, per caller: the load clients put on the endpoint. */
+    public Map<String, Long> requestsServed() {
+        return requests.snapshot();
+    }
+
+    /** The jobs' logs as stored, growing as agents upload output (tests and benchmarks read them as they grow). */
+    public JobLogs jobLogs() {
+        return jobLogs;
     }
 
     /**

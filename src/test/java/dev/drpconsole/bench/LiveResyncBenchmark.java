@@ -83,6 +83,9 @@ public final class LiveResyncBenchmark {
                 + " %,d bytes%n", MACHINES, TimeUnit.NANOSECONDS.toMillis(median(list)), whole.body().length);
         System.out.printf("A count check for comparison (HEAD /machines): median %.1f ms, no body%n",
                 median(count) / 1e6);
+        BenchResults.record("live_resync_list_median_ms", TimeUnit.NANOSECONDS.toMillis(median(list)), "ms");
+        BenchResults.record("live_resync_list_bytes", whole.body().length, "bytes");
+        BenchResults.record("live_resync_count_median_ms", median(count) / 1e6, "ms");
     }
 
     private static void convergence(SandboxServer sandbox, DrpClient client, DrpClient writer, ExecutorService io)
@@ -128,6 +131,7 @@ public final class LiveResyncBenchmark {
                 Thread.sleep(3_000); // let the resync gap pass, as between two real bursts
             }
             System.out.printf("Median time from the last change to an equal live copy: %d ms%n", median(millis));
+            BenchResults.record("live_resync_converged_median_ms", median(millis), "ms");
         }
     }
 

@@ -65,14 +65,16 @@ public final class SetupBenchmark {
             String fresh = base.replaceFirst("\n", "\nLABEL dev.drpconsole.bench.layers=" + UUID.randomUUID() + "\n");
             SetupChoices choices = withDockerfile(SetupSandbox.choices(tag, "bench"), fresh);
 
-            SetupJournal first = run("Run 1, runner image layers not cached", targets, engine, choices, work);
+            SetupJournal first = run("Run 1, runner image layers not cached", "setup_uncached", targets, engine,
+                    choices, work);
             // Keep the image so the second run finds its layers; remove everything else the first run made.
             first.cleanUp(object -> {
                 if (object.kind() != CreatedKind.IMAGE) {
                     targets.remove(object);
                 }
             });
-            SetupJournal second = run("Run 2, runner image layers cached", targets, engine, choices, work);
+            SetupJournal second = run("Run 2, runner image layers cached", "setup_cached", targets, engine,
+                    choices, work);
             second.cleanUp(object -> {
                 if (object.kind() != CreatedKind.IMAGE) {
                     targets.remove(object);
@@ -98,7 +100,7 @@ public final class SetupBenchmark {
              EngineHandle runners = EngineHandle.of(overSsh)) {
             SetupTargets targets = new SetupTargets(client, engine, runners::get, labels);
             SetupJournal third = run("Run 3, two engines: built on Docker, runners on Podman watched over ssh"
-                    + " (layers cached)", targets, engine, choices, work);
+                    + " (layers cached)", "setup_two_engines", targets, engine, choices, work);
             third.cleanUp(object -> {
                 if (object.kind() != CreatedKind.IMAGE) {
                     targets.remove(object);
@@ -107,8 +109,9 @@ public final class SetupBenchmark {
         }
     }
 
-    private static SetupJournal run(String title, SetupTargets targets, TimedEngine engine, SetupChoices choices,
-                                    Path work) throws Exception {
+    /** @param figures the prefix of this run's figures in the results file, e.g. {@code setup_cached} */
+    private static SetupJournal run(String title, String figures, SetupTargets targets, TimedEngine engine,
+                                    SetupChoices choices, Path work) throws Exception {
         SetupJournal journal = SetupJournal.load(Files.createTempDirectory(work, "journal"));
         StepContext context = new StepContext(targets, choices, journal, Files.createTempDirectory(work, "step"));
         Waits waits = new Waits();
@@ -135,6 +138,10 @@ public final class SetupBenchmark {
         System.out.printf("  total %.2f s, waiting on external work %.2f s, console overhead %.2f s"
                 + " (goals: total < 60 s, overhead < 10 s)%n", total / 1e9, totalExternal / 1e9,
                 (total - totalExternal) / 1e9);
+        wall.forEach((step, nanos) -> BenchResults.record(figures + "_step_" + step.replace('-', '_') + "_s",
+                nanos / 1e9, "s"));
+        BenchResults.record(figures + "_total_s", total / 1e9, "s", "<60");
+        BenchResults.record(figures + "_overhead_s", (total - totalExternal) / 1e9, "s", "<10");
         return journal;
     }
 

@@ -61,6 +61,8 @@ public final class SshEngineBenchmark {
                     Figures tunnelled = measure(overSsh, id, System.nanoTime() - openStart);
                     print(product + " local socket", direct, direct);
                     print(product + " " + choice.text(), tunnelled, direct);
+                    record("engine_" + product.toLowerCase(java.util.Locale.ROOT) + "_local", direct);
+                    record("engine_" + product.toLowerCase(java.util.Locale.ROOT) + "_ssh", tunnelled);
                 }
             } finally {
                 TestCleanup.removeEverythingOfThisRun(local);
@@ -104,6 +106,13 @@ public final class SshEngineBenchmark {
                         + " first log line %6.1f ms (x%.1f)%n", what, figures.open / 1e6, figures.firstCall / 1e6,
                 figures.list / 1e6, (double) figures.list / local.list, figures.firstLine / 1e6,
                 (double) figures.firstLine / local.firstLine);
+    }
+
+    private static void record(String engine, Figures figures) {
+        BenchResults.record(engine + "_open_ms", figures.open / 1e6, "ms");
+        BenchResults.record(engine + "_first_call_ms", figures.firstCall / 1e6, "ms");
+        BenchResults.record(engine + "_list_median_ms", figures.list / 1e6, "ms");
+        BenchResults.record(engine + "_first_log_line_median_ms", figures.firstLine / 1e6, "ms");
     }
 
     private record Figures(long open, long firstCall, long list, long firstLine) {

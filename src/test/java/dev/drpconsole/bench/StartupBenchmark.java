@@ -53,6 +53,9 @@ public final class StartupBenchmark {
             report("DRP Context Console", consoleMs);
             System.out.printf("ratio (median console / median bare): %.2f (goal <= 1.5)%n",
                     (double) median(consoleMs) / median(bareMs));
+            BenchResults.record("startup_bare_window_median_ms", median(bareMs), "ms");
+            BenchResults.record("startup_console_median_ms", median(consoleMs), "ms");
+            BenchResults.record("startup_ratio", (double) median(consoleMs) / median(bareMs), "x", "<=1.5");
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();

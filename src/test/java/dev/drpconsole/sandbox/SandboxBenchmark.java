@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox;
 
+import dev.drpconsole.bench.BenchResults;
 import dev.drpconsole.testsupport.TestCleanup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,24 +69,30 @@ public final class SandboxBenchmark {
         System.out.printf("created %d machines in %d ms (%.2f ms each), %d jobs in %d ms (%.2f ms each)%n", MACHINES,
                 machinesTook.toMillis(), machinesTook.toMillis() / (double) MACHINES, JOBS, jobsTook.toMillis(),
                 jobsTook.toMillis() / (double) JOBS);
+        BenchResults.record("sandbox_create_machine_ms", machinesTook.toMillis() / (double) MACHINES, "ms");
+        BenchResults.record("sandbox_create_job_ms", jobsTook.toMillis() / (double) JOBS, "ms");
         return uuids;
     }
 
     private static void listLatency(SandboxApi api, List<String> machines) {
         String someMachine = machines.get(MACHINES / 2);
-        measure(api, "GET", "machines (all 1,000)", "machines");
-        measure(api, "GET", "machines?Name=bench-500", "machines?Name=bench-500");
-        measure(api, "GET", "machines/Name:bench-500", "machines/Name:bench-500");
-        measure(api, "GET", "machines?limit=50&offset=500&sort=Name", "machines?limit=50&offset=500&sort=Name");
-        measure(api, "GET", "jobs (all 10,000)", "jobs");
-        measure(api, "GET", "jobs?Machine=<uuid> (10 hits)", "jobs?Machine=" + someMachine);
-        measure(api, "GET", "jobs?State=failed&limit=50", "jobs?State=failed&limit=50");
+        measure(api, "GET", "machines (all 1,000)", "machines", "sandbox_list_machines_all");
+        measure(api, "GET", "machines?Name=bench-500", "machines?Name=bench-500", "sandbox_list_machines_by_name");
+        measure(api, "GET", "machines/Name:bench-500", "machines/Name:bench-500", "sandbox_get_machine_by_name");
+        measure(api, "GET", "machines?limit=50&offset=500&sort=Name", "machines?limit=50&offset=500&sort=Name",
+                "sandbox_list_machines_page");
+        measure(api, "GET", "jobs (all 10,000)", "jobs", "sandbox_list_jobs_all");
+        measure(api, "GET", "jobs?Machine=<uuid> (10 hits)", "jobs?Machine=" + someMachine,
+                "sandbox_list_jobs_of_machine");
+        measure(api, "GET", "jobs?State=failed&limit=50", "jobs?State=failed&limit=50", "sandbox_list_jobs_failed");
         measure(api, "GET", "jobs?Task=In(task-1,task-2)&State=Ne(finished)",
-                "jobs?Task=In(task-1,task-2)&State=Ne(finished)");
-        measure(api, "HEAD", "HEAD jobs?State=incomplete (count)", "jobs?State=incomplete");
+                "jobs?Task=In(task-1,task-2)&State=Ne(finished)", "sandbox_list_jobs_in_ne");
+        measure(api, "HEAD", "HEAD jobs?State=incomplete (count)", "jobs?State=incomplete",
+                "sandbox_count_jobs_incomplete");
     }
 
-    private static void measure(SandboxApi api, String method, String label, String path) {
+    /** @param figure the prefix of its figures in the results file */
+    private static void measure(SandboxApi api, String method, String label, String path, String figure) {
         for (int i = 0; i < 3; i++) {
             api.send(method, path, null, null);
         }
@@ -100,6 +107,8 @@ public final class SandboxBenchmark {
         Collections.sort(micros);
         System.out.printf("%-55s median %7.1f ms  p95 %7.1f ms  (%,d bytes)%n", label, micros.get(10) / 1000.0,
                 micros.get(18) / 1000.0, bytes);
+        BenchResults.record(figure + "_median_ms", micros.get(10) / 1000.0, "ms");
+        BenchResults.record(figure + "_p95_ms", micros.get(18) / 1000.0, "ms");
     }
 
     private static void runners(SandboxServer server, DockerEngine engine, Path work) throws Exception {
@@ -133,5 +142,9 @@ public final class SandboxBenchmark {
         System.out.printf("%d runner containers, demo job (6 s sleep) each: first finished after %d ms, %d/%d "
                 + "finished after %d ms%n", RUNNERS, firstFinished == null ? -1 : firstFinished.toMillis(), finished,
                 RUNNERS, all.toMillis());
+        BenchResults.record("sandbox_runners_first_finished_ms", firstFinished == null ? -1 : firstFinished.toMillis(),
+                "ms");
+        BenchResults.record("sandbox_runners_finished", finished, "jobs");
+        BenchResults.record("sandbox_runners_all_finished_ms", all.toMillis(), "ms");
     }
 }

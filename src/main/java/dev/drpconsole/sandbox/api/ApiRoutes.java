@@ -22,10 +22,13 @@ public final class ApiRoutes implements Handler {
     private final Map<String, ApiSection> sections;
     private final Map<String, ApiSection> subresources;
     private final ApiSection objects;
+    private final RequestCounts requests;
 
+    /** @param requests counts each authenticated request by its caller */
     public ApiRoutes(Authenticator authenticator, CallerAccess access, Map<String, ApiSection> sections,
-                     Map<String, ApiSection> subresources, ApiSection objects) {
+                     Map<String, ApiSection> subresources, ApiSection objects, RequestCounts requests) {
         this.authenticator = authenticator;
+        this.requests = requests;
         this.access = access;
         this.sections = Map.copyOf(sections);
         this.subresources = Map.copyOf(subresources);
@@ -36,6 +39,7 @@ public final class ApiRoutes implements Handler {
     public void handle(Context context) {
         Principal principal = authenticator.authenticate(context.header("Authorization"),
                 context.queryParam("token"));
+        requests.served(principal);
         List<String> segments = ApiExchange.segmentsOf(context.path());
         ApiExchange exchange = new ApiExchange(context, principal, segments);
         if (segments.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.drpconsole.core.drp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.bench.BenchResults;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
 import java.nio.file.Files;
@@ -62,6 +63,8 @@ public final class DrpClientBenchmark {
         System.out.printf("list all %,d machines through the client (HTTPS, JSON parse, Machine objects): first %d ms, "
                 + "then median %d ms (goal < 1000 ms)%n", machines.size(), millis.get(0), median(millis.subList(1,
                 millis.size())));
+        BenchResults.record("drp_client_list_first_ms", millis.get(0), "ms", "<1000");
+        BenchResults.record("drp_client_list_median_ms", median(millis.subList(1, millis.size())), "ms", "<1000");
         return machines;
     }
 
@@ -78,6 +81,8 @@ public final class DrpClientBenchmark {
         System.out.printf("client-side filter of %,d machines by substring (name or description contains): first "
                 + "%.1f ms, then median %.1f ms, %d hits (goal < 100 ms)%n", machines.size(), micros.get(0) / 1000.0,
                 median(micros.subList(1, micros.size())) / 1000.0, hits);
+        BenchResults.record("drp_client_filter_median_ms", median(micros.subList(1, micros.size())) / 1000.0, "ms",
+                "<100");
     }
 
     private static void eventLatency(OkHttpDrpClient client, List<Machine> machines, ExecutorService io)
@@ -120,8 +125,10 @@ public final class DrpClientBenchmark {
             long start = System.nanoTime();
             live.start(listener);
             listed.await(30, TimeUnit.SECONDS);
+            long liveStartMs = millisSince(start);
             System.out.printf("LiveObjects start (subscribe, register, list %,d machines): %d ms%n", machines.size(),
-                    millisSince(start));
+                    liveStartMs);
+            BenchResults.record("drp_client_live_start_ms", liveStartMs, "ms");
             for (int i = 0; i < UPDATES; i++) {
                 Machine machine = machines.get(i * (MACHINES / UPDATES));
                 heard[0] = new CountDownLatch(1);
@@ -136,6 +143,9 @@ public final class DrpClientBenchmark {
                 percentile(fromSend, 95) / 1000.0, percentile(fromSend, 100) / 1000.0);
         System.out.printf("  of which after the PATCH reply arrived: p50 %.1f ms, p95 %.1f ms%n",
                 percentile(fromReply, 50) / 1000.0, percentile(fromReply, 95) / 1000.0);
+        BenchResults.record("drp_client_event_p50_ms", percentile(fromSend, 50) / 1000.0, "ms");
+        BenchResults.record("drp_client_event_p95_ms", percentile(fromSend, 95) / 1000.0, "ms", "<100");
+        BenchResults.record("drp_client_event_max_ms", percentile(fromSend, 100) / 1000.0, "ms");
     }
 
     static long millisSince(long start) {

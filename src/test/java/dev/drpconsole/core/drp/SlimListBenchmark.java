@@ -1,6 +1,7 @@
 package dev.drpconsole.core.drp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpconsole.bench.BenchResults;
 import dev.drpconsole.bench.RunnersViewBenchmark;
 import dev.drpconsole.sandbox.objects.ObjectService;
 import dev.drpconsole.sandbox.objects.WriteOptions;
@@ -28,9 +29,9 @@ public final class SlimListBenchmark {
         Path dataDir = Files.createTempDirectory("slim-list-bench");
         try (SandboxFixture sandbox = SandboxFixture.start(dataDir); OkHttpDrpClient client = sandbox.connect()) {
             populate(sandbox.server.objects(), paramsBytes);
-            measure(sandbox, client, "in full (before)", Filter.ALL, "machines");
-            measure(sandbox, client, "without Params (slim=Params, now)", Filter.ALL.withoutParams(),
-                    "machines?slim=Params");
+            measure(sandbox, client, "in full (before)", "slim_list_full", Filter.ALL, "machines");
+            measure(sandbox, client, "without Params (slim=Params, now)", "slim_list_without_params",
+                    Filter.ALL.withoutParams(), "machines?slim=Params");
         }
     }
 
@@ -47,8 +48,9 @@ public final class SlimListBenchmark {
                 paramsBytes, DrpClientBenchmark.millisSince(start));
     }
 
-    private static void measure(SandboxFixture sandbox, OkHttpDrpClient client, String which, Filter filter,
-                                String path) {
+    /** @param figure the prefix of its figures in the results file */
+    private static void measure(SandboxFixture sandbox, OkHttpDrpClient client, String which, String figure,
+                                Filter filter, String path) {
         long bytes = sandbox.send("GET", path, null, null).body().length(); // DRP's JSON is ASCII here
         List<Long> millis = new ArrayList<>();
         int listed = 0;
@@ -60,5 +62,8 @@ public final class SlimListBenchmark {
         System.out.printf("list %,d machines %s: %,d bytes (%.1f MB) on the wire; through the client first %d ms, "
                 + "then median %d ms%n", listed, which, bytes, bytes / 1e6, millis.get(0),
                 DrpClientBenchmark.median(millis.subList(1, millis.size())));
+        BenchResults.record(figure + "_bytes", bytes, "bytes");
+        BenchResults.record(figure + "_first_ms", millis.get(0), "ms");
+        BenchResults.record(figure + "_median_ms", DrpClientBenchmark.median(millis.subList(1, millis.size())), "ms");
     }
 }

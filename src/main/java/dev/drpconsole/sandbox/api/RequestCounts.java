@@ -1,0 +1,27 @@
+package dev.drpconsole.sandbox.api;
+
+import dev.drpconsole.sandbox.auth.Principal;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How many API requests the sandbox has served, per caller ({@link Principal#id()}: {@code user:rocketskates},
+ * {@code runner:<uuid>}), so a test or benchmark can see the load a client puts on an endpoint, e.g. none while
+ * nothing runs. Websocket frames are not requests; a request refused before its caller is known is not counted.
+ */
+public final class RequestCounts {
+    private final Map<String, LongAdder> byCaller = new ConcurrentHashMap<>();
+
+    void served(Principal caller) {
+        byCaller.computeIfAbsent(caller.id(), id -> new LongAdder()).increment();
+    }
+
+    /** The requests served so far, per caller id, in caller order. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> counts = new TreeMap<>();
+        byCaller.forEach((caller, count) -> counts.put(caller, count.sum()));
+        return counts;
+    }
+}
