@@ -4,18 +4,25 @@ import dev.drpconsole.core.concurrent.CoalescingTask;
 import dev.drpconsole.core.concurrent.Repeating;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Reads one job's log by byte range and hands each new piece to a sink, for as long as the job runs. DRP has no
  * log stream: the agent uploads output about once a second, so this reads when the job changes (its events) and
- * polls every {@value #POLL_MS} ms while it runs, and stops after one last read once the job is over (finished or
- * failed; an incomplete job is run again under the same UUID, its output appended, so it is followed on). Reads
- * never overlap, and requests that come during a read are folded into one more. It serves the Jobs view (the
- * selected job's output) and the setup's test-job step alike.
+ * polls every {@value #POLL_MS} ms while it runs. Once the job is over (finished or failed; an incomplete job is
+ * run again under the same UUID, its output appended, so it is followed on) it reads on until the log has not grown
+ * for {@value #TAIL_QUIET_MS} ms (at most {@value #TAIL_MAX_MS} ms), and only then ends the output: drpcli patches
+ * the job's final state first and flushes the rest of its output after (v4.7.0 agent/taskRunner.go: the deferred
+ * final patch, then {@code Close()}), and uploads about once a second. Reads never overlap, and requests that come
+ * during a read are folded into one more. It serves the Jobs view (the selected job's output) and the setup's
+ * test-job step alike.
  */
 public final class JobLogFollower implements AutoCloseable {
     public static final long POLL_MS = 500;
+    /** Longer than the agent's one-second upload cadence, so its last upload is not taken for the end. */
+    static final long TAIL_QUIET_MS = 2_000;
+    static final long TAIL_MAX_MS = 10_000;
 
     private final DrpClient client;
     private final String jobUuid;
@@ -26,6 +33,9 @@ public final class JobLogFollower implements AutoCloseable {
     private long offset; // only touched by reads, which never overlap
     private Repeating poll; // guarded by this
     private boolean ended; // guarded by this
+    private boolean finished; // guarded by this: the sink has been told the output ended
+    private long endedAt; // System.nanoTime() when the job was first seen over; guarded by this
+    private long grewAt; // System.nanoTime() of the last read that found more after the end; guarded by this
     private boolean failedOnce; // guarded by this
     private boolean closed; // guarded by this
 
@@ -64,11 +74,25 @@ public final class JobLogFollower implements AutoCloseable {
     }
 
     private synchronized void follow(Job job) {
+        if (finished) {
+            return;
+        }
+        if (job.isOver() && !ended) {
+            endedAt = System.nanoTime();
+            grewAt = endedAt;
+        }
         ended = job.isOver();
         reader.request();
-        if (job.isRunning() && poll == null) {
+        boolean reading = job.isRunning() || ended; // after the end: the tail the agent flushes late
+        if (reading && poll == null) {
             poll = Repeating.every(Duration.ofMillis(POLL_MS), reader::request, io);
-        } else if (!job.isRunning() && poll != null) {
+        } else if (!reading) {
+            stopPolling();
+        }
+    }
+
+    private synchronized void stopPolling() {
+        if (poll != null) {
             poll.close();
             poll = null;
         }
@@ -91,8 +115,17 @@ public final class JobLogFollower implements AutoCloseable {
             if (!chunk.text().isEmpty()) {
                 sink.append(chunk.text());
             }
-            if (ended) {
-                sink.finish();
+            if (ended && !finished) {
+                long now = System.nanoTime();
+                if (!chunk.text().isEmpty()) {
+                    grewAt = now;
+                }
+                if (now - grewAt >= TimeUnit.MILLISECONDS.toNanos(TAIL_QUIET_MS)
+                        || now - endedAt >= TimeUnit.MILLISECONDS.toNanos(TAIL_MAX_MS)) {
+                    finished = true;
+                    stopPolling();
+                    sink.finish();
+                }
             }
         }
     }
@@ -110,9 +143,6 @@ public final class JobLogFollower implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         reader.close();
-        if (poll != null) {
-            poll.close();
-            poll = null;
-        }
+        stopPolling();
     }
 }

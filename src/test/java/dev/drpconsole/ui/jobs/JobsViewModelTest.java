@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
@@ -99,12 +100,31 @@ class JobsViewModelTest {
         assertEquals("step 1\n", log.text());
 
         drp.appendJobLog(job.uuid(), "step 2\n");
-        drp.put(withState(job, "finished")); // its event makes the last read
+        drp.put(withState(job, "finished")); // its event makes a read, then the log's tail is read until quiet
         assertEquals("step 1\nstep 2\n", log.text());
-        assertTrue(log.finished, "the output ends with the job");
+        awaitFinished("the output ends with the job");
 
         model.selectedProperty().set(null);
         assertEquals("", log.text(), "nothing selected, no output");
+    }
+
+    /**
+     * drpcli patches a job to its final state first and flushes the rest of its output after (v4.7.0
+     * agent/taskRunner.go: the deferred final patch, then {@code Close()}): those last lines are shown too, and the
+     * output ends only once the log has stopped growing.
+     */
+    @Test
+    void linesTheAgentSendsAfterMarkingTheJobFinishedAreShownToo() {
+        Job job = drp.put(job(runner, "build", "running", NOW.minusSeconds(5)));
+        drp.appendJobLog(job.uuid(), "step 1\n");
+        model.shown();
+        model.selectedProperty().set(model.row(job.uuid()));
+
+        drp.put(withState(job, "finished"));
+        drp.appendJobLog(job.uuid(), "last line\n");
+
+        awaitFinished("the output ends");
+        assertEquals("step 1\nlast line\n", log.text(), "with the lines that came after the job finished");
     }
 
     /**
@@ -130,8 +150,8 @@ class JobsViewModelTest {
         drp.put(withState(job, "running"));
         drp.appendJobLog(job.uuid(), "second try\n");
         drp.put(withState(job, "finished"));
+        awaitFinished("the output ends with the re-run");
         assertEquals("first try\nsecond try\n", log.text(), "the re-run's output, in order, once");
-        assertTrue(log.finished, "the output ends with the re-run");
         assertEquals("finished", model.stateText(model.row(job.uuid())));
     }
 
@@ -222,6 +242,15 @@ class JobsViewModelTest {
                 .put("Machine", machine.uuid()).put("Task", task).put("State", state)
                 .put("Context", machine.context()).put("StartTime", started.toString())
                 .put("EndTime", "running".equals(state) ? "" : started.plusSeconds(30).toString()));
+    }
+
+    /** The follower ends the output once the log has been quiet a while after the job ended (drpcli's tail). */
+    private void awaitFinished(String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!log.finished && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(log.finished, what);
     }
 
     private static Job withState(Job job, String state) {
