@@ -67,8 +67,9 @@ public final class JobLogFollower implements AutoCloseable {
     }
 
     /**
-     * The job changed (an event): read now. Once it is over, this is the last read; while it is incomplete, polling
-     * pauses until DRP runs it again under the same UUID, and its re-run's output then follows in the same log.
+     * The job changed (an event): read now. Once it is over, reads go on until the log is quiet, then the output
+     * ends; while it is incomplete, polling pauses until DRP runs it again under the same UUID, and its re-run's
+     * output then follows in the same log.
      */
     public synchronized void jobChanged(Job job) {
         if (closed || job.archived()) {
@@ -108,6 +109,11 @@ public final class JobLogFollower implements AutoCloseable {
             chunk = client.jobLog(jobUuid, offset);
         } catch (DrpException e) {
             reportOnce("Could not read the job's log: " + e.getMessage());
+            synchronized (this) {
+                if (ended && System.nanoTime() - endedAt >= TimeUnit.MILLISECONDS.toNanos(TAIL_MAX_MS)) {
+                    stopPolling(); // the job is over and its log will not be read: no endless retries
+                }
+            }
             return;
         }
         synchronized (this) {
