@@ -41,6 +41,12 @@ public final class CompactButtons {
         CompactButtons compaction = new CompactButtons(bar, buttons);
         bar.setMinWidth(0);
         bar.widthProperty().addListener(obs -> compaction.fit());
+        // Also when a button shows or hides (e.g. Unlock for a locked machine): the bar keeps its width then.
+        bar.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (needs) {
+                compaction.fit();
+            }
+        });
     }
 
     /** Drops the words of as few buttons as it takes, the last given first; shows them again when there is room. */
@@ -58,7 +64,9 @@ public final class CompactButtons {
         int compacted = 0;
         while (compacted < buttons.size() && width > room + 0.5) {
             Labeled button = buttons.get(buttons.size() - 1 - compacted);
-            width -= withWords.getOrDefault(button, 0.0) - withoutWords(button);
+            if (button.isManaged()) { // a hidden button (e.g. Unlock) takes no room, so dropping its words saves none
+                width -= withWords.getOrDefault(button, 0.0) - withoutWords(button);
+            }
             compacted++;
         }
         for (int i = 0; i < buttons.size(); i++) {

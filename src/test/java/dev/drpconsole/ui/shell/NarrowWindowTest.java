@@ -113,7 +113,24 @@ class NarrowWindowTest extends FxRobot {
             assertTrue(page.getMaxX() <= WIDTH + 0.5, "the page stays in the window" + where + ": " + page);
             assertTrue(page.getMaxY() <= status.getMinY() + 0.5, "the page ends above the status bar" + where);
             assertEquals(List.of(), onFx(this::cutTexts), "texts cut" + where);
+            assertEquals(List.of(), onFx(this::toolbarOverflow), "toolbar items past the window's edge" + where);
         }
+    }
+
+    /** Shown toolbar items that end past the window's right edge (a toolbar lays its items out beyond its width). */
+    private List<String> toolbarOverflow() {
+        List<String> past = new ArrayList<>();
+        for (Node bar : lookup(".live-toolbar").queryAll()) {
+            if (PageTestSupport.isShown(bar)) {
+                for (Node item : ((Parent) bar).getChildrenUnmodifiable()) {
+                    Bounds at = item.localToScene(item.getLayoutBounds());
+                    if (item.isVisible() && item.isManaged() && at.getMaxX() > WIDTH + 0.5) {
+                        past.add((item.getId() == null ? item.toString() : item.getId()) + " ends at " + at.getMaxX());
+                    }
+                }
+            }
+        }
+        return past;
     }
 
     /** Shown buttons, check boxes and labels (not table or list cells) whose text is drawn cut short. */
