@@ -3,6 +3,7 @@ package dev.drpconsole.core.drp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One websocket event: {@code Type} is the object prefix, {@code Action} create, update, save or delete, and
@@ -19,9 +20,17 @@ public record DrpEvent(Instant time, String type, String action, String key, Str
 
     /** The object, typed, when this event is about {@code objectType} and carries one. */
     public <T extends DrpObject> Optional<T> object(DrpType<T> objectType) {
+        return object(objectType, UnaryOperator.identity());
+    }
+
+    /**
+     * The object as {@code shaped} makes it (e.g. {@link Filter#asListed}, which returns a new node and leaves this
+     * one, shared by every subscriber, as it is), typed, when this event is about {@code objectType}.
+     */
+    public <T extends DrpObject> Optional<T> object(DrpType<T> objectType, UnaryOperator<ObjectNode> shaped) {
         if (!objectType.prefix().equals(type) || object == null) {
             return Optional.empty();
         }
-        return Optional.of(objectType.wrap().apply(object));
+        return Optional.of(objectType.wrap().apply(shaped.apply(object)));
     }
 }

@@ -1,6 +1,9 @@
 package dev.drpconsole.core.drp;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,22 @@ public final class Filter {
      */
     public Filter withoutParams() {
         return and("slim", "Params");
+    }
+
+    /**
+     * {@code json} as a list with this filter returns it: with {@code slim=Params}, its Params emptied (a shallow
+     * copy; the original is not touched). Events carry whole objects; a live copy keeps them as it lists them.
+     */
+    public ObjectNode asListed(ObjectNode json) {
+        boolean slimParams = params.stream().anyMatch(p -> "slim".equals(p.getKey())
+                && Arrays.stream(p.getValue().split(",")).anyMatch(field -> "Params".equalsIgnoreCase(field.strip())));
+        if (!slimParams || json.path("Params").isEmpty()) {
+            return json;
+        }
+        ObjectNode listed = JsonNodeFactory.instance.objectNode();
+        listed.setAll(json);
+        listed.putObject("Params");
+        return listed;
     }
 
     /** The query parameters in order (a field may repeat: repeated values OR together). */

@@ -189,7 +189,8 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
             listener.removed(event.key());
             return;
         }
-        event.object(type).ifPresent(object -> {
+        // As the list has it (e.g. without Params): events carry whole objects.
+        event.object(type, listFilter::asListed).ifPresent(object -> {
             if (keep.test(object)) {
                 listener.changed(object);
             } else {

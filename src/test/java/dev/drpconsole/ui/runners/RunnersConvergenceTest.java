@@ -150,12 +150,12 @@ class RunnersConvergenceTest {
     }
 
     /**
-     * A machine as the view holds it, without what it does not show: the view lists without Params (slim) while
-     * events carry whole machines, so Params and DRP's Partial marker differ by route, not by staleness.
+     * A machine as the view lists it (without Params; events are kept the same way), without DRP's Partial marker,
+     * which a slim list carries and an event does not: that differs by route, not by staleness.
      */
     private static ObjectNode asShown(Machine machine) {
-        ObjectNode json = machine.json().deepCopy();
-        json.remove(List.of("Params", "Partial"));
+        ObjectNode json = Filter.ALL.withoutParams().asListed(machine.json()).deepCopy();
+        json.remove("Partial");
         return json;
     }
 
