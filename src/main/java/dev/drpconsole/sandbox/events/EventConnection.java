@@ -134,8 +134,10 @@ final class EventConnection implements EventSubscriber {
                     socket.send(frame);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.debug("Event websocket of {} failed: {}", principal.id(), e.getMessage());
+        } catch (Exception e) {
+            // Also the checked IOExceptions Jetty throws through Javalin's Kotlin (undeclared), e.g. the
+            // InterruptedIOException of a send blocked on a client that stopped reading when the sandbox stops.
+            LOG.debug("Event websocket of {} failed: {}", principal.id(), e.toString());
             close();
         } finally {
             reportDrops();
