@@ -16,6 +16,9 @@ command -v jpackage >/dev/null || { echo "jpackage not found: it comes with a fu
 rm -rf "$out"
 mkdir -p "$input" "$fxmods"
 cp "$target/drp-context-console.jar" "$input/"
+# The classes to put in the launcher's class-data archive, which is made for the folder the app lands in:
+# below for the app-image, by the .deb's postinst for /opt/drp-context-console.
+cp "$here/../src/main/jvm/startup.classlist" "$input/"
 mkdir -p "$input/lib"
 for jar in "$target"/lib/*.jar; do
   case $(basename "$jar") in
@@ -23,6 +26,13 @@ for jar in "$target"/lib/*.jar; do
     javafx-*.jar) ;;                            # classifier-less javafx jars are empty stubs
     *) cp "$jar" "$input/lib/" ;;
   esac
+done
+
+# The JVM choices every start of the console makes (src/main/jvm/desktop.options), and its class-data archive.
+mapfile -t desktop_options < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$here/../src/main/jvm/desktop.options" | grep -v '^$')
+java_options=()
+for option in "${desktop_options[@]}" '-XX:SharedArchiveFile=$APPDIR/drp-context-console.jsa'; do
+  java_options+=(--java-options "$option")
 done
 
 common=(
@@ -36,12 +46,14 @@ common=(
   --module-path "$fxmods"
   --add-modules "$(tr -d ' \n' < "$here/modules.txt")"
   --icon "$here/../assets/icon-256.png"
-  --java-options "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  "${java_options[@]}"
   --dest "$out"
 )
 
 echo "[installer] app-image"
 jpackage --type app-image "${common[@]}"
+bash "$here/class-data" "$out/drp-context-console" \
+  || echo "[installer] WARNING: the app-image has no class-data archive; it starts slower" >&2
 
 echo "[installer] deb"
 jpackage --type deb "${common[@]}" \

@@ -36,7 +36,6 @@ import dev.drpconsole.ui.shell.Section;
 import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
 import dev.drpconsole.ui.theme.Theme;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +84,7 @@ public class ConsoleApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        StartupTimes.start();
         stage = primaryStage;
         Map<String, String> env = System.getenv();
         Path settingsDir = Settings.defaultDirectory(env);
@@ -126,6 +126,7 @@ public class ConsoleApp extends Application {
         stage.setMinHeight(480);
         stage.setScene(scene);
         stage.setOnShown(e -> onShown());
+        StartupTimes.built();
         stage.show();
     }
 
@@ -148,8 +149,7 @@ public class ConsoleApp extends Application {
     }
 
     private void onShown() {
-        long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LoggerFactory.getLogger(ConsoleApp.class).info("Started in {} ms", startedMs);
+        LoggerFactory.getLogger(ConsoleApp.class).info(StartupTimes.shown());
         if (Boolean.getBoolean(EXIT_AFTER_START)) {
             Platform.exit();
             return;
