@@ -37,6 +37,7 @@ import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
 import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -155,6 +156,7 @@ public class ConsoleApp extends Application {
             return;
         }
         shell.start();
+        openWhatTheCommandLineAsks();
         // RS_* variables, else the endpoint used last, else the local sandbox: a new user has something at once.
         new StartupConnection(connections, profiles, drpcli).connect().whenComplete((result, error) -> {
             if (error != null) {
@@ -163,6 +165,24 @@ public class ConsoleApp extends Application {
                 askUserIfNeeded(result);
             }
         });
+    }
+
+    /**
+     * {@code --show SECTION[/KEY]} opens the console on a section and, given a key, that object: e.g. {@code --show
+     * jobs/<job uuid>} to follow a job's output, {@code --show runners}. The key is selected once it is listed.
+     */
+    private void openWhatTheCommandLineAsks() {
+        List<String> args = getParameters().getRaw();
+        int at = args.indexOf("--show");
+        if (at < 0 || at + 1 >= args.size()) {
+            return;
+        }
+        String[] target = args.get(at + 1).split("/", 2);
+        if (target.length > 1 && !target[1].isBlank()) {
+            shellView.show(target[0], target[1]);
+        } else {
+            shell.sectionProperty().set(Section.byId(target[0]));
+        }
     }
 
     /** A start-up connection that needs a password or a trust decision opens the connection dialog. */

@@ -33,6 +33,7 @@ public final class Main {
         // JavaFX warns on every class-path start ("Unsupported JavaFX configuration"); the jar is a
         // class-path app by design (docker-java is not a module), so the warning only alarms users.
         JAVAFX_LOG.setFilter(rec -> !String.valueOf(rec.getMessage()).startsWith("Unsupported JavaFX configuration"));
+        SoftwareRendering.chooseIfNoGpu();
         StartupWarmup.startInBackground();
         Application.launch(ConsoleApp.class, args);
     }

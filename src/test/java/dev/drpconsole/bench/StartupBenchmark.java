@@ -1,7 +1,6 @@
 package dev.drpconsole.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +50,12 @@ public final class StartupBenchmark {
             throw new IllegalStateException(jar + " or " + options + " is missing: run `mvn package` first");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process xvfb = System.getenv("DISPLAY") == null ? startXvfb() : null;
-        String display = xvfb == null ? System.getenv("DISPLAY") : ":77";
         Path settings = Files.createTempDirectory("bench-settings");
         String exitAfterStart = "-Ddrpconsole.exitAfterStart=true";
         String settingsDir = "-Ddrpconsole.settings.dir=" + settings;
         Path desktopOptions = Path.of("src/main/jvm/desktop.options").toAbsolutePath();
-        try {
+        try (Display screen = Display.open(77)) {
+            String display = screen.name();
             List<Way> ways = new ArrayList<>();
             Way bare = new Way("bare JavaFX window", "startup_bare_window", List.of(java, "-cp",
                     System.getProperty("java.class.path"), BareWindow.Launcher.class.getName()), Map.of());
@@ -114,10 +112,6 @@ public final class StartupBenchmark {
                 }
                 System.out.println(line);
             }
-        } finally {
-            if (xvfb != null) {
-                xvfb.destroy();
-            }
         }
     }
 
@@ -154,15 +148,6 @@ public final class StartupBenchmark {
         if (parts != null) {
             way.parts().add(parts);
         }
-    }
-
-    private static Process startXvfb() throws IOException, InterruptedException {
-        Process xvfb = new ProcessBuilder("Xvfb", ":77", "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 50 && !new File("/tmp/.X11-unix/X77").exists(); i++) {
-            Thread.sleep(100);
-        }
-        return xvfb;
     }
 
     private static void report(String name, List<Long> ms) {

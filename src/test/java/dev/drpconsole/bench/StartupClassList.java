@@ -1,6 +1,5 @@
 package dev.drpconsole.bench;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,9 @@ public final class StartupClassList {
         Path options = Path.of("src/main/jvm/desktop.options").toAbsolutePath();
         Path out = Path.of("src/main/jvm/startup.classlist");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process xvfb = System.getenv("DISPLAY") == null ? startXvfb() : null;
-        String display = xvfb == null ? System.getenv("DISPLAY") : ":76";
         Set<String> classes = new LinkedHashSet<>();
-        try {
+        try (Display screen = Display.open(76)) {
+            String display = screen.name();
             for (String section : SECTIONS) {
                 Path settings = Files.createTempDirectory("classlist-settings");
                 Files.writeString(settings.resolve("settings.properties"), "shell.section=" + section + "\n");
@@ -51,10 +49,6 @@ public final class StartupClassList {
                 }
                 System.out.printf("%-10s %d classes so far%n", section, classes.size());
             }
-        } finally {
-            if (xvfb != null) {
-                xvfb.destroy();
-            }
         }
         StringBuilder text = new StringBuilder("# The classes the console loads up to its first window, on each section; made by\n"
                 + "# dev.drpconsole.bench.StartupClassList (see its javadoc), read by src/main/jvm/class-data.sh.\n");
@@ -63,12 +57,4 @@ public final class StartupClassList {
         System.out.println("wrote " + out + ": " + classes.size() + " classes");
     }
 
-    private static Process startXvfb() throws Exception {
-        Process xvfb = new ProcessBuilder("Xvfb", ":76", "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 50 && !new File("/tmp/.X11-unix/X76").exists(); i++) {
-            Thread.sleep(100);
-        }
-        return xvfb;
-    }
 }
