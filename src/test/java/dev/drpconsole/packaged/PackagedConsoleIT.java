@@ -73,6 +73,22 @@ class PackagedConsoleIT {
         }
     }
 
+    /**
+     * The class-data archive the README's command names was made for this very jar: with {@code -Xshare:on} a JVM
+     * refuses to start ("Unable to use shared archive") rather than ignore a stale or missing one silently.
+     */
+    @Test
+    void theStartCommandsClassDataArchiveMatchesTheJar() throws Exception {
+        List<String> command = new java.util.ArrayList<>(PackagedJar.readmeCommand());
+        command.add(1, "-Xshare:on");
+        command.add(2, "-Xlog:cds=off");
+        command.addAll(List.of("setup", "--no-such-option"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(output.contains("--no-such-option"), "the console ran with the archive mapped: " + output);
+    }
+
     @Test
     void theJarCarriesEveryFileOfTheDemoPackIncludingItsMetadataFiles() throws IOException {
         String root = "dev/drpconsole/core/setup/demo/context-demo/";

@@ -38,9 +38,10 @@ final class PackagedJar {
 
     /** {@code java -jar … sandbox} on a free port, its runners on {@code engine}; returns once it is ready. */
     static Sandbox sandbox(Path dir, String password, URI engine) throws IOException {
-        Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", "0", "--data",
-                dir.resolve("sandbox").toString(), "--password", password, "--engine", engine.toString())
-                .redirectError(dir.resolve("sandbox.err").toFile()).start();
+        List<String> command = new ArrayList<>(readmeCommand());
+        command.addAll(List.of("sandbox", "--port", "0", "--data", dir.resolve("sandbox").toString(), "--password",
+                password, "--engine", engine.toString()));
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("sandbox.err").toFile()).start();
         BufferedReader ready = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String line = ready.readLine();
@@ -49,9 +50,19 @@ final class PackagedJar {
         return new Sandbox(process, line.substring("sandbox ready: ".length()).strip());
     }
 
-    /** {@code java -jar … ARGUMENTS} with no RS_* variables and the test's Docker as this machine's engine. */
+    /**
+     * The README's start command, {@code java @target/drp-context-console.options -jar
+     * target/drp-context-console.jar}: the JVM options and class-data archive the jar ships with.
+     */
+    static List<String> readmeCommand() {
+        Path options = jar().resolveSibling("drp-context-console.options");
+        assertTrue(Files.isRegularFile(options), options + " is not built: mvn package makes it beside the jar");
+        return List.of(java(), "@" + options, "-jar", jar().toString());
+    }
+
+    /** The README's command with ARGUMENTS, no RS_* variables and the test's Docker as this machine's engine. */
     static Result run(Path dir, List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(readmeCommand());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(key -> key.startsWith("RS_"));
