@@ -10,7 +10,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: class-data.sh TARGET_DIR}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The java on PATH, as the README's command uses: an archive only serves the JVM build that made it.
+java=java
 rel=$(realpath "$target")
 archive=$rel/drp-context-console.jsa
 options=$rel/drp-context-console.options

@@ -2,6 +2,7 @@ package dev.drpconsole;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,7 +38,7 @@ final class SoftwareRendering {
 
     /** The C library's setenv(3). */
     private interface C extends Library {
-        C LIBRARY = Native.load("c", C.class);
+        C LIBRARY = Native.load(Platform.C_LIBRARY_NAME, C.class); // libc.so.6: no dev package needed
 
         int setenv(String name, String value, int overwrite);
     }
