@@ -12,15 +12,15 @@ import java.nio.file.Path;
  * renderer, which JavaFX rejects anyway ("System GPU doesn't meet the es2 pipe requirement") after loading it,
  * and GTK loads it again to look at its visuals unless {@code GDK_GL=disable}. Skipping both saves about 55 MB
  * of memory (Mesa's LLVM alone is 44 MB resident) and part of the start-up. Set {@code prism.order} or
- * {@code GDK_GL} yourself to choose otherwise; with a GPU nothing changes.
+ * {@code GDK_GL} yourself to choose otherwise; with a GPU nothing changes. The view benchmarks draw the same way.
  */
-final class SoftwareRendering {
+public final class SoftwareRendering {
 
     private SoftwareRendering() {
     }
 
     /** Must run before the JavaFX toolkit starts (it reads the property and loads GTK once). */
-    static void chooseIfNoGpu() {
+    public static void chooseIfNoGpu() {
         if (!System.getProperty("os.name", "").startsWith("Linux") || Files.exists(Path.of("/dev/dri"))
                 || System.getProperty("prism.order") != null) {
             return;
@@ -29,11 +29,16 @@ final class SoftwareRendering {
         if (System.getenv("GDK_GL") == null) {
             try {
                 // The process's own environment, which GTK reads when JavaFX loads it (Java's copy is read-only).
-                C.LIBRARY.setenv("GDK_GL", "disable", 0);
+                setenv("GDK_GL", "disable");
             } catch (RuntimeException | LinkageError e) {
                 // Only the memory is lost: GTK loads the software OpenGL it would have loaded anyway.
             }
         }
+    }
+
+    /** Sets a variable of the process's own environment, as C code (GTK) reads it; Java's copy stays as it was. */
+    public static void setenv(String name, String value) {
+        C.LIBRARY.setenv(name, value, 0);
     }
 
     /** The C library's setenv(3). */

@@ -13,9 +13,31 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The console's pages in a window of the headless toolkit (Monocle, software rendering), for the view benchmarks. */
+/**
+ * The console's pages in a window, for the view benchmarks: on an X display as the console draws (GTK, software
+ * rendering without a GPU), or in the headless toolkit (Monocle), which composes every frame's pixels on the FX
+ * thread and so costs that thread more than a real window does.
+ */
 final class HeadlessPages {
     private HeadlessPages() {
+    }
+
+    /**
+     * Starts the JavaFX toolkit on an X display as the console runs: DISPLAY, else an Xvfb of its own on
+     * {@code xvfbNumber}; {@code -Dbench.headless=true} for Monocle instead. Returns once it runs.
+     */
+    static void startToolkitOnDisplay(int xvfbNumber) throws Exception {
+        if (Boolean.getBoolean("bench.headless")) {
+            startToolkit(true);
+            return;
+        }
+        if (System.getenv("DISPLAY") == null) {
+            Display display = Display.open(xvfbNumber);
+            Runtime.getRuntime().addShutdownHook(new Thread(display::close));
+            dev.drpconsole.SoftwareRendering.setenv("DISPLAY", display.name()); // read by GTK, not by Java
+        }
+        dev.drpconsole.SoftwareRendering.chooseIfNoGpu();
+        startToolkit(false);
     }
 
     /** Starts the JavaFX toolkit headless; returns once it runs. */

@@ -13,7 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 /**
- * Log view benchmark: a real {@link LogView} (headless Monocle unless {@code -Dbench.display=true}) following
+ * Log view benchmark: a real {@link LogView} (on an X display as the console draws; Monocle with {@code -Dbench.headless=true}) following
  * while a producer thread appends a million ANSI-coloured lines one by one as fast as it can. Reports the ingest
  * rate, the longest gap between two frames (an AnimationTimer on the UI thread: any stall shows there), the
  * heap the million lines hold after GC, and the time to find a string in them: one rare string (its single match
@@ -32,7 +32,7 @@ public final class LogViewBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        HeadlessPages.startToolkit(!Boolean.getBoolean("bench.display"));
+        HeadlessPages.startToolkitOnDisplay(73);
 
         LogView[] view = new LogView[1];
         FrameGaps gaps = new FrameGaps();
