@@ -19,8 +19,14 @@ final class Display implements AutoCloseable {
         if (given != null) {
             return new Display(null, given);
         }
-        Process xvfb = new ProcessBuilder("Xvfb", ":" + number, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process xvfb;
+        try {
+            xvfb = new ProcessBuilder("Xvfb", ":" + number, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException notInstalled) {
+            throw new IOException("This benchmark draws the real window and needs a display: set DISPLAY, or install"
+                    + " Xvfb (sudo apt-get install -y xvfb)", notInstalled);
+        }
         for (int i = 0; i < 50 && !new File("/tmp/.X11-unix/X" + number).exists(); i++) {
             Thread.sleep(100);
         }

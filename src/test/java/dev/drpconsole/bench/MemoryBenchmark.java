@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>idle: a new user's start, the local sandbox running inside the console, 25 s after start;</li>
  *   <li>the Runner machines page with 10,000 runners of about 20 KB Params each, on an endpoint of its own (a
- *       sandbox in this benchmark's JVM, as a production DRP would be another machine), 20 s after start;</li>
+ *       sandbox in this benchmark's JVM, as a production DRP would be another machine), 20 s after start; and
+ *       how long that cold console took to show the 10,000 rows (its log says, from the page's start of
+ *       following to the first lists shown);</li>
  *   <li>the Jobs page following a finished job whose log has 1,000,000 lines, once the console stopped reading
  *       (the Jobs page keeps the last 200,000 lines); the time to read them all is reported too.</li>
  * </ol>
@@ -36,6 +38,8 @@ public final class MemoryBenchmark {
     private static final int RUNNERS = 10_000;
     private static final int LOG_LINES = 1_000_000;
     private static final Pattern STARTED = Pattern.compile("Started in (\\d+) ms");
+    private static final Pattern FIRST_RUNNERS = Pattern.compile(
+            "RunnersViewModel: first lists shown (\\d+) ms after the page began following");
 
     private MemoryBenchmark() {
     }
@@ -61,7 +65,13 @@ public final class MemoryBenchmark {
                 Map<String, String> env = endpointEnvironment(endpoint, runnersHome);
                 try (Console console = Console.start(readme, List.of("--show", "runners"), runnersHome, env,
                         display)) {
-                    TimeUnit.SECONDS.sleep(20);
+                    long started = System.nanoTime();
+                    long shownMs = console.awaitLog(FIRST_RUNNERS);
+                    System.out.printf("Runner machines page in a cold console: 10,000 rows shown %,d ms after it"
+                            + " began following (goal < 1,000 ms)%n", shownMs);
+                    BenchResults.record("runners_page_cold_console_shown_ms", shownMs, "ms", "<1000");
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(20) - (System.nanoTime()
+                            - started)));
                     report("Runner machines page, 10,000 runners", "memory_runners_page_rss_mb", "-", console);
                 }
                 Path jobsHome = home.resolve("jobs");
@@ -170,6 +180,18 @@ public final class MemoryBenchmark {
             builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
             builder.environment().putAll(env);
             return new Console(builder.start(), log);
+        }
+
+        /** Waits for a line of the console's log; returns the pattern's first group as a number. */
+        long awaitLog(Pattern line) throws Exception {
+            for (int i = 0; i < 1200; i++) {
+                Matcher found = line.matcher(Files.readString(log));
+                if (found.find()) {
+                    return Long.parseLong(found.group(1));
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            throw new IllegalStateException("no '" + line.pattern() + "' within 60 s; see " + log);
         }
 
         void awaitStarted() throws Exception {
