@@ -37,6 +37,7 @@ import dev.drpconsole.ui.shell.ShellView;
 import dev.drpconsole.ui.shell.ShellViewModel;
 import dev.drpconsole.ui.theme.Theme;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,6 +179,12 @@ public class ConsoleApp extends Application {
             return;
         }
         String[] target = args.get(at + 1).split("/", 2);
+        List<String> ids = Arrays.stream(Section.values()).map(Section::id).toList();
+        if (!ids.contains(target[0])) {
+            LoggerFactory.getLogger(ConsoleApp.class).warn("--show {}: no such section; one of {}", args.get(at + 1),
+                    String.join(", ", ids));
+            return;
+        }
         if (target.length > 1 && !target[1].isBlank()) {
             shellView.show(target[0], target[1]);
         } else {

@@ -19,7 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartupTimes.main();
+        StartupTimes.mainEntered();
         if (args.length > 0 && "sandbox".equals(args[0])) {
             // Headless: the sandbox endpoint never touches the JavaFX toolkit.
             System.exit(SandboxCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));

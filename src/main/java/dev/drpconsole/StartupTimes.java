@@ -15,7 +15,7 @@ final class StartupTimes {
     private StartupTimes() {
     }
 
-    static void main() {
+    static void mainEntered() {
         mainMs = System.currentTimeMillis();
     }
 
