@@ -8,12 +8,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frame of a live list page: a toolbar, the problem banner, and below them whichever fits the page state —
  * "not connected", a spinner while the first list loads, "nothing yet", or the content (table and details).
  */
 public class LivePageLayout extends BorderPane {
+    private static final Logger LOG = LoggerFactory.getLogger(LivePageLayout.class);
     /** The Setup section's id (the shell's sections; Navigator names only the feature sections). */
     public static final String SETUP_SECTION = "setup";
     /** Styles shared by the list pages: toolbars, tables, details panes. */
@@ -24,6 +27,8 @@ public class LivePageLayout extends BorderPane {
     private final Node notConnected;
     private final Node empty;
     private final Node loading;
+    /** When the page began loading, until its first rows were laid out (then 0). */
+    private long loadingSince;
 
     public LivePageLayout(Node toolbar, PageProblemBanner problem, Node content, Node notConnected, Node empty,
             String loadingText, ObservableValue<PageState> state) {
@@ -47,6 +52,9 @@ public class LivePageLayout extends BorderPane {
         setCenter(body);
         show(state.getValue());
         state.addListener((obs, old, now) -> show(now));
+        // Loading is timed only while the page is on screen (a page not shown may wait in "loading" for a visit).
+        sceneProperty().addListener((obs, old, now) -> loadingSince = now != null
+                && state.getValue() == PageState.LOADING ? System.nanoTime() : 0);
     }
 
     /**
@@ -60,11 +68,36 @@ public class LivePageLayout extends BorderPane {
             case EMPTY -> empty;
             case READY -> content;
         };
+        if (state == PageState.LOADING && loadingSince == 0 && getScene() != null) {
+            loadingSince = System.nanoTime();
+        } else if (state != PageState.LOADING && loadingSince != 0) {
+            logWhenLaidOut(state);
+        }
         content.setVisible(shown == content);
         List<Node> wanted = shown == content ? List.of(content) : List.of(content, shown);
         if (!body.getChildren().equals(wanted)) {
             body.getChildren().setAll(wanted);
         }
+    }
+
+    /**
+     * Once per load: how long from the start of loading (the page began following) to the end of the layout pass
+     * that has the first rows (or the empty state) in place, the frame the user then sees; e.g. 10,000 machines.
+     */
+    private void logWhenLaidOut(PageState state) {
+        long since = loadingSince;
+        loadingSince = 0;
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.info("{}: first {} laid out {} ms after loading began", getId() == null ? "page" : getId(),
+                    state == PageState.READY ? "rows" : "state (" + state + ")", (System.nanoTime() - since) / 1_000_000);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static Node loading(String text) {

@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The life of a section's view model: it follows live data only while its page is shown, starts over when the
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * their page state follows from their rows; blocking calls go through {@link #tasks()}. Methods run on the FX thread.
  */
 public abstract class LiveSection {
-    private static final Logger LOG = LoggerFactory.getLogger(LiveSection.class);
     protected final ViewServices services;
     private final StringProperty problem = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<PageState> state = new ReadOnlyObjectWrapper<>(PageState.NOT_CONNECTED);
@@ -37,8 +34,6 @@ public abstract class LiveSection {
     private final boolean listsEndpoint;
     private DrpClient followed;
     private boolean shown;
-    /** When following began, until the first lists are shown (then 0). */
-    private long followingSince;
 
     /** A section that lists the signed-in endpoint's objects: "not connected" while none is, anew on a switch. */
     protected LiveSection(ViewServices services) {
@@ -147,12 +142,6 @@ public abstract class LiveSection {
             state.set(PageState.LOADING);
         } else {
             state.set(empty() ? PageState.EMPTY : PageState.READY);
-            if (followingSince != 0) {
-                // Once per visit: how long an endpoint's lists take to show (a slow endpoint, 10,000 machines).
-                LOG.info("{}: first lists shown {} ms after the page began following", getClass().getSimpleName(),
-                        (System.nanoTime() - followingSince) / 1_000_000);
-                followingSince = 0;
-            }
         }
     }
 
@@ -228,7 +217,6 @@ public abstract class LiveSection {
     private void startFollowing() {
         stopFollowing();
         followed = services.client().get();
-        followingSince = followed != null || !listsEndpoint ? System.nanoTime() : 0;
         updateState();
         if (followed != null || !listsEndpoint) {
             startFollowing(followed);

@@ -64,6 +64,7 @@ public final class ContextsPage implements SectionPage {
         PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
         layout = new LivePageLayout(toolbar, problem, content(),
                 notConnected(), empty(), "Loading contexts…", model.stateProperty());
+        layout.setId("contexts-page");
         FilteredTable.focusOnFind(layout, filter);
         rows.onRowActions(this::editSelected, this::deleteSelected);
     }

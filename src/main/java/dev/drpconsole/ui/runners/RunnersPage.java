@@ -70,6 +70,7 @@ public final class RunnersPage implements SectionPage {
         PageProblemBanner problem = new PageProblemBanner(model.problemProperty(), model::dismissProblem);
         layout = new LivePageLayout(toolbar, problem, content(), notConnected(),
                 empty(), "Loading runner machines…", model.stateProperty());
+        layout.setId("runners-page");
         FilteredTable.focusOnFind(layout, filter);
         rows.onRowActions(() -> withSelected(this::changeContext), () -> withSelected(this::delete));
     }

@@ -198,7 +198,14 @@ public final class RunnersViewModel extends LiveSection {
         });
     }
 
+    /**
+     * The engine's containers were listed again (any container's event on that engine does it): the rows are redone
+     * only when a runner's container state changed, not for every container of other work on the engine.
+     */
     private void containersAre(Map<String, String> states) {
+        if (containersListed && containersWatched && java.util.Objects.equals(containers, states)) {
+            return;
+        }
         containers = states;
         containersListed = true;
         containersWatched = true;
