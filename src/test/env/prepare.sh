@@ -713,10 +713,17 @@ DBUS_DAEMON=/usr/bin/dbus-daemon
 keyring_check() { # a private bus and keyring, one secret stored and read back
   local home=$TMP/keyring-home
   mkdir -p "$home"
+  # --foreground keeps the daemon a child of this bash, which waits for it (a forked daemon outlives the session's
+  # bus as a zombie of PID 1 where nothing reaps orphans).
   HOME=$home XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home timeout 20 dbus-run-session -- bash -c '
-    printf "%s" test-env | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+    printf "%s" test-env | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+    daemon=$!
+    for _ in $(seq 100); do [[ -S $XDG_RUNTIME_DIR/keyring/control ]] && break; sleep 0.05; done
     printf "%s" keyring-ok | secret-tool store --label=drpconsole-test-env app drpconsole-test-env &&
-    [[ $(secret-tool lookup app drpconsole-test-env) == keyring-ok ]]' >"$TMP/keyring-check" 2>&1
+      [[ $(secret-tool lookup app drpconsole-test-env) == keyring-ok ]]
+    ok=$?
+    kill "$daemon" && wait "$daemon"
+    exit $ok' >"$TMP/keyring-check" 2>&1
 }
 
 ensure_keyring() {

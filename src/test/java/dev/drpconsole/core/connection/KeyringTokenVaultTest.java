@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
+import dev.drpconsole.testsupport.LogCapture;
 import dev.drpconsole.testsupport.PrivateKeyring;
 import dev.drpconsole.testsupport.SandboxAccess;
 import dev.drpconsole.testsupport.SandboxEndpoint;
@@ -57,9 +58,11 @@ class KeyringTokenVaultTest {
     private PrivateKeyring keyring;
     private DrpConnections connections;
     private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+    private LogCapture logs;
 
     @BeforeEach
     void startKeyring() throws Exception {
+        logs = LogCapture.start();
         settingsDir = Files.createDirectories(tmp.resolve("settings"));
         keyring = PrivateKeyring.start(tmp.resolve("session"));
     }
@@ -70,6 +73,7 @@ class KeyringTokenVaultTest {
             connections.close();
         }
         keyring.close();
+        logs.close();
     }
 
     @Test
@@ -80,6 +84,7 @@ class KeyringTokenVaultTest {
         assertTrue(accepted(token), "the kept token is one the sandbox issued and accepts");
         assertNoFileHolds(token);
         assertTrue(lastState().detail().endsWith("sign-in kept in the system keyring"), lastState().detail());
+        assertFalse(logs.text().contains(token), "the token is never logged");
 
         connections.close();
         open(keyring.env()); // the next start reads it back from the keyring: no password needed
@@ -129,6 +134,9 @@ class KeyringTokenVaultTest {
         assertTrue(detail.contains("sign-in kept in a private file, " + file
                 + ", because the system keyring could not be used (") && detail.contains(reason), detail);
         assertFalse(detail.contains(token), "the status never shows the token");
+        assertTrue(logs.text().contains("The system keyring could not be used (") && logs.text().contains(reason),
+                "logged once, with the reason: " + logs.text());
+        assertFalse(logs.text().contains(token), "the token is never logged");
     }
 
     /** Whether the sandbox answers a request made with this token (so it is a real one, not a stale copy). */
