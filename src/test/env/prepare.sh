@@ -12,6 +12,8 @@
 #    tests (the user running this logs in with a key; the docker CLI serves `docker system dial-stdio`)
 # 6. the Docker engine on a TLS port of 127.0.0.1 that demands a client certificate (socat in front of its
 #    socket, with a CA, server and client certificates in the DOCKER_CERT_PATH layout), for tcp:// engines
+# 7. a Secret Service keyring for the token-vault tests: gnome-keyring, libsecret's secret-tool and a D-Bus
+#    session bus daemon (the tests start their own bus and an unlocked keyring in a temp dir; nothing runs here)
 #
 # Idempotent and quick when everything is in place. Runs as root on a fresh Debian 12 (installs what is
 # missing with apt); as a normal user it does what needs no root and says exactly what to run otherwise.
@@ -700,6 +702,44 @@ ensure_tls_engine() {
   say "docker over TLS at tcp://127.0.0.1:$TLS_PORT (client certificates in $TLS_DIR)"
 }
 
+# ------------------------------------------------------------------------------------------ keyring
+# The token-vault tests run a real GNOME Keyring on a D-Bus session bus of their own (started by the test, in a
+# temp HOME, never the user's keyring). Here: the three programs exist, and a throwaway bus + unlocked keyring
+# stores and looks up a secret through secret-tool.
+KEYRING_DAEMON=/usr/bin/gnome-keyring-daemon
+SECRET_TOOL=/usr/bin/secret-tool
+DBUS_DAEMON=/usr/bin/dbus-daemon
+
+keyring_check() { # a private bus and keyring, one secret stored and read back
+  local home=$TMP/keyring-home
+  mkdir -p "$home"
+  # --foreground keeps the daemon a child of this bash, which waits for it (a forked daemon outlives the session's
+  # bus as a zombie of PID 1 where nothing reaps orphans).
+  HOME=$home XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home timeout 20 dbus-run-session -- bash -c '
+    printf "%s" test-env | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+    daemon=$!
+    for _ in $(seq 100); do [[ -S $XDG_RUNTIME_DIR/keyring/control ]] && break; sleep 0.05; done
+    printf "%s" keyring-ok | secret-tool store --label=drpconsole-test-env app drpconsole-test-env &&
+      [[ $(secret-tool lookup app drpconsole-test-env) == keyring-ok ]]
+    ok=$?
+    kill "$daemon" && wait "$daemon"
+    exit $ok' >"$TMP/keyring-check" 2>&1
+}
+
+ensure_keyring() {
+  if [[ ! -x $KEYRING_DAEMON || ! -x $SECRET_TOOL || ! -x $DBUS_DAEMON ]] || ! command -v dbus-run-session >/dev/null
+  then
+    if ! $IS_ROOT; then
+      need_root "GNOME Keyring, secret-tool and a D-Bus daemon for the keyring tests:
+      sudo apt-get install -y --no-install-recommends gnome-keyring libsecret-tools dbus-daemon"
+      return 0
+    fi
+    apt_install gnome-keyring libsecret-tools dbus-daemon
+  fi
+  keyring_check || fail "a private GNOME Keyring does not store a secret through secret-tool: $(tail -n 5 "$TMP/keyring-check")"
+  say "keyring: $("$KEYRING_DAEMON" --version | head -n 1), secret-tool and dbus-daemon"
+}
+
 # --------------------------------------------------------------------------------------------- main
 # (No `f || x` calls of these functions: bash ignores set -e inside a function called that way.)
 ENGINE_OK=true
@@ -720,6 +760,7 @@ if $ENGINE_OK; then
   ensure_sshd   # after the engine: its check runs the docker CLI over ssh
   if [[ $DOCKER_HOST == unix://* ]]; then ensure_tls_engine; fi
 fi
+ensure_keyring
 
 if ((${#MISSING[@]})); then
   {
@@ -748,6 +789,9 @@ mkdir -p "$(dirname "$OUT")"
   echo "ssh.dir=$(props_escape "$SSH_DIR")"
   echo "docker.tls.host=tcp://127.0.0.1:$TLS_PORT"
   echo "docker.tls.certs=$(props_escape "$TLS_DIR")"
+  echo "keyring.daemon=$KEYRING_DAEMON"
+  echo "keyring.secret-tool=$SECRET_TOOL"
+  echo "keyring.dbus-daemon=$DBUS_DAEMON"
 } >"$TMP/props"
 mv -f "$TMP/props" "$OUT"
 say "ready in $(elapsed): $OUT"

@@ -16,6 +16,7 @@ import dev.drpconsole.core.engine.ContainerEngine;
 import dev.drpconsole.core.engine.DockerEngine;
 import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.packaged.PackagedJar.Result;
+import dev.drpconsole.testsupport.SecretScan;
 import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -146,6 +148,15 @@ class PackagedConsoleIT {
         Result cleaned = run("setup", "--clean-up", "--endpoint", url, "--password", PASSWORD, "--settings",
                 settings());
         assertEquals(0, cleaned.exit(), cleaned.text());
+        // What the jar printed, and the packaged sandbox's log: no password, no token (the secret is on the
+        // command line, so a careless "running with …" or an error echoing the request would show it).
+        Map<String, String> secrets = Map.of("the admin password", PASSWORD,
+                "the admin's Basic header", SecretScan.basic("rocketskates", PASSWORD));
+        for (Result result : List.of(refused, badName, done, again, cleaned)) {
+            SecretScan.assertNoSecretIn("the output of setup", result.out() + result.err(), secrets);
+        }
+        SecretScan.assertNoSecretIn("the packaged sandbox's stderr", Files.readString(dir.resolve("sandbox.err")),
+                secrets);
         try (DrpClient client = client(fingerprint.group(1)); ContainerEngine engine = engine()) {
             assertTrue(client.list(DrpType.MACHINES, Filter.ALL).isEmpty(), "machines left");
             assertTrue(client.list(DrpType.CONTEXTS, Filter.ALL).isEmpty(), "contexts left");

@@ -126,6 +126,21 @@ public final class TestEnv {
         return required("docker.server.version");
     }
 
+    /** GNOME Keyring's daemon, for tests that run a private Secret Service (never the user's keyring). */
+    public Path keyringDaemon() {
+        return Path.of(required("keyring.daemon"));
+    }
+
+    /** libsecret's secret-tool, the program the console's keyring vault runs. */
+    public Path secretTool() {
+        return Path.of(required("keyring.secret-tool"));
+    }
+
+    /** The D-Bus daemon, to start a private session bus. */
+    public Path dbusDaemon() {
+        return Path.of(required("keyring.dbus-daemon"));
+    }
+
     /** The hint to show when the provisioned environment does not work. */
     public static String howToFix() {
         return HOW_TO_FIX;

@@ -283,14 +283,14 @@ public final class DrpConnections implements ConnectionMonitor {
         // connected instead of waiting half a second for the socket before its first list.
         client.events();
         profiles.markLastUsed(profile.id());
-        report(connectedState(active));
+        report(connectedState(active, tokens.whereKept()));
         listeners.forEach(listener -> listener.accept(Optional.of(active)));
         return new ConnectResult.Connected(profile, active);
     }
 
     /** Reports a failed attempt, unless an earlier connection is still active (it stays, and stays reported). */
     private ConnectResult fail(ConnectResult result) {
-        report(active != null ? connectedState(active) : failureState(result));
+        report(active != null ? connectedState(active, tokens.whereKept()) : failureState(result));
         return result;
     }
 
@@ -321,14 +321,18 @@ public final class DrpConnections implements ConnectionMonitor {
                 ProfileSource.LOCAL_SANDBOX);
     }
 
-    static ConnectionState connectedState(ActiveConnection connection) {
+    /**
+     * What the status bar says of a live connection; {@code tokenPlace} is where the sign-in was kept (the system
+     * keyring, or a private file and why not the keyring), so a user whose keyring is locked learns it there.
+     */
+    static ConnectionState connectedState(ActiveConnection connection, String tokenPlace) {
         EndpointProfile profile = connection.profile();
         String headline = profile.name() + " · " + connection.url() + (connection.insecure() ? " · insecure" : "")
                 + (connection.unencrypted() ? " · unencrypted" : "");
         String security = connection.unencrypted() ? "UNENCRYPTED (http://): the token crosses the network in clear"
                 : connection.insecure() ? "certificate checks are OFF" : "certificate pinned";
         String detail = "DRP " + connection.version() + " · signed in as " + profile.username() + " · " + security
-                + " · " + profile.source().description();
+                + " · " + profile.source().description() + " · sign-in kept in " + tokenPlace;
         return ConnectionState.connected(headline, detail);
     }
 

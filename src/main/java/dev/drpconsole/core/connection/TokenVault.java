@@ -16,17 +16,22 @@ public interface TokenVault {
 
     void remove(String profileId);
 
-    /** Where tokens are kept, in words for the user ("the system keyring", "a private file in …"). */
+    /**
+     * Where tokens are kept, in words for the user ("the system keyring", "a private file, …, because the system
+     * keyring could not be used (…)"): after a store, where that token went.
+     */
     String whereKept();
 
     /**
      * The system keyring when it works here (Linux: {@code secret-tool} on a live D-Bus session), else a
-     * {@code 0600} file under {@code settingsDir/secrets}. The choice is made on first use, off the caller's thread
-     * of construction, because probing the keyring starts a process.
+     * {@code 0600} file under {@code settingsDir/secrets}; also the file when the keyring refuses a token (locked).
+     * The keyring is probed on first use, off the caller's thread of construction, because that starts a process.
+     *
+     * @param env the environment {@code secret-tool} runs with: it names the session bus ({@code System.getenv()}
+     *            in the console)
      */
     static TokenVault preferred(Path settingsDir, Map<String, String> env) {
-        return new PreferredTokenVault(() -> SecretToolTokenVault.detect(env)
-                .<TokenVault>map(vault -> vault)
-                .orElseGet(() -> new FileTokenVault(settingsDir.resolve("secrets"))));
+        return new PreferredTokenVault(() -> SecretToolTokenVault.open(env),
+                new FileTokenVault(settingsDir.resolve("secrets")));
     }
 }

@@ -14,10 +14,13 @@ import java.util.Set;
 /**
  * What a caller may do. A user may do what the claims of their roles cover ({@link RoleClaims}; the admin holds
  * {@code superuser}, so everything). A machine token may read the definitions an agent needs, read and update its
- * own machine, and manage its own jobs. A refusal is answered as DRP's v3 code does (frontend/frontend.go
- * {@code assureAuth}; real-drp-differences C.11): a GET of one object is a 404 (DRP hides what exists), a user's
- * list is {@code 200 []}, anything else a 403 AUTH error naming the claim: {@code "Cannot access <path>"},
- * {@code "Requires: <scope> <action> <specific>"}.
+ * own machine, and manage its own jobs (DRP's machine token: [v3 code] backend/renderData.go GenerateInfiniteToken,
+ * listed in MachineTokenScopeTest; the sandbox also lets it read and list workflows, profiles, contexts and
+ * templates, which DRP's claims do not name). A refusal is answered as DRP's v3 code does (frontend/frontend.go
+ * {@code assureAuth} and {@code list}; real-drp-differences C.11): a GET of one object is a 404 (DRP hides what
+ * exists), a list is {@code 200 []} (for a machine token too: it holds no list claim on machines or jobs), anything
+ * else a 403 AUTH error naming the claim: {@code "Cannot access <path>"}, {@code "Requires: <scope> <action>
+ * <specific>"}.
  */
 public final class CallerAccess {
 
@@ -46,7 +49,8 @@ public final class CallerAccess {
             return true;
         }
         boolean reading = "GET".equals(exchange.method()) || "HEAD".equals(exchange.method());
-        if (reading && exchange.size() == 1 && !caller.isMachine()) {
+        // v3 frontend/frontend.go list: without the list claim, an empty list, whoever asks (a machine token too).
+        if (reading && exchange.size() == 1) {
             exchange.header("X-DRP-LIST-COUNT", "0");
             exchange.replyJson(200, SandboxJson.array());
             return false;
@@ -118,8 +122,9 @@ public final class CallerAccess {
         return switch (prefix) {
             case "machines" -> exchange.size() >= 2 && uuid.equals(machineKey(exchange.segment(1)))
                     && !"DELETE".equals(exchange.method());
-            // POST /jobs names its machine in the body: the job endpoint checks it.
-            case "jobs" -> exchange.size() == 1 ? "POST".equals(exchange.method()) || reading
+            // POST /jobs names its machine in the body: the job endpoint checks it. No list: a machine token's
+            // jobs claims are create, get, update, actions, log on its own machine (its list is empty, as in DRP).
+            case "jobs" -> exchange.size() == 1 ? "POST".equals(exchange.method())
                     : ownJob(exchange.segment(1), uuid) && !"DELETE".equals(exchange.method());
             default -> false;
         };

@@ -1,6 +1,7 @@
 package dev.drpconsole.core.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -53,8 +54,12 @@ class FileTokenVaultTest {
         vault.store("a", new IssuedToken("tok", null));
         assertTrue(vault.whereKept().startsWith("a private file"));
         assertTrue(Files.exists(settingsDir.resolve("secrets").resolve(FileTokenVault.FILE_NAME)));
-        assertTrue(SecretToolTokenVault.detect(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nowhere",
-                "PATH", settingsDir.toString())).isEmpty(), "no secret-tool on the PATH");
+        KeyringUnavailableException noTool = assertThrows(KeyringUnavailableException.class,
+                () -> SecretToolTokenVault.open(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nowhere",
+                        "PATH", settingsDir.toString())));
+        assertTrue(noTool.getMessage().contains("secret-tool is not installed"), noTool.getMessage());
+        assertTrue(vault.whereKept().contains("the system keyring could not be used (no D-Bus session bus"),
+                vault.whereKept());
     }
 
     @Test
