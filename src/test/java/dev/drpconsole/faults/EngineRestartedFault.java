@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>What a user should see: live restore is off (Docker's default), so the engine's stop stops the runner; the
  * runner has the restart policy "always", so the engine starts it again when it comes back, as an endpoint's plugin
  * would start its runner again. Each restart then survives when, by themselves (no Retry, no new selection): the
- * view lists the runner as running again with the page ready, and the followed log goes on with the container's new
- * start. Lost is every line the view shows twice, every line the engine has ({@code docker logs}, from the first
+ * view, having said the engine went away, lists the runner as running again with the page ready, and the followed
+ * log goes on with the container's new start, without a failure told (an end may be told: the container did stop). Lost is every line the view shows twice, every line the engine has ({@code docker logs}, from the first
  * shown line on) that the view lacks, and every shown line the engine does not have.
  */
 @Tag("engine")
@@ -60,7 +60,10 @@ class EngineRestartedFault {
                 String label = (kill ? "SIGKILL " : "SIGTERM ") + restart;
                 long started = System.nanoTime();
                 tally.attempt(label, () -> {
+                    int outagesBefore = view.outagesShown();
                     dockerd.restart(kill);
+                    FollowedRunnerLog.waitFor("the view says the engine went away", PATIENCE,
+                            () -> view.outagesShown() > outagesBefore);
                     view.awaitRunnerRunning(PATIENCE);
                     view.awaitShown("boot-" + boot + " line-20", PATIENCE);
                     return lostSoFar(dockerd, view);

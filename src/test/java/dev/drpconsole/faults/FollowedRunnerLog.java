@@ -54,6 +54,7 @@ final class FollowedRunnerLog implements AutoCloseable {
     private final List<String> shown = new ArrayList<>(); // guarded by itself
     private final List<String> endings = new ArrayList<>(); // guarded by shown
     private final List<String> failures = new ArrayList<>(); // guarded by shown
+    private final java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
     private ContainersViewModel model;
     private AutoCloseable follow;
 
@@ -90,6 +91,11 @@ final class FollowedRunnerLog implements AutoCloseable {
                 Platform::runLater, (section, key) -> { });
         onFx(() -> {
             model = new ContainersViewModel(services);
+            model.stateProperty().addListener((obs, old, now) -> {
+                if (now == PageState.NOT_CONNECTED) {
+                    outages.incrementAndGet();
+                }
+            });
             model.shown();
             return null;
         });
@@ -103,9 +109,9 @@ final class FollowedRunnerLog implements AutoCloseable {
         return runner().orElseThrow();
     }
 
-    /** Whether the page says that no engine answers (it does while the engine is away). */
-    boolean notConnected() throws Exception {
-        return onFx(() -> model.stateProperty().get()) == PageState.NOT_CONNECTED;
+    /** How many times the page has said that no engine answers (it does while the engine is away). */
+    int outagesShown() {
+        return outages.get();
     }
 
     private Optional<ContainerRow> runner() throws Exception {

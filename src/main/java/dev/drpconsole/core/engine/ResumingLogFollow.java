@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -153,17 +154,24 @@ public final class ResumingLogFollow implements Closeable {
      * since a start may have come while it was away, or before it opened.
      */
     private void awaitStart(int forGeneration) {
+        AtomicBoolean started = new AtomicBoolean();
         Runnable check = () -> io.execute(() -> {
-            if (isCurrent(forGeneration) && afterEnd() == AfterEnd.RESUME) {
-                resumeAfterStart(forGeneration);
+            if (isCurrent(forGeneration) && afterEnd() == AfterEnd.RESUME && started.compareAndSet(false, true)) {
+                stopAwaitingStart();
+                synchronized (this) {
+                    wait = FIRST_WAIT;
+                }
+                resumeLater(forGeneration);
             }
         });
         Closeable watch;
         try {
             watch = engine.get().watchEvents(EventQuery.containers(), event -> {
-                if ("start".equals(event.action()) && (event.id().startsWith(container)
-                        || event.name().equals(container))) {
+                boolean ours = event.id().startsWith(container) || event.name().equals(container);
+                if (ours && "start".equals(event.action())) {
                     check.run();
+                } else if (ours && "destroy".equals(event.action())) {
+                    io.execute(this::stopAwaitingStart); // removed: it never starts again
                 }
             }, new EngineConnectionListener() {
                 @Override
@@ -175,25 +183,22 @@ public final class ResumingLogFollow implements Closeable {
             return; // the end stays told: nothing to watch it come back with
         }
         synchronized (this) {
-            if (isCurrent(forGeneration) && startWatch == null) {
+            if (isCurrent(forGeneration) && !started.get() && startWatch == null) {
                 startWatch = watch;
                 return;
             }
         }
-        closeQuietly(watch);
+        closeQuietly(watch); // closed meanwhile, or started already (and resumed)
     }
 
-    /** The awaited container started: follow it on at once (once, whichever check saw it first). */
-    private void resumeAfterStart(int forGeneration) {
+    private void stopAwaitingStart() {
         Closeable watch;
         synchronized (this) {
             watch = startWatch;
             startWatch = null;
-            wait = FIRST_WAIT;
         }
         if (watch != null) {
             closeQuietly(watch);
-            resumeLater(forGeneration);
         }
     }
 
