@@ -92,8 +92,8 @@ final class DedicatedDockerd implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (!answers()) {
             if (!dockerd.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("The dedicated dockerd did not answer within " + READY_SECONDS + " s: "
-                        + tail());
+                throw new AssertionError("The dedicated dockerd " + (dockerd.isAlive() ? "did not answer within "
+                        + READY_SECONDS + " s" : "exited (" + dockerd.exitValue() + ")") + ": " + tail());
             }
             Thread.sleep(100);
         }
@@ -130,10 +130,27 @@ final class DedicatedDockerd implements AutoCloseable {
         }
         String pid = Files.readString(containerdPid).strip();
         Path status = Path.of("/proc", pid, "status");
-        boolean live = Files.exists(status) && Files.readAllLines(status).stream()
-                .anyMatch(line -> line.matches("State:\\s+[^ZX].*"));
-        if (!live) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // Its parent-death signal may still be on its way: give it a moment to go.
+        while (live(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!live(status)) {
             Files.deleteIfExists(containerdPid);
+        }
+    }
+
+    private static boolean live(Path status) {
+        try {
+            return Files.exists(status) && Files.readAllLines(status).stream()
+                    .anyMatch(line -> line.matches("State:\\s+[^ZX].*"));
+        } catch (IOException goneMeanwhile) {
+            return false;
         }
     }
 
@@ -224,8 +241,8 @@ final class DedicatedDockerd implements AutoCloseable {
 
     private String tail() {
         try {
-            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.contains("module=grpc"))
-                    .toList();
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.contains("module=grpc")
+                    && !(line.contains("level=info") || line.contains("level=warning"))).toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
