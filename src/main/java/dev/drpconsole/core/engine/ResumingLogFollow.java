@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +18,17 @@ import java.util.function.Supplier;
  * delivered, and delivers only what is newer on each stream, so the reader sees the log go on without a repeat or
  * a gap. It keeps trying, further apart (up to {@link #LONGEST_WAIT}), until the engine answers or the follow is
  * closed; the reader hears {@link LogListener#onFailure} only for what trying again cannot mend (the container is
- * gone). The engine is asked each time ({@code engine.get()}), so a restarted ssh tunnel or a new engine is used.
+ * gone). A log that ends goes on too when its container starts again (a restart policy, a restart, a runner the
+ * engine stopped as it went down and starts again on its way up): the reader hears {@link LogListener#onEnd} when
+ * the container has stopped, and then more lines if it starts again; only a removed container ends it for good. The
+ * engine is asked each time ({@code engine.get()}), so a restarted ssh
+ * tunnel or a new engine is used.
  */
 public final class ResumingLogFollow implements Closeable {
     static final Duration FIRST_WAIT = Duration.ofMillis(500);
     static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    /** The state of a stopped container that its restart policy is about to start again. */
+    private static final String RESTARTING = "restarting";
 
     private final Supplier<ContainerEngine> engine;
     private final String container;
@@ -32,6 +39,7 @@ public final class ResumingLogFollow implements Closeable {
     private final Map<LogStream, Instant> newest = new EnumMap<>(LogStream.class); // guarded by this
     private final Map<LogStream, Integer> atNewest = new EnumMap<>(LogStream.class); // guarded by this
     private Closeable current; // guarded by this
+    private Closeable startWatch; // guarded by this: while a stopped container's start is awaited
     private boolean closed; // guarded by this
     private int generation; // guarded by this: a late callback of a replaced follow is dropped
     private Duration wait = FIRST_WAIT; // guarded by this
@@ -105,6 +113,95 @@ public final class ResumingLogFollow implements Closeable {
         });
     }
 
+    /**
+     * After the log ended: a container that runs again, or that the engine is about to start again (its restart
+     * policy), or an engine that went away with it (stopping, it stopped its containers), is followed again from the
+     * newest line delivered. A container that stopped is told as ended, and its start awaited (a restart, or the
+     * engine's start of its runners after its own restart): then it is followed on. A removed one ends it for good.
+     */
+    private void endOrResume(int forGeneration) {
+        AfterEnd after = afterEnd();
+        if (after == AfterEnd.RESUME) {
+            resumeLater(forGeneration);
+            return;
+        }
+        if (!isCurrent(forGeneration)) {
+            return;
+        }
+        reader.onEnd();
+        if (after == AfterEnd.AWAIT_START) {
+            awaitStart(forGeneration);
+        }
+    }
+
+    private enum AfterEnd { RESUME, AWAIT_START, END }
+
+    private AfterEnd afterEnd() {
+        try {
+            ContainerDetails now = engine.get().containers().inspect(container);
+            return now.running() || RESTARTING.equals(now.state()) ? AfterEnd.RESUME : AfterEnd.AWAIT_START;
+        } catch (NoEngineException none) {
+            return AfterEnd.END; // no engine on purpose: nothing to come back to
+        } catch (EngineUnavailableException away) {
+            return AfterEnd.RESUME;
+        } catch (EngineException gone) {
+            return AfterEnd.END; // removed with its log
+        }
+    }
+
+    /**
+     * Watches the engine's container events until this container starts; asks again whenever the watch (re)connects,
+     * since a start may have come while it was away, or before it opened.
+     */
+    private void awaitStart(int forGeneration) {
+        AtomicBoolean started = new AtomicBoolean();
+        Runnable check = () -> io.execute(() -> {
+            if (isCurrent(forGeneration) && afterEnd() == AfterEnd.RESUME && started.compareAndSet(false, true)) {
+                stopAwaitingStart();
+                synchronized (this) {
+                    wait = FIRST_WAIT;
+                }
+                resumeLater(forGeneration);
+            }
+        });
+        Closeable watch;
+        try {
+            watch = engine.get().watchEvents(EventQuery.containers(), event -> {
+                boolean ours = event.id().startsWith(container) || event.name().equals(container);
+                if (ours && "start".equals(event.action())) {
+                    check.run();
+                } else if (ours && "destroy".equals(event.action())) {
+                    io.execute(this::stopAwaitingStart); // removed: it never starts again
+                }
+            }, new EngineConnectionListener() {
+                @Override
+                public void onConnected() {
+                    check.run();
+                }
+            });
+        } catch (EngineException cannotWatch) {
+            return; // the end stays told: nothing to watch it come back with
+        }
+        synchronized (this) {
+            if (isCurrent(forGeneration) && !started.get() && startWatch == null) {
+                startWatch = watch;
+                return;
+            }
+        }
+        closeQuietly(watch); // closed meanwhile, or started already (and resumed)
+    }
+
+    private void stopAwaitingStart() {
+        Closeable watch;
+        synchronized (this) {
+            watch = startWatch;
+            startWatch = null;
+        }
+        if (watch != null) {
+            closeQuietly(watch);
+        }
+    }
+
     private synchronized boolean isCurrent(int forGeneration) {
         return !closed && forGeneration == generation;
     }
@@ -112,13 +209,19 @@ public final class ResumingLogFollow implements Closeable {
     @Override
     public void close() {
         Closeable open;
+        Closeable watch;
         synchronized (this) {
             closed = true;
             open = current;
             current = null;
+            watch = startWatch;
+            startWatch = null;
         }
         if (open != null) {
             closeQuietly(open);
+        }
+        if (watch != null) {
+            closeQuietly(watch);
         }
     }
 
@@ -179,10 +282,11 @@ public final class ResumingLogFollow implements Closeable {
             return left > 0;
         }
 
+        /** The log ended: the container stopped. One the engine starts again is followed on, without a gap. */
         @Override
         public void onEnd() {
             if (isCurrent(forGeneration)) {
-                reader.onEnd();
+                io.execute(() -> endOrResume(forGeneration));
             }
         }
 

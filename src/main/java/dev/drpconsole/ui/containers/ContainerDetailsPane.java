@@ -153,8 +153,14 @@ final class ContainerDetailsPane extends TabPane {
         }
         ContainerRow followed = row;
         following = viewModel.followLogs(followed, new LogListener() {
+            private volatile boolean endTold;
+
             @Override
             public void onLine(LogLine line) {
+                if (endTold) { // it started again, and its log goes on
+                    endTold = false;
+                    status(followed, "");
+                }
                 // The engine's time for the line, not when it reached the console (a tail read later is older).
                 line.timestamp().ifPresentOrElse(time -> log.append(line.text(), time),
                         () -> log.append(line.text()));
@@ -162,6 +168,7 @@ final class ContainerDetailsPane extends TabPane {
 
             @Override
             public void onEnd() {
+                endTold = true;
                 status(followed, "The container stopped; its log ends here.");
             }
 
