@@ -45,7 +45,7 @@ class ConsoleKilledFault {
         }
         Collections.shuffle(steps, random);
         List<Double> fractions = new ArrayList<>();
-        steps.forEach(step -> fractions.add(random.nextDouble() * 0.8));
+        steps.forEach(step -> fractions.add(random.nextDouble()));
         System.out.println("console-killed: seed " + seed + " (-Dfault.seed=" + seed + " replays these moments), "
                 + laneCount + " sandbox endpoints, run " + TestLabels.runId());
 
@@ -65,9 +65,8 @@ class ConsoleKilledFault {
                                 + java.util.Arrays.toString(timeline.stepStartsMs()) + " ms");
                         for (int i = number; i < TRIES; i += laneCount) {
                             int step = steps.get(i);
-                            long delay = (long) (fractions.get(i) * timeline.windowMs(step));
                             long tryStarted = System.nanoTime();
-                            SetupKillLane.Outcome outcome = endpoint.kill(i + 1, step, delay);
+                            SetupKillLane.Outcome outcome = endpoint.kill(i + 1, step, fractions.get(i), timeline);
                             outcomes.add(outcome);
                             System.out.printf("console-killed: %s: %s in %.1f s%n", outcome.label(),
                                     outcome.failure() == null && outcome.lost().isEmpty() ? "survived"

@@ -25,6 +25,10 @@ final class ConsoleProcess {
     record Line(long atMs, String text) {
     }
 
+    /** A process the console started, with its command line as it was while the console ran. */
+    record Child(ProcessHandle handle, String commandLine) {
+    }
+
     private final Process process;
     private final long startedNanos;
     private final List<Line> lines = new ArrayList<>();
@@ -137,8 +141,9 @@ final class ConsoleProcess {
      * {@code kill -9} would: the processes it started (a {@code drpcli contents bundle}) are not signalled and are
      * reparented to init. Returns them, as they were just before the kill, for the caller to see whether they end.
      */
-    List<ProcessHandle> killForcibly() throws InterruptedException {
-        List<ProcessHandle> children = process.descendants().toList();
+    List<Child> killForcibly() throws InterruptedException {
+        List<Child> children = process.descendants().map(child -> new Child(child, child.info().commandLine()
+                .orElse("?"))).toList();
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         awaitLine(text -> false, 5_000);

@@ -125,7 +125,7 @@ final class SetupKillLane implements AutoCloseable {
      */
     Timeline calibrate() throws Exception {
         Path settings = dir.resolve("calibration");
-        ConsoleProcess run = setup(settings, "calibration", true);
+        ConsoleProcess run = setup(settings, "calibration", false);
         int exit = run.awaitExit(RUN_PATIENCE_MS);
         long end = run.sinceStartMs();
         if (exit != 0) {
@@ -136,7 +136,7 @@ final class SetupKillLane implements AutoCloseable {
             String header = header(i);
             starts[i] = run.awaitLine(header::equals, 0).orElseThrow().atMs();
         }
-        List<String> duplicates = footprint.duplicates(true);
+        List<String> duplicates = footprint.duplicates(false);
         int cleaned = cleanUp(settings, "calibration").awaitExit(RUN_PATIENCE_MS);
         List<String> leftovers = footprint.leftovers(baseline, settings.resolve(SetupJournal.FILE_NAME));
         if (!duplicates.isEmpty() || cleaned != 0 || !leftovers.isEmpty()) {
@@ -147,43 +147,38 @@ final class SetupKillLane implements AutoCloseable {
     }
 
     /**
-     * One try: killed {@code delayMs} into step {@code step}, resumed, checked, cleaned up, checked. The image is
-     * uploaded ({@code --publish always}, as the packaged-jar test does) only in the tries killed in the Publish
-     * step, where the upload is what is cut; the others leave it on the engine, which is the runner engine here
-     * ({@code --publish auto}), as the upload alone takes longer than all the other steps together.
+     * One try: killed at a moment of step {@code step} chosen by {@code fraction} (0 to 1), resumed, checked, cleaned
+     * up, checked. The image is uploaded ({@code --publish always}, as the packaged-jar test does) only in the tries
+     * killed in the Publish step, where the upload is what is cut; the others leave it on the engine, which is the
+     * runner engine here ({@code --publish auto}), as the upload alone takes longer than all other steps together.
      */
-    Outcome kill(int tryNumber, int step, long delayMs) throws Exception {
+    Outcome kill(int tryNumber, int step, double fraction, Timeline timeline) throws Exception {
         boolean upload = STEPS.get(step).equals("Publish image");
         Path settings = dir.resolve("try-" + tryNumber);
         String name = "try " + tryNumber;
         List<String> lost = new ArrayList<>();
         String failure = null;
         ConsoleProcess killed = setup(settings, "killed", upload);
-        long stepStart = 0;
-        if (step > 0) {
-            String header = header(step);
-            Optional<ConsoleProcess.Line> started = killed.awaitLine(header::equals, RUN_PATIENCE_MS);
-            if (started.isEmpty()) {
-                killed.awaitExit(10_000);
-                save(tryNumber, killed.transcript());
-                return new Outcome(name, "the run to be killed never reached " + STEPS.get(step), List.of());
-            }
-            stepStart = started.get().atMs();
+        Optional<Long> target = upload ? uploadMoment(killed, fraction) : moment(killed, step, fraction, timeline);
+        if (target.isEmpty()) {
+            killed.awaitExit(10_000);
+            save(tryNumber, killed.transcript());
+            return new Outcome(name, "the run to be killed never reached its moment in " + STEPS.get(step),
+                    List.of());
         }
-        long wait = stepStart + delayMs - killed.sinceStartMs();
+        long wait = target.get() - killed.sinceStartMs();
         if (wait > 0) {
             Thread.sleep(wait);
         }
         if (!killed.isAlive()) {
             save(tryNumber, killed.transcript());
-            return new Outcome(name, "setup ended before the kill " + delayMs + " ms into " + STEPS.get(step),
-                    List.of());
+            return new Outcome(name, "setup ended before its kill in " + STEPS.get(step), List.of());
         }
         long killedAt = killed.sinceStartMs();
-        List<ProcessHandle> children = killed.killForcibly();
+        List<ConsoleProcess.Child> children = killed.killForcibly();
         String moment = describeMoment(killed.output(), killedAt) + (children.isEmpty() ? ""
-                : ", its child " + children.stream().map(child -> child.info().command().orElse("?")
-                        .replaceAll(".*/", "")).toList() + " left to end by itself");
+                : ", its children " + children.stream().map(ConsoleProcess.Child::commandLine).toList()
+                        + " left to end by themselves");
         lost.addAll(orphans(children));
         ConsoleProcess rerun = setup(settings, "rerun", upload);
         int exit = rerun.awaitExit(RUN_PATIENCE_MS);
@@ -209,6 +204,38 @@ final class SetupKillLane implements AutoCloseable {
         return new Outcome(name + " (killed " + moment + ")", failure, lost);
     }
 
+    /**
+     * A moment {@code fraction} of the way through the step as long as it took in the uninterrupted run, counted from
+     * its header (the first step's from the start: sign-in and the journal's first writes are in it).
+     */
+    private static Optional<Long> moment(ConsoleProcess run, int step, double fraction, Timeline timeline)
+            throws InterruptedException {
+        // The last step's end varies by a second or two from run to run: its last fifth may come after setup ended.
+        double share = step == STEPS.size() - 1 ? 0.8 : 1.0;
+        long delay = (long) (fraction * share * timeline.windowMs(step));
+        if (step == 0) {
+            return Optional.of(delay);
+        }
+        String header = header(step);
+        return run.awaitLine(header::equals, RUN_PATIENCE_MS).map(line -> line.atMs() + delay);
+    }
+
+    /**
+     * In the Publish step, whose upload takes as long as the engine and endpoint allow: the moment is found from its
+     * progress lines, {@code fraction} of the way through the saving and the four quarters of the upload (up to half
+     * a second after the line that starts that part).
+     */
+    private static Optional<Long> uploadMoment(ConsoleProcess run, double fraction) throws InterruptedException {
+        List<String> parts = List.of("  … Saving the image", "  … Uploading ", "  25%", "  50%", "  75%");
+        double position = fraction * parts.size();
+        String part = parts.get(Math.min(parts.size() - 1, (int) position));
+        long delay = (long) ((position - Math.floor(position)) * 500);
+        if (run.awaitLine(header(STEPS.indexOf("Publish image"))::equals, RUN_PATIENCE_MS).isEmpty()) {
+            return Optional.empty();
+        }
+        return run.awaitLine(line -> line.startsWith(part), RUN_PATIENCE_MS).map(line -> line.atMs() + delay);
+    }
+
     /** "1.3 s into Publish image (4.9 s after the start)", from the last step header before the kill. */
     private static String describeMoment(String output, long killedAtMs) {
         String last = "before " + STEPS.get(0);
@@ -226,15 +253,16 @@ final class SetupKillLane implements AutoCloseable {
      * The console's children outlive a SIGKILL (nothing signals them): each must end by itself soon, as the short
      * {@code drpcli contents bundle} does; one still running after 30 s is lost, and ended here.
      */
-    private static List<String> orphans(List<ProcessHandle> children) throws InterruptedException {
+    private static List<String> orphans(List<ConsoleProcess.Child> children) throws InterruptedException {
         List<String> lost = new ArrayList<>();
         long deadline = System.currentTimeMillis() + ORPHAN_PATIENCE_MS;
-        for (ProcessHandle child : children) {
+        for (ConsoleProcess.Child running : children) {
+            ProcessHandle child = running.handle();
             try {
                 child.onExit().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillThere) {
                 if (child.isAlive()) {
-                    lost.add("process " + child.pid() + " " + child.info().commandLine().orElse("?")
+                    lost.add("process " + child.pid() + " " + running.commandLine()
                             + " still ran " + ORPHAN_PATIENCE_MS / 1000 + " s after the console was killed");
                     child.destroyForcibly();
                 }
