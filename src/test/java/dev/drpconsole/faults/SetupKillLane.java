@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
  * SIGKILL it a chosen moment into a chosen step, run {@code setup} again with the same options (it must finish),
  * look for anything made twice, run {@code setup --clean-up} and look for anything left on the endpoint, on the
  * engine or in the journal.
+ *
+ * <p>setup runs with the options of the packaged-jar test, but no extra packages ({@code --packages=}): its
+ * Dockerfile is generated as the setup tests' (FROM the provisioned base image, COPY drpcli, RUN chmod, ENTRYPOINT),
+ * after the look into the base image's package manager, whose container a kill may leave too. A package install
+ * would download from the distribution's mirrors at every build (clean-up removes the image and its cached layers).
  */
 final class SetupKillLane implements AutoCloseable {
     /** The plan's step titles, in order, as the console prints them in "[N/6] Title". */
@@ -60,7 +65,6 @@ final class SetupKillLane implements AutoCloseable {
     private final ConsoleProcess sandbox;
     private final String url;
     private final String fingerprint;
-    private final Path dockerfile;
     private final String tag;
     private final Map<String, String> buildLabels;
     private final DrpClient client;
@@ -79,11 +83,6 @@ final class SetupKillLane implements AutoCloseable {
         this.logs = logs;
         this.tag = "drpconsole-test/console-killed:" + TestLabels.runId() + "-" + number;
         this.buildLabels = Map.of(TestLabels.KEY, TestLabels.runId(), "dev.drpconsole.fault.lane", "lane-" + number);
-        // The small runner image the setup tests use, without a RUN line: no build container, no network for it.
-        // drpcli keeps its executable mode through COPY.
-        this.dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM " + TestEnv.get().baseImage() + "\n"
-                + "COPY drpcli /usr/bin/drpcli\n"
-                + "ENTRYPOINT /usr/bin/drpcli machines processjobs\n");
         MemoryCertificatePins pins = new MemoryCertificatePins();
         pins.pin(url.substring("https://".length()), fingerprint);
         this.client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(url),
@@ -176,7 +175,8 @@ final class SetupKillLane implements AutoCloseable {
         }
         long killedAt = killed.sinceStartMs();
         List<ConsoleProcess.Child> children = killed.killForcibly();
-        String moment = describeMoment(killed.output(), killedAt) + (children.isEmpty() ? ""
+        String moment = describeMoment(killed.output(), killedAt) + ", aimed at " + STEPS.get(step)
+                + (children.isEmpty() ? ""
                 : ", its children " + children.stream().map(ConsoleProcess.Child::commandLine).toList()
                         + " left to end by themselves");
         lost.addAll(orphans(children));
@@ -275,8 +275,8 @@ final class SetupKillLane implements AutoCloseable {
         Files.createDirectories(settings);
         List<String> arguments = new ArrayList<>(List.of("setup", "--endpoint", url, "--password", PASSWORD,
                 "--fingerprint", fingerprint, "--settings", settings.toString(), "--base-image",
-                TestEnv.get().baseImage(), "--dockerfile", dockerfile.toString(), "--drpcli",
-                TestEnv.get().drpcli().toString(), "--tag", tag, "--publish", upload ? "always" : "auto"));
+                TestEnv.get().baseImage(), "--packages=", "--drpcli", TestEnv.get().drpcli().toString(), "--tag", tag,
+                "--publish", upload ? "always" : "auto"));
         buildLabels.forEach((key, value) -> arguments.addAll(List.of("--label", key + "=" + value)));
         return ConsoleProcess.start(settings.resolveSibling(settings.getFileName() + "-xdg"),
                 settings.resolveSibling(settings.getFileName() + "-" + run + ".err"), arguments);
