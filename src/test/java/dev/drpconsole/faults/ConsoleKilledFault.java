@@ -17,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code console-killed}: the packaged console's headless {@code setup} SIGKILLed at 20 random moments, spread over
  * every step of the plan (the start and preflight, build, publish, context, runner machine, test job: each step gets
  * its share of the tries in a shuffled order, the moment a random time into the step as long as the step took in an
- * uninterrupted run). After each kill {@code setup} runs again with the same options and must finish; then nothing
- * may exist twice (one context, one runner and one test machine, one content pack, one published file, one test job,
- * one running container for the runner machine, one built image), and {@code setup --clean-up} must leave nothing
- * of setup's on the endpoint, on the engine or in the journal. Each thing made twice or left behind counts as lost.
+ * uninterrupted run; in the Publish step a random point of the image's saving and upload, found from its progress
+ * lines). After each kill {@code setup} runs again with the same options and must finish; then nothing may exist
+ * twice (one context, one runner and one test machine, one content pack, one published file where the image was
+ * uploaded, one test job, one running container for the runner machine, one built image), and {@code setup
+ * --clean-up} must leave nothing of setup's on the endpoint, on the engine or in the journal. Each thing made twice
+ * or left behind counts as lost, and so does a process the console started that still runs 30 s after the kill.
+ * Each try says where the kill landed: a moment aimed at the very short Context step usually lands in the next one.
  *
  * <p>The tries run on two sandbox endpoints at once (each its own packaged sandbox, data folder and port; the tries
  * wait mostly for the endpoint and the runner container, not the processor). {@code -Dfault.seed=N} replays a run's
