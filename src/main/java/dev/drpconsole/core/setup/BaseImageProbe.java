@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,14 +20,39 @@ import java.util.concurrent.TimeUnit;
  * history are often missing or misleading (an image built FROM debian but labelled by its maker), the file is not.
  */
 public final class BaseImageProbe {
+    /** The journal's step name for the probe's container, which no plan step makes. */
+    static final String PROBE_STEP = "base-image-probe";
+    private static final String PROBE_PREFIX = "drp-setup-probe-";
+
     private BaseImageProbe() {
     }
 
     /** The package manager, empty when the image has no os-release or an unknown distribution. */
     public static Optional<PackageManager> packageManager(ContainerEngine engine, String image,
                                                           Map<String, String> labels) throws InterruptedException {
-        String id = engine.containers().run(ContainerSpec.of(image).withEntrypoint("cat")
-                .withCommand("/etc/os-release").withLabels(labels));
+        return read(engine, ContainerSpec.of(image), labels);
+    }
+
+    /**
+     * As {@link #packageManager(ContainerEngine, String, Map)}, the container named beforehand and recorded in
+     * {@code journal} before it is made, as the steps record what they make: a console killed while the container
+     * exists leaves it to {@code setup --clean-up}. Forgotten again once removed.
+     */
+    public static Optional<PackageManager> packageManager(ContainerEngine engine, String image,
+                                                          Map<String, String> labels, SetupJournal journal)
+            throws InterruptedException {
+        String name = PROBE_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        CreatedObject container = new CreatedObject(CreatedKind.CONTAINER, name, PROBE_STEP);
+        journal.recordCreated(container);
+        Optional<PackageManager> manager = read(engine, ContainerSpec.of(image).withName(name), labels);
+        journal.forget(container);
+        return manager;
+    }
+
+    private static Optional<PackageManager> read(ContainerEngine engine, ContainerSpec spec,
+                                                 Map<String, String> labels) throws InterruptedException {
+        String id = engine.containers().run(spec.withEntrypoint("cat").withCommand("/etc/os-release")
+                .withLabels(labels));
         try {
             StringBuilder text = new StringBuilder();
             CountDownLatch ended = new CountDownLatch(1);

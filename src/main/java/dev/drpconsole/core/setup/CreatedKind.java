@@ -18,5 +18,10 @@ public enum CreatedKind {
     /** The settings of an existing context the user let the wizard replace, by name; clean-up puts them back. */
     CONTEXT_SETTINGS,
     /** A machine, by UUID. */
-    MACHINE
+    MACHINE,
+    /**
+     * A throwaway container on the build engine, by name: the look into the base image, removed as soon as it has
+     * answered; recorded so that a console killed meanwhile leaves it to clean-up, not on the engine for good.
+     */
+    CONTAINER
 }

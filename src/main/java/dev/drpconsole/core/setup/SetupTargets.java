@@ -50,6 +50,7 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
                 case CONTENT_PACK -> client.deleteContent(object.key());
                 case RUNNER_IMAGE -> removeFromRunnerEngine(object.key());
                 case FILE -> client.deleteFile(object.key());
+                case CONTAINER -> engine.containers().remove(object.key(), true);
                 case IMAGE -> {
                     if (object.before().isEmpty()) {
                         engine.images().remove(object.key(), true);
@@ -225,6 +226,7 @@ public record SetupTargets(DrpClient client, ContainerEngine engine, Supplier<Co
             case CONTEXT_SETTINGS -> "the settings of the context " + object.key() + " (put back as they were)";
             case CONTENT_PACK -> "the content pack " + object.key();
             case FILE -> "the file files/" + object.key();
+            case CONTAINER -> "the container " + object.key() + " (a look into the base image)";
             case RUNNER_IMAGE -> "the image " + object.key() + " on the runner engine (loaded there by the plugin)";
             case IMAGE -> object.before().isEmpty() ? "the image " + object.key()
                     : "the wizard's image " + object.key() + " (the tag goes back to the image "

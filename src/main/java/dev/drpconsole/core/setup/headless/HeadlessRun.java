@@ -186,7 +186,7 @@ final class HeadlessRun {
             return earlier.get();
         }
         Optional<PackageManager> manager = BaseImageProbe.packageManager(targets.engine(), baseImage,
-                targets.labels());
+                targets.labels(), journal);
         out.println(baseImage + (manager.isPresent() ? " installs packages with " + manager.get() + "."
                 : " has no package manager setup knows: the packages are not installed (use --dockerfile)."));
         return RunnerDockerfile.generate(baseImage, manager, packages);
