@@ -44,9 +44,11 @@ public final class BaseImageProbe {
         String name = PROBE_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         CreatedObject container = new CreatedObject(CreatedKind.CONTAINER, name, PROBE_STEP);
         journal.recordCreated(container);
-        Optional<PackageManager> manager = read(engine, ContainerSpec.of(image).withName(name), labels);
-        journal.forget(container);
-        return manager;
+        try {
+            return read(engine, ContainerSpec.of(image).withName(name), labels);
+        } finally {
+            journal.forget(container); // removed by now, also when it could not start
+        }
     }
 
     private static Optional<PackageManager> read(ContainerEngine engine, ContainerSpec spec,

@@ -1,5 +1,7 @@
 package dev.drpconsole.core.setup.headless;
 
+import dev.drpconsole.core.drp.DrpException;
+import dev.drpconsole.core.engine.EngineException;
 import dev.drpconsole.core.setup.BaseImageProbe;
 import dev.drpconsole.core.setup.ByHandScript;
 import dev.drpconsole.core.setup.CreatedObject;
@@ -59,6 +61,10 @@ final class HeadlessRun {
             return HeadlessSetup.BAD_ARGUMENTS;
         } catch (SetupProblem e) {
             err.println(e.getMessage() + " " + e.fix());
+            return HeadlessSetup.STEP_FAILED;
+        } catch (EngineException | DrpException e) {
+            // The engine or the endpoint failed while the choices were checked (e.g. it went away).
+            err.println("Setup could not check its choices: " + e.getMessage() + " Fix it and run setup again.");
             return HeadlessSetup.STEP_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -185,8 +191,15 @@ final class HeadlessRun {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Optional<PackageManager> manager = BaseImageProbe.packageManager(targets.engine(), baseImage,
-                targets.labels(), journal);
+        Optional<PackageManager> manager;
+        try {
+            manager = BaseImageProbe.packageManager(targets.engine(), baseImage, targets.labels(), journal);
+        } catch (EngineException e) {
+            throw new SetupProblem("The engine could not run a container of " + baseImage + " to see which"
+                    + " packages it can install: " + e.getMessage() + ".", "The runner image needs a shell and"
+                    + " the usual tools in its base: choose another --base-image (a distribution's image such as"
+                    + " debian:bookworm), or give a --dockerfile of your own.", e);
+        }
         out.println(baseImage + (manager.isPresent() ? " installs packages with " + manager.get() + "."
                 : " has no package manager setup knows: the packages are not installed (use --dockerfile)."));
         return RunnerDockerfile.generate(baseImage, manager, packages);
