@@ -180,7 +180,8 @@ class EndpointRestartedMidJobFault {
             if (neverSent > 0) {
                 notes.add("restart " + moment.label() + " (down " + downMillis + " ms): the job ended " + state
                         + "; drpcli's agent never sent " + neverSent + " of " + LINES + " lines (DRP's own loss, "
-                        + "see the class comment); the view held all " + onEndpoint.size() + " stored");
+                        + "see the class comment); of the " + onEndpoint.size() + " stored the view "
+                        + (lost == 0 ? "held all" : "lost " + lost));
             }
             if (lost > 0) {
                 System.out.printf("%s: restart %s (down %d ms): view %s; endpoint %s%n", FAULT, moment.label(),
