@@ -177,7 +177,7 @@ class EndpointRestartedMidJobFault {
             if (moment.quiet() && lost(onEndpoint) > 0) {
                 throw new AssertionError("the endpoint stored " + onEndpoint + " after a quiet restart");
             }
-            if (neverSent > 0) {
+            if (neverSent > 0 || !moment.quiet()) {
                 notes.add("restart " + moment.label() + " (down " + downMillis + " ms): the job ended " + state
                         + "; drpcli's agent never sent " + neverSent + " of " + LINES + " lines (DRP's own loss, "
                         + "see the class comment); of the " + onEndpoint.size() + " stored the view "
