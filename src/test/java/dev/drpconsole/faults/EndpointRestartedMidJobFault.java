@@ -181,7 +181,6 @@ class EndpointRestartedMidJobFault {
                 notes.add("restart " + moment.label() + " (down " + downMillis + " ms): the job ended " + state
                         + "; drpcli's agent delivered " + onEndpoint.size() + " of " + LINES + " lines" + (neverSent == 0
                         ? "" : " (the rest is DRP's own loss, see the class comment)") + "; of those the view "
-                        + (lost == 0 ? "held all" : "lost " + lost)); of the " + onEndpoint.size() + " stored the view "
                         + (lost == 0 ? "held all" : "lost " + lost));
             }
             if (lost > 0) {
