@@ -53,7 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Fault {@code endpoint-restarted-mid-job}: the endpoint restarts while a job runs, and the Jobs view must still
  * hold the job's whole output, in order. The sandbox runs in a JVM of its own ({@link KillableSandbox}) with
  * docker-context runners on the real engine; a runner container's real drpcli agent runs a task that prints
- * {@value #LINES} numbered lines in {@value #BURSTS} bursts of {@value #BURST} (100 ms apart), each followed by
+ * {@value #LINES} numbered lines in {@value #BURSTS} bursts of {@value #BURST} (300 ms apart, so a burst spans more
+ * than one of the agent's once-a-second uploads), each followed by
  * {@value #QUIET_SECONDS} s of quiet, while the real Jobs page (headless Monocle) shows that job. Each try SIGKILLs
  * the sandbox at another moment and starts it again on the same port and data dir (what a crashed or upgraded
  * dr-provision does): three in a quiet part (right after burst 1, 3 s later, after the last burst: early, mid,
@@ -90,7 +91,7 @@ class EndpointRestartedMidJobFault {
     private static final Pattern LINE = Pattern.compile("^restart-line (\\d+)$");
     private static final String SCRIPT = "#!/bin/bash\nfor b in $(seq 0 " + (BURSTS - 1) + "); do\n"
             + "  for i in $(seq 1 " + BURST + "); do\n    echo \"restart-line $((b * " + BURST + " + i))\"\n"
-            + "    sleep 0.1\n  done\n  sleep " + QUIET_SECONDS + "\ndone\n";
+            + "    sleep 0.3\n  done\n  sleep " + QUIET_SECONDS + "\ndone\n";
 
     /**
      * When a try kills the endpoint: once line {@code afterLine} is stored, then after {@code pauseMillis} (a quiet
@@ -100,10 +101,10 @@ class EndpointRestartedMidJobFault {
     }
 
     private static final List<Moment> MOMENTS = List.of(
-            new Moment("during an upload of burst 1 (early)", 3, false, 0),
+            new Moment("while the agent sends burst 1 (early)", 2, false, 0),
             new Moment("in the quiet after burst 1, at once", BURST, true, 300),
             new Moment("in the quiet after burst 1, 3 s on (mid)", BURST, true, 3_000),
-            new Moment("during an upload of burst 2", BURST + 3, false, 0),
+            new Moment("while the agent sends burst 2", BURST + 2, false, 0),
             new Moment("in the quiet after burst 2 (late: before the job's end)", 2 * BURST, true, 300));
 
     @TempDir
@@ -179,8 +180,9 @@ class EndpointRestartedMidJobFault {
             }
             if (neverSent > 0 || !moment.quiet()) {
                 notes.add("restart " + moment.label() + " (down " + downMillis + " ms): the job ended " + state
-                        + "; drpcli's agent delivered " + onEndpoint.size() + " of " + LINES + " lines" + (neverSent == 0
-                        ? "" : " (the rest is DRP's own loss, see the class comment)") + "; of those the view "
+                        + "; drpcli's agent delivered " + onEndpoint.size() + " of " + LINES + " lines"
+                        + (neverSent == 0 ? "" : " (the rest is DRP's own loss, see the class comment)")
+                        + "; of those the view "
                         + (lost == 0 ? "held all" : "lost " + lost));
             }
             if (lost > 0) {

@@ -97,8 +97,8 @@ class OkHttpDrpClientSignInEndedTest {
         List<DrpAuthException> heard = new CopyOnWriteArrayList<>();
         try (OkHttpDrpClient client = OkHttpDrpClient.connect(as("looker", "pw"), sandbox.pinned())) {
             client.onSignInEnded(heard::add);
-            assertThrows(DrpNotAllowedException.class, () -> client.create(DrpContext.of("no", DrpContext.DOCKER_CONTEXT,
-                    "img:1", "refused")));
+            assertThrows(DrpNotAllowedException.class, () -> client.create(DrpContext.of("no",
+                    DrpContext.DOCKER_CONTEXT, "img:1", "refused")));
             assertEquals(List.of(), client.list(DrpType.MACHINES, Filter.ALL), "still signed in");
             assertEquals(List.of(), heard);
         }
