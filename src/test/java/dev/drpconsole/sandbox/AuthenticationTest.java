@@ -101,4 +101,26 @@ class AuthenticationTest {
         assertEquals(403, afterRotation.status());
         assertEquals("Validation failed", afterRotation.json().path("Messages").get(0).asText());
     }
+
+    /** DRP v4.7.0 models/user.go ChangePassword: a new password also gets the user a new Secret. */
+    @Test
+    void changingAUsersPasswordRevokesTheTokensIssuedBefore() {
+        admin.post("users", "{\"Name\":\"revoked-user\",\"Roles\":[\"superuser\"]}");
+        admin.put("users/revoked-user/password", "{\"Password\":\"first\"}");
+        SandboxApi user = basic("revoked-user", "first");
+        String token = user.get("users/revoked-user/token?ttl=1h").json().path("Token").asText();
+        assertEquals(200, admin.withToken(token).get("info").status());
+
+        admin.put("users/revoked-user/password", "{\"Password\":\"second\"}");
+        SandboxApi.Reply revoked = admin.withToken(token).get("info");
+        assertEquals(403, revoked.status(), "the token issued before the change");
+        assertEquals("Validation failed", revoked.json().path("Messages").get(0).asText());
+        assertEquals(403, user.get("info").status(), "the old password");
+        assertEquals(200, basic("revoked-user", "second").get("info").status(), "the new password");
+    }
+
+    private static SandboxApi basic(String user, String password) {
+        return admin.withAuthorization("Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

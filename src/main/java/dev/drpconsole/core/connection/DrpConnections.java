@@ -277,8 +277,10 @@ public final class DrpConnections implements ConnectionMonitor {
         profiles.save(profile);
         keepToken(profile, signedIn.currentToken());
         DrpClient client = signedIn.client();
-        active = new ActiveConnection(profile, client, client.url(), version);
+        ActiveConnection connection = new ActiveConnection(profile, client, client.url(), version);
+        active = connection;
         activeToken = signedIn.currentToken();
+        client.onSignInEnded(reason -> run(() -> signInEnded(connection, reason)));
         // Every live page follows the event socket: opened now (on its own thread), a page shown later finds it
         // connected instead of waiting half a second for the socket before its first list.
         client.events();
@@ -286,6 +288,36 @@ public final class DrpConnections implements ConnectionMonitor {
         report(connectedState(active, tokens.whereKept()));
         listeners.forEach(listener -> listener.accept(Optional.of(active)));
         return new ConnectResult.Connected(profile, active);
+    }
+
+    /**
+     * The active session's token was revoked or expired and no new one can be had (its password changed, or it was
+     * signed in with a saved token): one clear state that says to sign in again, and no session any more, so the
+     * pages say "not connected" instead of each failing on its own, and nothing keeps asking the endpoint. The saved
+     * token is dropped; Retry (or choosing the endpoint) then asks for the password.
+     */
+    private void signInEnded(ActiveConnection connection, DrpAuthException reason) {
+        if (active != connection) {
+            return; // a session that was already replaced or closed
+        }
+        EndpointProfile profile = connection.profile();
+        tokens.remove(profile.id());
+        connection.client().close();
+        active = null;
+        activeToken = null;
+        lastAttempt = () -> signIn(profile, Optional.empty());
+        report(signInEndedState(profile, reason));
+        listeners.forEach(listener -> listener.accept(Optional.empty()));
+    }
+
+    /** What the status bar says when a session's sign-in ended. */
+    static ConnectionState signInEndedState(EndpointProfile profile, DrpAuthException reason) {
+        String said = String.join("; ", reason.messages());
+        return new ConnectionState(ConnectionState.Kind.NOT_CONFIGURED, "DRP: sign in again to " + profile.name(),
+                "The sign-in of " + profile.username() + " at " + profile.firstUrl() + " has expired or was "
+                        + "revoked (its token no longer works, and no new one can be had)" + (said.isEmpty() ? ""
+                        : ". DRP said: " + said),
+                "Choose " + profile.name() + " in the endpoint menu and sign in again with the password");
     }
 
     /** Reports a failed attempt, unless an earlier connection is still active (it stays, and stays reported). */

@@ -79,6 +79,14 @@ public interface DrpClient extends AutoCloseable {
     /** The endpoint's event websocket (opened on first use, shared). */
     DrpEvents events();
 
+    /**
+     * {@code listener} hears once that the sign-in ended for good (the token was revoked or expired and no new one
+     * can be had: {@link DrpAuthException}); from then on every call fails at once without reaching the endpoint.
+     * Called on whichever thread found out. A client that never ends its sign-in by itself ignores it.
+     */
+    default void onSignInEnded(java.util.function.Consumer<DrpAuthException> listener) {
+    }
+
     /** Signs out: stops token renewal and closes the event socket. */
     @Override
     void close();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * token once after a 401/403 and retries, unless the 403 names a missing claim while the token still works (then
  * it is {@link DrpNotAllowedException}, never retried), and maps failures to typed exceptions. Logs method, path,
  * status and time only: never headers (they hold the token), never bodies.
+ *
+ * <p>Once the sign-in has ended (the saved token was refused and cannot be renewed, or the password no longer gets a
+ * token: revoked, expired, changed), every later request fails at once with the same {@link DrpAuthException},
+ * without reaching the endpoint, and the listeners of {@link #onSignInEnded} hear of it once: a console whose pages
+ * poll must not keep knocking with credentials that cannot work (issue 15, fault token-revoked).
  */
 final class DrpHttp implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json");
@@ -33,6 +40,8 @@ final class DrpHttp implements AutoCloseable {
     private final DrpErrors errors;
     private final DrpCredentials credentials;
     private final TokenKeeper tokens;
+    private final List<Consumer<DrpAuthException>> endListeners = new CopyOnWriteArrayList<>();
+    private volatile DrpAuthException ended;
 
     DrpHttp(OkHttpClient http, HttpUrl base, DrpCredentials credentials, DrpClientOptions options) {
         this.http = http;
@@ -89,6 +98,7 @@ final class DrpHttp implements AutoCloseable {
      * that means "absent", a 416 that means "nothing new").
      */
     Response send(Request.Builder request, Set<Integer> alsoAccepted) {
+        refuseIfEnded();
         String token = tokens.token();
         Response reply = execute(authorized(request, token));
         if (reply.code() == 401 || reply.code() == 403) {
@@ -103,9 +113,9 @@ final class DrpHttp implements AutoCloseable {
                 throw notAllowed; // signing in again would not grant the claim; an upload is not sent twice
             }
             if (!tokens.canRenew()) {
-                throw refusal(refused);
+                throw end(refusal(refused));
             }
-            tokens.renewAfterRejection(token);
+            renewAfterRejection(token);
             reply = execute(authorized(request, tokens.token()));
         }
         if (reply.isSuccessful() || alsoAccepted.contains(reply.code())) {
@@ -114,6 +124,55 @@ final class DrpHttp implements AutoCloseable {
         try (Response failed = reply) {
             // After a renewal a claim refusal stays "not allowed": the token is fresh.
             throw errors.fromReply(failed);
+        }
+    }
+
+    /** After a 401/403 with {@code rejected}: a new token with the password, unless the sign-in has ended. */
+    void renewAfterRejection(String rejected) {
+        refuseIfEnded();
+        tokens.renewAfterRejection(rejected); // a refused password ends the sign-in (see signIn)
+    }
+
+    /** The saved token was refused where it cannot be retried with a new one (the event socket's upgrade). */
+    DrpAuthException endWithRefusedToken(int code) {
+        return end(refusal(new DrpApiException(code, "", "", "AUTH", List.of())));
+    }
+
+    /** Whether the sign-in has ended: nothing more is sent. */
+    boolean signInEnded() {
+        return ended != null;
+    }
+
+    /** {@code listener} hears once, on the thread that found out, that the sign-in ended (at once if it has). */
+    void onSignInEnded(Consumer<DrpAuthException> listener) {
+        endListeners.add(listener);
+        DrpAuthException already = ended;
+        if (already != null && endListeners.remove(listener)) {
+            listener.accept(already);
+        }
+    }
+
+    /** Records the end of the sign-in (the first one counts) and tells the listeners; returns what to throw. */
+    private DrpAuthException end(DrpAuthException reason) {
+        synchronized (this) {
+            if (ended != null) {
+                return reason;
+            }
+            ended = reason;
+        }
+        LOG.info("The sign-in of {} at {} ended: {}", credentials.username(), url(), reason.getMessage());
+        for (Consumer<DrpAuthException> listener : endListeners) {
+            if (endListeners.remove(listener)) {
+                listener.accept(reason);
+            }
+        }
+        return reason;
+    }
+
+    private void refuseIfEnded() {
+        DrpAuthException reason = ended;
+        if (reason != null) {
+            throw new DrpAuthException(reason.code(), reason.type(), reason.messages());
         }
     }
 
@@ -142,7 +201,7 @@ final class DrpHttp implements AutoCloseable {
     }
 
     /** With a saved token a refusal that is not "not allowed" means the sign-in ended: say so, keeping DRP's words. */
-    private DrpApiException refusal(DrpApiException error) {
+    private DrpAuthException refusal(DrpApiException error) {
         List<String> messages = new java.util.ArrayList<>();
         messages.add("The saved sign-in for " + credentials.username() + " at " + url()
                 + " has expired or was revoked; sign in again.");
@@ -178,8 +237,9 @@ final class DrpHttp implements AutoCloseable {
                 password.password(), StandardCharsets.UTF_8)).build();
         try (Response reply = execute(request)) {
             if (reply.code() == 401 || reply.code() == 403) {
-                throw new DrpAuthException(reply.code(), "AUTH", List.of(url() + " refused the user name or "
-                        + "password for " + password.username() + "; check them and sign in again."));
+                // Definite: the password (changed, or the user gone) will not get a token however often it is sent.
+                throw end(new DrpAuthException(reply.code(), "AUTH", List.of(url() + " refused the user name or "
+                        + "password for " + password.username() + "; check them and sign in again.")));
             }
             if (!reply.isSuccessful()) {
                 throw errors.fromReply(reply);

@@ -109,6 +109,11 @@ public final class OkHttpDrpClient implements DrpClient {
         return insecure;
     }
 
+    @Override
+    public void onSignInEnded(java.util.function.Consumer<DrpAuthException> listener) {
+        http.onSignInEnded(listener);
+    }
+
     /** The bearer token in use now (renewed in the background), for the connections layer to keep. */
     public String currentToken() {
         return http.tokens().token();

@@ -170,10 +170,21 @@ public final class OkHttpDrpEvents implements DrpEvents {
             return;
         }
         int attempt = ++generation;
-        if (authRejected && http.tokens().canRenew()) {
+        if (http.signInEnded()) {
+            LOG.info("The event socket to {} stops: the sign-in ended", http.url());
+            return; // nothing to retry with; signing in again makes a new client
+        }
+        if (authRejected && !http.tokens().canRenew()) {
+            http.endWithRefusedToken(403); // the saved token was refused and cannot be renewed
+            return;
+        }
+        if (authRejected) {
             try {
-                http.tokens().renewAfterRejection(http.tokens().token());
+                http.renewAfterRejection(http.tokens().token());
                 authRejected = false;
+            } catch (DrpAuthException e) {
+                LOG.info("The event socket to {} stops: {}", http.url(), e.getMessage());
+                return;
             } catch (DrpException e) {
                 LOG.info("Cannot sign in again for the event socket ({}); retrying", e.getMessage());
                 retryLater();

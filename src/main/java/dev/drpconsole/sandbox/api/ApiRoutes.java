@@ -1,6 +1,7 @@
 package dev.drpconsole.sandbox.api;
 
 import dev.drpconsole.sandbox.ApiException;
+import dev.drpconsole.sandbox.auth.AuthFailure;
 import dev.drpconsole.sandbox.auth.Authenticator;
 import dev.drpconsole.sandbox.auth.Principal;
 import dev.drpconsole.sandbox.auth.RequestPrincipal;
@@ -37,8 +38,7 @@ public final class ApiRoutes implements Handler {
 
     @Override
     public void handle(Context context) {
-        Principal principal = authenticator.authenticate(context.header("Authorization"),
-                context.queryParam("token"));
+        Principal principal = authenticate(context);
         requests.served(principal);
         List<String> segments = ApiExchange.segmentsOf(context.path());
         ApiExchange exchange = new ApiExchange(context, principal, segments);
@@ -54,6 +54,22 @@ public final class ApiRoutes implements Handler {
         }
         try (RequestPrincipal.Serving serving = RequestPrincipal.serve(principal)) {
             (section == null ? objects : section).handle(exchange);
+        }
+    }
+
+    /**
+     * The request's caller; a refused request (a revoked or expired token, a wrong password) is counted for the caller
+     * it claimed to be, so a test can see a client that keeps knocking with dead credentials. Also used for the event
+     * socket's upgrade request.
+     */
+    Principal authenticate(Context context) {
+        String authorization = context.header("Authorization");
+        String token = context.queryParam("token");
+        try {
+            return authenticator.authenticate(authorization, token);
+        } catch (AuthFailure refused) {
+            authenticator.claimedBy(authorization, token).ifPresent(requests::refused);
+            throw refused;
         }
     }
 

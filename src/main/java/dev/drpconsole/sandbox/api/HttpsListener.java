@@ -58,8 +58,7 @@ public final class HttpsListener implements AutoCloseable {
                 return connector[0];
             });
         });
-        app.wsBeforeUpgrade("/api/v3/ws", context ->
-                authenticator.authenticate(context.header("Authorization"), context.queryParam("token")));
+        app.wsBeforeUpgrade("/api/v3/ws", routes::authenticate);
         app.ws("/api/v3/ws", events.handlers());
         for (HandlerType method : METHODS) {
             app.addHttpHandler(method, "/api/v3/*", routes);

@@ -53,6 +53,35 @@ public final class Authenticator {
         throw AuthFailure.missing("unknown authorization scheme");
     }
 
+    /**
+     * Who refused credentials claimed to be, for counting: the principal a well-signed token names, or the user of
+     * Basic credentials; empty when they name nobody.
+     */
+    public Optional<Principal> claimedBy(String authorization, String tokenParameter) {
+        String credentials = tokenParameter;
+        boolean basic = tokenParameter != null && tokenParameter.contains(":");
+        if (authorization != null && !authorization.isBlank()) {
+            String[] parts = authorization.trim().split("\\s+", 2);
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            basic = "Basic".equalsIgnoreCase(parts[0]);
+            try {
+                credentials = basic ? decodeBasic(parts[1]) : parts[1];
+            } catch (AuthFailure malformed) {
+                return Optional.empty();
+            }
+        }
+        if (credentials == null || credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        if (basic) {
+            int colon = credentials.indexOf(':');
+            return colon <= 0 ? Optional.empty() : Optional.of(Principal.user(credentials.substring(0, colon)));
+        }
+        return signer.verify(credentials).map(TokenClaims::principal);
+    }
+
     /** A token for a principal, valid for the lifetime and until the principal's secret changes. */
     public String issueToken(Principal principal, Duration lifetime) {
         String secret = secretOf(principal).orElseThrow(() -> new IllegalArgumentException(principal.id()

@@ -3,9 +3,13 @@ package dev.drpconsole.core.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drpconsole.core.drp.DrpAuthException;
 import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
 import dev.drpconsole.core.status.ConnectionState;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
@@ -19,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +157,38 @@ class DrpConnectionsTest {
         ConnectResult result = await(connections.switchTo(insecure));
         assertInstanceOf(ConnectResult.PasswordNeeded.class, result);
         assertTrue(new FileTokenVault(settingsDir.resolve("secrets")).read(insecure.id()).isEmpty());
+    }
+
+    @Test
+    void aSessionWhoseSavedTokenIsRevokedEndsInOneSignInAgainStateAndAsksNothingMore() throws Exception {
+        open();
+        pinSandbox();
+        connections.close();
+        open();
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(lab, Optional.of(password))));
+        connections.disconnect().get(5, TimeUnit.SECONDS);
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.switchTo(lab)), "on the kept token");
+        DrpClient client = connections.active().orElseThrow().client();
+
+        changeSecret(); // revokes the token mid-session
+        assertThrows(DrpAuthException.class, () -> client.list(DrpType.MACHINES, Filter.ALL));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (connections.active().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertEquals(Optional.empty(), connections.active(), "the session ended");
+        assertEquals(Optional.empty(), clients.get(clients.size() - 1), "the pages hear: not connected");
+        assertEquals(ConnectionState.Kind.NOT_CONFIGURED, last().kind());
+        assertEquals("DRP: sign in again to Lab", last().headline());
+        assertTrue(last().fixHint().contains("sign in again with the password"), last().fixHint());
+        assertEquals(1, states.stream().filter(state -> state.headline().contains("sign in again")).count());
+        assertTrue(new FileTokenVault(settingsDir.resolve("secrets")).read(lab.id()).isEmpty(), "token dropped");
+        Map<String, Long> before = sandbox.requestsServed();
+        assertThrows(DrpAuthException.class, () -> client.list(DrpType.MACHINES, Filter.ALL));
+        assertEquals(before, sandbox.requestsServed(), "a later call reaches nothing");
+        assertInstanceOf(ConnectResult.Connected.class, await(connections.connect(lab, Optional.of(password))),
+                "signing in again works");
     }
 
     @Test
