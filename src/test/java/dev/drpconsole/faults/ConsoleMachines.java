@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,7 @@ import java.util.function.Predicate;
  * timeouts), a {@link LiveObjects} over the shared event socket listing {@code machines} without Params (as the
  * Runner machines page does), into a {@link LiveList} whose changes land on one "FX" thread (a single-thread
  * executor standing in for the toolkit's thread). It counts the event socket's drops and reconnects, and compares
- * what the list shows with the server's own list.
+ * what the list shows with the server's own list, field by field.
  */
 final class ConsoleMachines implements AutoCloseable {
     /** The list the live copy resyncs with: what the Runner machines page lists. */
@@ -83,7 +85,7 @@ final class ConsoleMachines implements AutoCloseable {
         try {
             return fxThread.submit(() -> {
                 Map<String, ObjectNode> shown = new TreeMap<>();
-                list.items().forEach(machine -> shown.put(machine.key(), machine.json()));
+                list.items().forEach(machine -> shown.put(machine.key(), compared(machine)));
                 return shown;
             }).get();
         } catch (ExecutionException e) {
@@ -95,8 +97,18 @@ final class ConsoleMachines implements AutoCloseable {
     Map<String, ObjectNode> onServer(DrpClient other) {
         Map<String, ObjectNode> server = new TreeMap<>();
         other.list(DrpType.MACHINES, LISTED).stream().filter(keep)
-                .forEach(machine -> server.put(machine.key(), machine.json()));
+                .forEach(machine -> server.put(machine.key(), compared(machine)));
         return server;
+    }
+
+    /**
+     * A machine as compared: every field as listed, without DRP's Partial marker, which a slim list carries and an
+     * event does not: that differs by route, not by staleness (as RunnersConvergenceTest compares).
+     */
+    private static ObjectNode compared(Machine machine) {
+        ObjectNode json = machine.json();
+        json.remove("Partial");
+        return json;
     }
 
     /** How the shown list differs from the server's: missing, extra and stale keys (empty when equal). */
@@ -108,11 +120,20 @@ final class ConsoleMachines implements AutoCloseable {
             if (mine == null) {
                 missing.add(key);
             } else if (!Objects.equals(mine, object)) {
-                stale.add(key);
+                stale.add(key + " " + fieldsDiffering(mine, object));
             }
         });
         List<String> extra = shown.keySet().stream().filter(key -> !server.containsKey(key)).toList();
         return new Differences(missing, extra, stale);
+    }
+
+    /** The fields whose values differ, as "Field: shown → server". */
+    private static List<String> fieldsDiffering(ObjectNode shown, ObjectNode server) {
+        Set<String> fields = new TreeSet<>();
+        shown.fieldNames().forEachRemaining(fields::add);
+        server.fieldNames().forEachRemaining(fields::add);
+        return fields.stream().filter(field -> !Objects.equals(shown.get(field), server.get(field)))
+                .map(field -> field + ": " + shown.get(field) + " -> " + server.get(field)).toList();
     }
 
     /** What a compare found. */
