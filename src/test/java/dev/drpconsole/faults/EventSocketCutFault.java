@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Fault {@code event-socket-cut}: the console reaches the sandbox through a {@link CuttingProxy}, and its connections
  * (the event socket with them) are reset 100 times while another user makes 10,000 changes to runner machines
- * ({@link MachineChanges}, straight to the endpoint): 100 changes between cuts, the cut at a random point among them,
- * so changes happen before it, while the console is cut off and while it reconnects and lists again. After each cut,
+ * ({@link MachineChanges}, straight to the endpoint): 100 changes between cuts, the cut at a random point among the
+ * first 80, the rest made while the console is cut off, except the last 20, made as soon as it has reconnected (while
+ * it lists again, so their events are held, and after). After each cut,
  * once its 100 changes are made, the console must have seen the socket drop, reconnected by itself, and its live
  * Runner machines list (as that page keeps it: {@link ConsoleMachines}) must equal the endpoint's own list (every
  * key, every field listed) within 20 s. A cut after which the console did not reconnect did not survive; every
@@ -30,6 +31,8 @@ class EventSocketCutFault {
     private static final int CUTS = 100;
     private static final int CHANGES = 10_000;
     private static final int CHANGES_PER_CUT = CHANGES / CUTS;
+    /** The changes of a cut made once the console is back: while it lists again and after. */
+    private static final int TAIL = 20;
     private static final int WRITERS = 4;
     private static final long SETTLE_MILLIS = 20_000;
     private static final String CONTEXT = "fault-runner";
@@ -73,10 +76,17 @@ class EventSocketCutFault {
         changes.awaitDone(before, 60_000);
         int drops = console.drops();
         int reconnects = console.reconnects();
-        int cutAfter = 20 + random.nextInt(CHANGES_PER_CUT - 40);
-        changes.allow(CHANGES_PER_CUT);
+        int cutAfter = 20 + random.nextInt(CHANGES_PER_CUT - TAIL - 40);
+        changes.allow(cutAfter);
         changes.awaitDone(before + cutAfter, 60_000);
-        if (proxy.cut() == 0) {
+        int cutOff = proxy.cut();
+        changes.allow(CHANGES_PER_CUT - TAIL - cutAfter); // while the console is cut off
+        try {
+            awaitReconnect(console, reconnects);
+        } finally {
+            changes.allow(TAIL); // while it lists again, and after
+        }
+        if (cutOff == 0) {
             throw new IllegalStateException("no connection was open through the proxy to cut");
         }
         changes.awaitDone(before + CHANGES_PER_CUT, 60_000);
@@ -102,6 +112,17 @@ class EventSocketCutFault {
         System.out.printf("event-socket-cut %d: the live list still differs %d s after the last change: %s%n", cut,
                 SETTLE_MILLIS / 1000, differences);
         return differences.count();
+    }
+
+    /** Returns once the console's event socket is back; the caller lets the last changes happen then. */
+    private static void awaitReconnect(ConsoleMachines console, int reconnects) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+        while (console.reconnects() == reconnects) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the console did not reconnect within " + SETTLE_MILLIS / 1000 + " s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static DrpEndpoint throughProxy(SandboxServer server, CuttingProxy proxy) {
