@@ -3,6 +3,7 @@ package dev.drpconsole.faults;
 import dev.drpconsole.core.drp.DrpClient;
 import dev.drpconsole.core.drp.OkHttpDrpClient;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   everything acknowledged in earlier rounds; a write that got no answer left either the old or the new value,
  *   never something else (each one that did not is counted lost too);</li>
  *   <li>every file the round wrote reads whole (all its bytes, the sum the endpoint names), and at the end every
- *   stored file does;</li>
+ *   stored file does; the restarted endpoint left no half-written file in its data dir (an upload's part, a
+ *   temporary object file);</li>
  *   <li>the console, connected through the kill with its own client and a live machine list as its pages keep one,
  *   saw its event socket drop, reconnected by itself, and its list equals the endpoint's again (within 45 s).</li>
  * </ul>
@@ -116,6 +119,11 @@ class EndpointKilledFault {
         }
         sandbox.restart();
         long restarted = System.nanoTime();
+        List<Path> halfFiles = halfFilesIn(work.resolve("data"));
+        if (!halfFiles.isEmpty()) {
+            throw new AssertionError("the restarted endpoint kept " + halfFiles.size() + " half-written files, e.g. "
+                    + halfFiles.get(0));
+        }
         List<String> lost = checkWrites(calls(sandbox), writes, acknowledged, writers);
         long checked = System.nanoTime();
         awaitConsole(console, reader, dropsBefore, reconnectsBefore);
@@ -203,6 +211,19 @@ class EndpointKilledFault {
                 .forEach(key -> wrong.add(key + " is not listed"));
         System.out.printf("endpoint-killed: %d stored files read back at the end%n", listed.size());
         return wrong;
+    }
+
+    /**
+     * Upload parts and temporary object files a kill left and the restart did not remove: half files nobody will
+     * finish, which take disk space and keep their folder from being removed.
+     */
+    private static List<Path> halfFilesIn(Path dataDir) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(".") && (name.endsWith(".part") || name.contains(".tmp-"));
+            }).toList();
+        }
     }
 
     private static long millis(long nanos) {

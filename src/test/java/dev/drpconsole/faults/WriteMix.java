@@ -27,6 +27,7 @@ final class WriteMix {
     static final String VALUE_PARAM = "fault-value";
     static final int SHARED_PROFILES = 5;
     private static final int MAX_FILE_BYTES = 64 * 1024;
+    private static final int LARGE_FILE_BYTES = 1024 * 1024;
 
     /**
      * One write to make: the key it changes, the value there before (null: absent), the value it sends, and how to
@@ -134,7 +135,10 @@ final class WriteMix {
     }
 
     private Write upload(String path, String before) {
-        byte[] content = new byte[1 + random.nextInt(MAX_FILE_BYTES)];
+        // One in 20 is large (a runner image tar is larger still): its upload is the likelier to be cut by the kill.
+        int size = random.nextInt(20) == 0 ? LARGE_FILE_BYTES + random.nextInt(3 * LARGE_FILE_BYTES)
+                : 1 + random.nextInt(MAX_FILE_BYTES);
+        byte[] content = new byte[size];
         random.nextBytes(content);
         return new Write("files/" + path, before, sha256(content), () -> {
             HttpResponse<byte[]> reply = calls.send("POST", "files/" + path, "application/octet-stream", content);
