@@ -119,13 +119,13 @@ class EndpointKilledFault {
         }
         sandbox.restart();
         long restarted = System.nanoTime();
+        List<String> lost = checkWrites(calls(sandbox), writes, acknowledged, writers);
+        long checked = System.nanoTime();
         List<Path> halfFiles = halfFilesIn(work.resolve("data"));
         if (!halfFiles.isEmpty()) {
             throw new AssertionError("the restarted endpoint kept " + halfFiles.size() + " half-written files, e.g. "
-                    + halfFiles.get(0));
+                    + work.relativize(halfFiles.get(0)));
         }
-        List<String> lost = checkWrites(calls(sandbox), writes, acknowledged, writers);
-        long checked = System.nanoTime();
         awaitConsole(console, reader, dropsBefore, reconnectsBefore);
         System.out.printf("endpoint-killed round %d: killed after %d answers (%d ms), %d of %d writes acknowledged,"
                 + " back in %d ms, checked in %d ms, console equal %d ms after the restart; %d lost%s%n", round,
