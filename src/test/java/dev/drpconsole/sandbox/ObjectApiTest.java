@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.testsupport.SandboxEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -305,6 +310,27 @@ class ObjectApiTest {
         api.delete("contexts/meta-holder");
     }
 
+    /** Like params: patches adding different Meta keys of one object at once all stay. */
+    @Test
+    void concurrentPatchesOfOneObjectsMetaAllStay() throws Exception {
+        api.post("contexts", "{\"Name\":\"busy-meta\"}");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String patch = "[{\"op\":\"add\",\"path\":\"/busy-" + i + "\",\"value\":\"set\"}]";
+                statuses.add(pool.submit(() -> api.patch("meta/contexts/busy-meta", patch).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(120, api.get("meta/contexts/busy-meta").json().size(), "every acknowledged Meta key is kept");
+        api.delete("contexts/busy-meta");
+    }
+
     @Test
     void paramsCanBeSetReadAggregatedAndRemoved() {
         api.post("profiles", "{\"Name\":\"colours\",\"Params\":{\"demo/colour\":\"orange\"}}");
@@ -317,5 +343,35 @@ class ObjectApiTest {
         assertEquals(1, api.get("machines?demo/colour=purple").json().size(), "unknown keys filter on params");
         assertEquals("\"purple\"", api.delete("machines/" + uuid + "/params/demo/colour").text());
         assertEquals("{}", api.get("machines/" + uuid + "/params").text());
+    }
+
+    /**
+     * Setting one param is one change: callers setting different params of one object at once each get their 200,
+     * and every value they were told is set is there afterwards (none undoes another's).
+     */
+    @Test
+    void concurrentSetsOfDifferentParamsOfOneObjectAllStay() throws Exception {
+        api.post("profiles", "{\"Name\":\"busy-params\"}");
+        int callers = 8;
+        int each = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                for (int i = 0; i < each; i++) {
+                    String name = "busy/c" + caller + "-" + i;
+                    statuses.add(pool.submit(() -> api.post("profiles/busy-params/params/" + name, "\"set\"")
+                            .status()));
+                }
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(callers * each, api.get("profiles/busy-params/params").json().size(),
+                "every acknowledged param is kept");
+        api.delete("profiles/busy-params");
     }
 }

@@ -52,4 +52,22 @@ class PersistenceTest {
                     "atomic writes leave no temporary files");
         }
     }
+
+    /**
+     * A sandbox killed during an upload leaves that upload's hidden part file beside the finished files. The next
+     * start removes it (no upload runs before the start), so the folder can be emptied and removed like any other.
+     */
+    @Test
+    void aStartRemovesWhatAnUploadCutByAKillLeft() throws Exception {
+        try (SandboxServer first = start()) {
+            assertEquals(201, SandboxApi.forServer(first).send("POST", "files/images/kept.bin",
+                    "application/octet-stream", new byte[] {1, 2, 3}).status());
+        }
+        Files.write(dataDir.resolve("files/images/.big.tar.part"), new byte[4096]); // as the kill left it
+        try (SandboxServer second = start()) {
+            SandboxApi api = SandboxApi.forServer(second);
+            assertEquals(204, api.delete("files/images/kept.bin").status());
+            assertEquals(204, api.delete("files/images").status(), "the folder looks empty, so it can be removed");
+        }
+    }
 }

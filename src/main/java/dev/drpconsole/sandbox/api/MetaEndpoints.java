@@ -29,23 +29,32 @@ public final class MetaEndpoints implements ApiSection {
         String prefix = exchange.segment(1);
         String key = exchange.rest(2);
         objects.kind(prefix);
-        ObjectNode owner = objects.get(exchange.method(), prefix, key);
         switch (exchange.method()) {
-            case "GET" -> exchange.replyJson(200, owner.path("Meta"));
+            case "GET" -> exchange.replyJson(200, objects.get("GET", prefix, key).path("Meta"));
             case "PATCH" -> {
                 JsonPatch patch = ObjectEndpoints.patchOf(exchange, prefix, key);
-                JsonNode meta;
-                try {
-                    meta = patch.applyTo(owner.path("Meta"));
-                } catch (JsonPatchException e) {
-                    throw new ApiException(409, "PATCH", prefix, key, List.of("Patch error at line " + e.line()
-                            + ": " + e.getMessage()));
-                }
-                ObjectNode changed = owner.deepCopy();
-                changed.set("Meta", meta);
-                exchange.replyJson(200, objects.replace(prefix, key, changed, exchange.writeOptions()).path("Meta"));
+                // Read and written as one change under the store's write lock: two patches of one object's Meta
+                // at once must not undo each other's acknowledged change.
+                objects.store().write(() -> {
+                    patchMeta(exchange, prefix, key, patch);
+                    return null;
+                });
             }
             default -> throw ApiRoutes.methodNotAllowed(exchange);
         }
+    }
+
+    private void patchMeta(ApiExchange exchange, String prefix, String key, JsonPatch patch) {
+        ObjectNode owner = objects.get("PATCH", prefix, key);
+        JsonNode meta;
+        try {
+            meta = patch.applyTo(owner.path("Meta"));
+        } catch (JsonPatchException e) {
+            throw new ApiException(409, "PATCH", prefix, key, List.of("Patch error at line " + e.line()
+                    + ": " + e.getMessage()));
+        }
+        ObjectNode changed = owner.deepCopy();
+        changed.set("Meta", meta);
+        exchange.replyJson(200, objects.replace(prefix, key, changed, exchange.writeOptions()).path("Meta"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.drpconsole.sandbox.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
@@ -155,8 +156,13 @@ public final class ObjectEndpoints implements ApiSection {
     }
 
     static JsonPatch patchOf(ApiExchange exchange, String prefix, String key) {
+        return patchOf(exchange.jsonBody(prefix, key), prefix, key);
+    }
+
+    /** A JSON Patch from a body already read; 400 when it is not one. */
+    static JsonPatch patchOf(JsonNode body, String prefix, String key) {
         try {
-            return JsonPatch.of(exchange.jsonBody(prefix, key));
+            return JsonPatch.of(body);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("PATCH", prefix, key, e.getMessage());
         }

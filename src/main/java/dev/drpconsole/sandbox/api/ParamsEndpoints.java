@@ -37,27 +37,43 @@ public final class ParamsEndpoints implements ApiSection {
         }
         String key = exchange.segment(1);
         String name = exchange.rest(3);
+        boolean withBody = Set.of("POST", "PUT", "PATCH").contains(exchange.method());
+        if (!withBody && !"DELETE".equals(exchange.method())) {
+            answer(exchange, prefix, key, name, null); // reads, and 405s
+            return;
+        }
+        // The body is read first, then the owner is read and its changed Params written as one change under the
+        // store's write lock: callers setting different params of one object at once must not undo each other's
+        // acknowledged values (each wrote its change into the owner it had read before the other's write).
+        JsonNode body = withBody ? exchange.jsonBody(prefix, key) : null;
+        objects.store().write(() -> {
+            answer(exchange, prefix, key, name, body);
+            return null;
+        });
+    }
+
+    private void answer(ApiExchange exchange, String prefix, String key, String name, JsonNode body) {
         if (name.isEmpty()) {
-            wholeMap(exchange, prefix, key);
+            wholeMap(exchange, prefix, key, body);
         } else {
-            oneValue(exchange, prefix, key, name);
+            oneValue(exchange, prefix, key, name, body);
         }
     }
 
-    private void wholeMap(ApiExchange exchange, String prefix, String key) {
+    private void wholeMap(ApiExchange exchange, String prefix, String key, JsonNode body) {
         ObjectNode owner = objects.get(exchange.method(), prefix, key);
         switch (exchange.method()) {
             case "GET" -> exchange.replyJson(200, exchange.flag("aggregate") ? resolver.aggregate(owner)
                     : owner.path("Params"));
             case "POST" -> {
-                JsonNode params = exchange.jsonBody(prefix, key);
+                JsonNode params = body;
                 if (!params.isObject()) {
                     throw ApiException.badRequest("POST", prefix, key, "Params must be a JSON object");
                 }
                 exchange.replyJson(200, withParams(exchange, prefix, key, owner, (ObjectNode) params));
             }
             case "PATCH" -> {
-                JsonPatch patch = ObjectEndpoints.patchOf(exchange, prefix, key);
+                JsonPatch patch = ObjectEndpoints.patchOf(body, prefix, key);
                 JsonNode patched;
                 try {
                     patched = patch.applyTo(owner.path("Params"));
@@ -71,7 +87,7 @@ public final class ParamsEndpoints implements ApiSection {
         }
     }
 
-    private void oneValue(ApiExchange exchange, String prefix, String key, String name) {
+    private void oneValue(ApiExchange exchange, String prefix, String key, String name, JsonNode body) {
         ObjectNode owner = objects.get(exchange.method(), prefix, key);
         switch (exchange.method()) {
             case "GET" -> {
@@ -80,7 +96,7 @@ public final class ParamsEndpoints implements ApiSection {
                 exchange.replyJson(200, value == null ? NullNode.getInstance() : value);
             }
             case "POST", "PUT" -> {
-                JsonNode value = exchange.jsonBody(prefix, key);
+                JsonNode value = body;
                 ObjectNode params = owner.path("Params").deepCopy();
                 params.set(name, value);
                 withParams(exchange, prefix, key, owner, params);

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * A tree of uploaded files under one directory of the data dir (the files API's {@code files/}, and
  * {@code isos/}). Uploads stream into {@code .<name>.part} and are renamed into place, so readers never see half a
- * file; a second upload to a path that is still being written is refused. SHA-256 sums are cached per file
- * version, because runner image tars are large and HEAD asks for the sum often.
+ * file (a part left by a killed sandbox is removed when the store opens again); a second upload to a path that is
+ * still being written is refused. SHA-256 sums are cached per file version, because runner image tars are large and
+ * HEAD asks for the sum often.
  */
 public final class BlobStore {
 
@@ -51,8 +52,24 @@ public final class BlobStore {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root);
+            removeLeftoverParts();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + this.root, e);
+        }
+    }
+
+    /**
+     * No upload runs before the store opens, so a part file found now is what a sandbox killed mid-upload left: half a
+     * file nobody will finish, which would also keep its folder from ever being removed.
+     */
+    private void removeLeftoverParts() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".part") && Files.isRegularFile(file)) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
