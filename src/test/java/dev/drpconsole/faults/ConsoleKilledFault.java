@@ -1,5 +1,10 @@
 package dev.drpconsole.faults;
 
+import dev.drpconsole.core.engine.ContainerEngine;
+import dev.drpconsole.core.engine.DockerEngine;
+import dev.drpconsole.core.engine.EngineEndpoint;
+import dev.drpconsole.testsupport.TestCleanup;
+import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +90,9 @@ class ConsoleKilledFault {
             }
         } finally {
             lanes.shutdownNow();
+            try (ContainerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test"))) {
+                TestCleanup.removeEverythingOfThisRun(engine);
+            }
         }
         System.out.printf("console-killed: %d tries in %.1f s%n", outcomes.size(), (System.nanoTime() - started) / 1e9);
 

@@ -51,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Fault {@code endpoint-restarted-mid-job}: the endpoint restarts while a job runs, and the Jobs view must still
- * hold the job's whole output, in order. The sandbox runs in a JVM of its own ({@link KillableSandbox}) with
+ * hold the job's whole output, in order. The sandbox runs in a JVM of its own ({@link SandboxProcess#withRunners}) with
  * docker-context runners on the real engine; a runner container's real drpcli agent runs a task that prints
  * {@value #LINES} numbered lines in {@value #BURSTS} bursts of {@value #BURST} (300 ms apart, so a burst spans more
  * than one of the agent's once-a-second uploads), each followed by
@@ -87,6 +87,7 @@ class EndpointRestartedMidJobFault {
     /** Longer than a restart of the sandbox's JVM takes here (3 s alone, 6-9 s on the busy 2-core machine). */
     private static final int QUIET_SECONDS = 12;
     private static final String TASK = "restart-lines";
+    private static final String PASSWORD = "fault-suite-" + TestLabels.runId();
     private static final String CONTEXT = "runner";
     private static final Pattern LINE = Pattern.compile("^restart-line (\\d+)$");
     private static final String SCRIPT = "#!/bin/bash\nfor b in $(seq 0 " + (BURSTS - 1) + "); do\n"
@@ -116,7 +117,7 @@ class EndpointRestartedMidJobFault {
         FaultTally tally = new FaultTally(FAULT);
         ExecutorService io = Executors.newCachedThreadPool(daemon("restart-fault-io"));
         ContainerEngine engine = DockerEngine.open(EngineEndpoint.of(TestEnv.get().dockerHost(), "test-env"));
-        try (KillableSandbox sandbox = KillableSandbox.start(work.resolve("data"));
+        try (SandboxProcess sandbox = SandboxProcess.withRunners(work.resolve("data"), PASSWORD);
              EngineHandle runnerEngine = new EngineHandle(() -> DockerEngine.open(
                      EngineEndpoint.of(TestEnv.get().dockerHost(), "test-env")));
              OkHttpDrpClient client = OkHttpDrpClient.connect(sandbox.endpoint(), sandbox.pins(),
@@ -145,7 +146,7 @@ class EndpointRestartedMidJobFault {
     }
 
     /** One job, one SIGKILL and restart of the endpoint at {@code moment}; returns the stored lines the view lost. */
-    private int oneTry(KillableSandbox sandbox, DrpClient client, JobsPage page, JobLogs stored, String machineName,
+    private int oneTry(SandboxProcess sandbox, DrpClient client, JobsPage page, JobLogs stored, String machineName,
                        Moment moment) throws Exception {
         Machine runner = client.create(runnerWithTask(machineName));
         try {
@@ -156,7 +157,7 @@ class EndpointRestartedMidJobFault {
             Thread.sleep(moment.pauseMillis());
             long killed = System.nanoTime();
             sandbox.kill();
-            sandbox.startAgain();
+            sandbox.restart();
             long downMillis = (System.nanoTime() - killed) / 1_000_000;
             String state = await("the job over after the restart (endpoint down " + downMillis + " ms)", 90, () -> {
                 Job now = quietly(() -> client.get(DrpType.JOBS, job).orElse(null));

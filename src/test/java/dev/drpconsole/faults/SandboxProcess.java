@@ -3,8 +3,14 @@ package dev.drpconsole.faults;
 import dev.drpconsole.core.drp.DrpCredentials;
 import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.MemoryCertificatePins;
+import dev.drpconsole.core.engine.EngineChoice;
+import dev.drpconsole.sandbox.RunnerEngine;
+import dev.drpconsole.sandbox.SandboxConfig;
+import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.auth.AdminPassword;
 import dev.drpconsole.sandbox.tls.SandboxCertificate;
+import dev.drpconsole.testsupport.TestEnv;
+import dev.drpconsole.testsupport.TestLabels;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +19,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +29,17 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The sandbox endpoint as its own process ({@code java -cp <test class path> dev.drpconsole.Main sandbox}, the
- * README's command without the packaged jar), so that a fault can SIGKILL it and start it again on the same port
- * with the same data dir, as a user would after a crash. No runners: it never touches a container engine. Its
- * standard error goes to {@code sandbox.log} beside the data dir, over all its starts.
+ * The sandbox endpoint as its own process, so that a fault can SIGKILL it the way an endpoint host dies (no shutdown
+ * hook, no graceful close of sockets, nothing flushed that was not already on disk) and start it again on the same
+ * port with the same data dir, as a restarted DRP service comes back. {@link #start} runs the README's command
+ * without the packaged jar ({@code java -cp <test class path> dev.drpconsole.Main sandbox --no-runners}): it never
+ * touches a container engine. {@link #withRunners} runs docker-context runners on the test engine, labelled with this
+ * run's test label so that {@link dev.drpconsole.testsupport.TestCleanup} removes them (through {@link #main}: the
+ * command line has no option for a runner label). Its standard error goes to {@code sandbox.log} beside the data dir,
+ * over all its starts.
  */
 final class SandboxProcess implements AutoCloseable {
+    private static final String READY_LINE = "sandbox ready: ";
     private static final Pattern READY = Pattern.compile("sandbox ready: (https://127\\.0\\.0\\.1:(\\d+))");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** The JVM options the README's command runs the jar (and so its sandbox) with. */
@@ -35,21 +47,30 @@ final class SandboxProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final String password;
+    private final boolean runners;
     private final Path log;
     private int port;
     private String url;
     private Process process;
     private int starts;
 
-    private SandboxProcess(Path dataDir, String password) {
+    private SandboxProcess(Path dataDir, String password, boolean runners) {
         this.dataDir = dataDir;
         this.password = password;
+        this.runners = runners;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-sandbox.log");
     }
 
     /** Starts a sandbox on a free port, its data in {@code dataDir}; returns once it printed its ready line. */
     static SandboxProcess start(Path dataDir, String password) throws IOException, InterruptedException {
-        SandboxProcess sandbox = new SandboxProcess(dataDir, password);
+        SandboxProcess sandbox = new SandboxProcess(dataDir, password, false);
+        sandbox.launch();
+        return sandbox;
+    }
+
+    /** As {@link #start}, its docker-context runners on the test engine with this run's test label. */
+    static SandboxProcess withRunners(Path dataDir, String password) throws IOException, InterruptedException {
+        SandboxProcess sandbox = new SandboxProcess(dataDir, password, true);
         sandbox.launch();
         return sandbox;
     }
@@ -72,6 +93,10 @@ final class SandboxProcess implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     String hostPort() {
@@ -126,10 +151,13 @@ final class SandboxProcess implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         starts++;
         Path out = dataDir.resolveSibling(dataDir.getFileName() + "-stdout-" + starts + ".txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + JVM_OPTIONS.toAbsolutePath(), "-cp", System.getProperty("java.class.path"), "dev.drpconsole.Main",
-                "sandbox", "--port", Integer.toString(port), "--data", dataDir.toString(), "--password", password,
-                "--no-runners");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "@" + JVM_OPTIONS.toAbsolutePath(), "-cp", System.getProperty("java.class.path")));
+        command.addAll(runners
+                ? List.of(SandboxProcess.class.getName(), dataDir.toString(), Integer.toString(port), password,
+                        TestEnv.get().dockerHost().toString(), TestLabels.runId())
+                : List.of("dev.drpconsole.Main", "sandbox", "--port", Integer.toString(port), "--data",
+                        dataDir.toString(), "--password", password, "--no-runners"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("DISPLAY");
@@ -151,5 +179,16 @@ final class SandboxProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("the sandbox was not ready within " + START_TIMEOUT.toSeconds() + " s at start "
                 + starts + "; see " + log);
+    }
+
+    /** The child of {@link #withRunners}: {@code DATA_DIR PORT PASSWORD ENGINE RUN_ID}; serves until killed. */
+    public static void main(String[] args) throws Exception {
+        SandboxConfig config = SandboxConfig.inDataDir(Path.of(args[0])).withPort(Integer.parseInt(args[1]))
+                .withPassword(args[2]).withRunnerEngine(RunnerEngine.of(EngineChoice.parse(args[3])))
+                .withRunnerLabel(TestLabels.KEY, args[4]);
+        SandboxServer server = SandboxServer.start(config);
+        System.out.println(READY_LINE + server.url());
+        System.out.flush();
+        Thread.currentThread().join();
     }
 }

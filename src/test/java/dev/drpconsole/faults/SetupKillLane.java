@@ -11,7 +11,6 @@ import dev.drpconsole.core.engine.EngineEndpoint;
 import dev.drpconsole.core.setup.ContextImageLayout;
 import dev.drpconsole.core.setup.SetupChoices;
 import dev.drpconsole.core.setup.SetupJournal;
-import dev.drpconsole.testsupport.TestCleanup;
 import dev.drpconsole.testsupport.TestEnv;
 import dev.drpconsole.testsupport.TestLabels;
 import java.io.IOException;
@@ -300,7 +299,10 @@ final class SetupKillLane implements AutoCloseable {
     /** Keeps a failed try's output beside the results, since the temporary folder goes with the test. */
     private void save(int tryNumber, String transcript) throws IOException {
         Files.createDirectories(logs);
-        Files.writeString(logs.resolve("lane-" + number + "-try-" + tryNumber + ".txt"), transcript);
+        List<String> endpointLog = sandbox.errors().lines().toList();
+        Files.writeString(logs.resolve("lane-" + number + "-try-" + tryNumber + ".txt"), transcript
+                + "\n=== the endpoint's log, last 200 lines\n" + String.join("\n",
+                endpointLog.subList(Math.max(0, endpointLog.size() - 200), endpointLog.size())));
     }
 
     @Override
@@ -309,8 +311,9 @@ final class SetupKillLane implements AutoCloseable {
             footprint.scrub(baseline);
             client.close();
         } finally {
+            // Only this lane's things: the other lane may still be mid-try with images labelled for this run
+            // (ConsoleKilledFault removes everything of the run once all lanes are done).
             sandbox.stop();
-            TestCleanup.removeEverythingOfThisRun(engine);
             engine.close();
         }
     }
