@@ -3,6 +3,7 @@ package dev.drpconsole.ui.common;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
@@ -87,15 +88,16 @@ public class LivePageLayout extends BorderPane {
     private void logWhenLaidOut(PageState state) {
         long since = loadingSince;
         loadingSince = 0;
-        javafx.scene.Scene scene = getScene();
+        Scene scene = getScene();
         if (scene == null) {
             return;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            LOG.info("{}: first {} laid out {} ms after loading began", getId() == null ? "page" : getId(),
-                    state == PageState.READY ? "rows" : "state (" + state + ")", (System.nanoTime() - since) / 1_000_000);
+            String what = state == PageState.READY ? "rows" : "state (" + state + ")";
+            LOG.info("{}: first {} laid out {} ms after loading began", getId() == null ? "page" : getId(), what,
+                    (System.nanoTime() - since) / 1_000_000);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

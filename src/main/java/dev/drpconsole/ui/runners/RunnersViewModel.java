@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -203,7 +204,7 @@ public final class RunnersViewModel extends LiveSection {
      * only when a runner's container state changed, not for every container of other work on the engine.
      */
     private void containersAre(Map<String, String> states) {
-        if (containersListed && containersWatched && java.util.Objects.equals(containers, states)) {
+        if (containersListed && containersWatched && Objects.equals(containers, states)) {
             return;
         }
         containers = states;
