@@ -32,8 +32,7 @@ final class HeadlessPages {
             return;
         }
         if (System.getenv("DISPLAY") == null) {
-            Display display = Display.open(xvfbNumber);
-            Runtime.getRuntime().addShutdownHook(new Thread(display::close));
+            Display display = Display.openForThisJvm(xvfbNumber); // ends with this JVM's X connection
             dev.drpconsole.SoftwareRendering.setenv("DISPLAY", display.name()); // read by GTK, not by Java
         }
         dev.drpconsole.SoftwareRendering.chooseIfNoGpu();
