@@ -2,11 +2,18 @@ package dev.drpconsole.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.connection.FileCertificatePins;
+import dev.drpconsole.core.drp.DrpClient;
+import dev.drpconsole.core.drp.DrpCredentials;
+import dev.drpconsole.core.drp.DrpEndpoint;
+import dev.drpconsole.core.drp.DrpType;
+import dev.drpconsole.core.drp.Filter;
+import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.objects.WriteOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +33,9 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>idle: a new user's start, the local sandbox running inside the console, 25 s after start;</li>
  *   <li>the Runner machines page with 10,000 runners of about 20 KB Params each, on an endpoint of its own (a
- *       sandbox in this benchmark's JVM, as a production DRP would be another machine), 20 s after start; and
- *       how long that cold console took to show the 10,000 rows (its log says, from the page's start of
- *       loading to the end of the layout pass with the first rows);</li>
+ *       sandbox in this benchmark's JVM, as a production DRP would be another machine, settled first), 20 s after
+ *       start; and how long a cold console takes to show the 10,000 rows (its log says, from the page's start of
+ *       loading to the end of the layout pass with the first rows), the median of 3 new consoles;</li>
  *   <li>the Jobs page following a finished job whose log has 1,000,000 lines, once the console stopped reading
  *       (the Jobs page keeps the last 200,000 lines); the time to read them all is reported too.</li>
  * </ol>
@@ -37,6 +44,8 @@ import java.util.regex.Pattern;
 public final class MemoryBenchmark {
     private static final int RUNNERS = 10_000;
     private static final int LOG_LINES = 1_000_000;
+    /** Cold consoles opened on the runners page; the figure is their median (one alone varies by 100s of ms). */
+    private static final int COLD_RUNS = 3;
     private static final Pattern STARTED = Pattern.compile("Started in (\\d+) ms");
     private static final Pattern FIRST_RUNNERS = Pattern.compile(
             "runners-page: first rows laid out (\\d+) ms after loading began");
@@ -60,24 +69,33 @@ public final class MemoryBenchmark {
             try (SandboxServer endpoint = SandboxServer.start(SandboxConfig.inDataDir(data).withPort(0)
                     .withoutRunners())) {
                 RunnersViewBenchmark.populate(endpoint, 20 * 1024);
-                Path runnersHome = home.resolve("runners");
-                Map<String, String> env = endpointEnvironment(endpoint, runnersHome);
-                try (Console console = Console.start(readme, List.of("--show", "runners"), runnersHome, env,
-                        display)) {
-                    long started = System.nanoTime();
-                    long shownMs = console.awaitLog(FIRST_RUNNERS);
-                    System.out.printf("Runner machines page in a cold console: 10,000 rows laid out %,d ms after it"
-                            + " began loading (goal < 1,000 ms)%n", shownMs);
-                    BenchResults.record("runners_page_cold_console_shown_ms", shownMs, "ms", "<1000");
-                    TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(20) - (System.nanoTime()
-                            - started)));
-                    report("Runner machines page, 10,000 runners", "memory_runners_page_rss_mb", "-", console);
+                settle(endpoint, data);
+                List<Long> coldMs = new ArrayList<>();
+                for (int run = 1; run <= COLD_RUNS; run++) {
+                    Path runnersHome = home.resolve("runners-" + run);
+                    Map<String, String> env = endpointEnvironment(endpoint, runnersHome);
+                    try (Console console = Console.start(readme, List.of("--show", "runners"), runnersHome, env,
+                            display)) {
+                        long started = System.nanoTime();
+                        coldMs.add(console.awaitLog(FIRST_RUNNERS));
+                        if (run == COLD_RUNS) {
+                            TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(20) - (System.nanoTime()
+                                    - started)));
+                            report("Runner machines page, 10,000 runners", "memory_runners_page_rss_mb", "-",
+                                    console);
+                        }
+                    }
                 }
+                long medianMs = coldMs.stream().sorted().toList().get(COLD_RUNS / 2);
+                System.out.printf("Runner machines page in a cold console: 10,000 rows laid out %,d ms after it began"
+                        + " loading, median of %d new consoles (each: %s ms; goal < 1,000 ms)%n", medianMs, COLD_RUNS,
+                        coldMs);
+                BenchResults.record("runners_page_cold_console_shown_ms", medianMs, "ms", "<1000");
                 // Made only now: writing 100 MB of log keeps the endpoint's JVM collecting garbage for a while,
                 // which would slow its answers to the runners console above.
                 String job = jobWithLongLog(endpoint);
                 Path jobsHome = home.resolve("jobs");
-                env = endpointEnvironment(endpoint, jobsHome);
+                Map<String, String> env = endpointEnvironment(endpoint, jobsHome);
                 try (Console console = Console.start(readme, List.of("--show", "jobs/" + job), jobsHome, env,
                         display)) {
                     long readMs = untilQuiet(endpoint, console);
@@ -117,6 +135,34 @@ public final class MemoryBenchmark {
         }
         System.out.printf("a job with %,d log lines%n", LOG_LINES);
         return uuid;
+    }
+
+    /**
+     * Brings the endpoint to the state of a production one that has been up for a while before a console opens the
+     * page: it has served this list before (its code compiled, its buffers sized) and is not still busy with the
+     * 10,000 machines just made (compiling, collecting). Without this, the first console measured the endpoint's own
+     * warm-up: its list took 2-3 times as long as later ones.
+     */
+    private static void settle(SandboxServer endpoint, Path data) throws Exception {
+        FileCertificatePins pins = FileCertificatePins.load(data.resolve("bench-client"));
+        pins.pin(endpoint.url().getHost() + ":" + endpoint.url().getPort(), endpoint.certificate().sha256Fingerprint());
+        try (DrpClient client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(endpoint.url().toString()),
+                new DrpCredentials.Password("rocketskates", endpoint.adminPassword().password()), false), pins)) {
+            for (int i = 0; i < 5; i++) {
+                client.list(DrpType.MACHINES, Filter.ALL.withoutParams().sort("Name"));
+            }
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            long cpu = os.getProcessCpuTime();
+            long since = System.nanoTime();
+            TimeUnit.MILLISECONDS.sleep(500);
+            if (os.getProcessCpuTime() - cpu < (System.nanoTime() - since) / 20) {
+                return; // under 5 % of a core
+            }
+        }
+        System.out.println("(the endpoint's JVM was still busy after 30 s; measuring anyway)");
     }
 
     /** drpcli's variables for the endpoint, its certificate already trusted in the console's settings. */

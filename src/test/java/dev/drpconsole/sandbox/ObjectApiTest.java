@@ -65,6 +65,32 @@ class ObjectApiTest {
     }
 
     @Test
+    void aLongListComesGzippedWhenTheClientAsksAsFromDrpAndWholeEitherWay() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            api.post("machines", "{\"Name\":\"gz-" + (char) ('z' - i % 26) + i + "\",\"Params\":{\"inventory/x\":\""
+                    + "x".repeat(300) + "\"}}");
+        }
+        String list = "machines?slim=Params&sort=Name&Name=Re(%5Egz-)";
+
+        SandboxApi.Reply plain = api.get(list);
+        SandboxApi.Reply zipped = api.send("GET", list, null, null, "Accept-Encoding", "gzip");
+
+        assertEquals(200, zipped.status());
+        assertEquals("gzip", zipped.header("Content-Encoding"), "DRP's gin gzip middleware compresses lists");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.bytes()))
+                .readAllBytes();
+        assertTrue(java.util.Arrays.equals(plain.bytes(), unzipped), "the same list either way");
+        JsonNode machines = plain.json();
+        assertEquals(60, machines.size());
+        List<String> names = new ArrayList<>();
+        machines.forEach(machine -> {
+            names.add(machine.path("Name").asText());
+            assertTrue(machine.path("Params").isEmpty(), "slimmed: " + machine);
+        });
+        assertEquals(names.stream().sorted().toList(), names, "sorted by Name");
+    }
+
+    @Test
     void aLockedMachineRefusesPatchPutParamsAndDelete() {
         String uuid = lockedMachine("locked-one");
         assertRefused(api.patch("machines/" + uuid,

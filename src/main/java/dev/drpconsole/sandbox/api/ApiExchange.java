@@ -2,6 +2,8 @@ package dev.drpconsole.sandbox.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.auth.Principal;
@@ -13,8 +15,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One authenticated API request and its reply. The path below {@code /api/v3/} arrives split into decoded
@@ -172,6 +176,27 @@ public final class ApiExchange {
         context.contentType(JSON);
         if (!isHead()) {
             context.result(SandboxJson.bytes(body));
+        }
+    }
+
+    /**
+     * A JSON array written as its items are made, not built whole first: the client reads (and parses) the first
+     * objects while later ones are still being made, and a list of 10,000 machines is never held twice. The reply
+     * is chunked (and gzipped when the client asks, as DRP's is).
+     */
+    public void replyJsonArray(int status, Stream<? extends JsonNode> items) {
+        context.status(status);
+        context.contentType(JSON);
+        // Not flushed per object (the mapper's default): gzip then sees a first write big enough to compress, and
+        // the socket gets full buffers instead of one write per object.
+        try (SequenceWriter array = SandboxJson.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .writeValuesAsArray(context.outputStream())) {
+            Iterator<? extends JsonNode> each = items.iterator();
+            while (each.hasNext()) {
+                array.write(each.next());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the client went away mid-reply
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.drpconsole.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.SandboxJson;
@@ -74,11 +73,9 @@ public final class ObjectEndpoints implements ApiSection {
             exchange.replyEmpty(200);
             return;
         }
-        ArrayNode page = SandboxJson.array();
-        for (ObjectNode object : query.page(filtered)) {
-            page.add(objects.presented(kind.prefix(), object));
-        }
-        exchange.replyJson(200, page);
+        List<ObjectNode> page = query.page(filtered);
+        exchange.replyJsonArray(200, page.stream()
+                .map(object -> objects.presented(kind.prefix(), query.shape(object))));
     }
 
     private void handleObject(ApiExchange exchange, ObjectKind kind, String key) {

@@ -6,7 +6,6 @@ import dev.drpconsole.sandbox.ApiException;
 import dev.drpconsole.sandbox.model.IndexDefinition;
 import dev.drpconsole.sandbox.model.ObjectKind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,22 +147,18 @@ public final class ListQuery {
         return passing;
     }
 
-    /** Sorts, reverses and pages filtered objects, then slims them as asked. Returns new trees. */
+    /**
+     * Sorts, reverses and pages filtered objects; {@link #shape} then slims each as asked (one at a time, as a
+     * reply is written: a list of 10,000 machines is never copied whole).
+     */
     public List<ObjectNode> page(List<ObjectNode> filtered) {
-        List<ObjectNode> ordered = new ArrayList<>(filtered);
-        if (!sortBy.isEmpty()) {
-            ordered.sort(comparator());
-        }
+        List<ObjectNode> ordered = sortBy.isEmpty() ? new ArrayList<>(filtered) : sorted(filtered);
         if (reverse) {
             java.util.Collections.reverse(ordered);
         }
         int from = Math.min(offset, ordered.size());
         int to = limit < 0 ? ordered.size() : Math.min(ordered.size(), from + limit);
-        List<ObjectNode> page = new ArrayList<>();
-        for (ObjectNode object : ordered.subList(from, to)) {
-            page.add(shape(object));
-        }
-        return page;
+        return ordered.subList(from, to);
     }
 
     /** Applies slim and params to one object, for lists and single gets alike. */
@@ -192,13 +187,30 @@ public final class ListQuery {
         return shaped;
     }
 
-    @SuppressWarnings("unchecked")
-    private Comparator<ObjectNode> comparator() {
-        Comparator<ObjectNode> comparator = null;
-        for (IndexDefinition index : sortBy) {
-            Comparator<ObjectNode> byIndex = (a, b) -> index.type().order().compare(index.valueOn(a), index.valueOn(b));
-            comparator = comparator == null ? byIndex : comparator.thenComparing(byIndex);
+    /** Sorted by the sort indexes, each object's values worked out once (not twice per comparison: 10,000 machines). */
+    private List<ObjectNode> sorted(List<ObjectNode> objects) {
+        List<Keyed> keyed = new ArrayList<>(objects.size());
+        for (ObjectNode object : objects) {
+            Comparable<?>[] values = new Comparable<?>[sortBy.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = sortBy.get(i).valueOn(object);
+            }
+            keyed.add(new Keyed(object, values));
         }
-        return comparator;
+        keyed.sort((a, b) -> {
+            for (int i = 0; i < sortBy.size(); i++) {
+                int order = sortBy.get(i).type().order().compare(a.values()[i], b.values()[i]);
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return 0;
+        });
+        List<ObjectNode> ordered = new ArrayList<>(keyed.size());
+        keyed.forEach(one -> ordered.add(one.object()));
+        return ordered;
+    }
+
+    private record Keyed(ObjectNode object, Comparable<?>[] values) {
     }
 }

@@ -5,7 +5,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -103,9 +102,7 @@ public class LivePageLayout extends BorderPane {
     }
 
     private static Node loading(String text) {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(36, 36);
-        VBox box = new VBox(12, spinner, new Label(text));
+        VBox box = new VBox(12, new LoadingSpinner(36), new Label(text));
         box.getStyleClass().add("live-page-loading");
         box.setAlignment(javafx.geometry.Pos.CENTER);
         return box;

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,8 +88,7 @@ class ContextsOnOtherEndpointsTest extends FxRobot {
                 () -> lookup("#contexts-unsupported").tryQuery().map(PageTestSupport::isShown).orElse(false));
         String text = lookup("#contexts-unsupported .empty-state-text").queryAs(Label.class).getText();
         assertTrue(text.contains("DRP v3.13.6 has no contexts") && text.contains("4.2"), text);
-        assertFalse(lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
-                .anyMatch(PageTestSupport::isShown), "no spinner");
+        assertFalse(lookup(".loading-spinner").queryAll().stream().anyMatch(PageTestSupport::isShown), "no spinner");
         assertFalse(lookup("#page-problem").tryQuery().map(Node::isVisible).orElse(false),
                 "no raw 'No route' banner");
         assertTrue(lookup("#contexts-new").query().isDisabled(), "no context can be made there");
