@@ -3,6 +3,7 @@ package dev.drpconsole.ui.logview;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
@@ -27,6 +28,13 @@ import javafx.scene.shape.Rectangle;
 final class LineFlow extends Region {
     static final double LINE_HEIGHT = 20;
     private static final double WHEEL_LINES_PER_PIXEL = 3.0 / 40; // a wheel notch (40 px) scrolls 3 lines
+    /**
+     * At most this many rows are made in one frame; a view that needs more (a new view filling its screen) gets
+     * them over the next frames (37 rows: about 0.1 s). Making, styling and first measuring a row is what costs:
+     * 37 of them at once in a fresh view took 35-40 ms of the UI thread in one frame, and left 60-90 ms between
+     * frames while lines poured in (12 at a time still left 50-55 ms; 6 leave under 50).
+     */
+    private static final int NEW_ROWS_PER_FRAME = 6;
 
     private final CellContext context;
     private final Pane sheet = new Pane();
@@ -173,9 +181,16 @@ final class LineFlow extends Region {
         double widest = 0;
         double x = -hbar.getValue();
         long line = top;
+        int made = 0;
+        boolean cutShort = false;
         for (; line < end && y < height; line++) {
             LogRow row = previous.remove(line);
             if (row == null) {
+                if (spare.isEmpty() && made++ == NEW_ROWS_PER_FRAME) {
+                    cutShort = true;
+                    Platform.runLater(this::requestLayout); // the rest in the next frames
+                    break;
+                }
                 row = spareRow();
             }
             shown.put(line, row);
@@ -188,7 +203,8 @@ final class LineFlow extends Region {
             row.resizeRelocate(context.wrap().get() ? 0 : x, y, rowWidth, rowHeight);
             y += rowHeight;
         }
-        atEnd = line >= end && y <= height + 0.5;
+        // Cut short, the view is where it will be once filled: at the end when it keeps the end in view.
+        atEnd = cutShort ? stickToEnd : line >= end && y <= height + 0.5;
         rowsOnScreen = Math.max(1, (int) (height / LINE_HEIGHT));
         for (LogRow unused : previous.values()) {
             unused.setVisible(false);

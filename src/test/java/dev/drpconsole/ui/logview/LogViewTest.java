@@ -71,6 +71,27 @@ class LogViewTest extends FxRobot {
     }
 
     @Test
+    void aFreshViewFillsItsScreenOverAFewFramesNeverStallingOneToMakeEveryRow() throws Exception {
+        List<Integer> rowsPerFrame = new ArrayList<>();
+        Runnable count = () -> rowsPerFrame.add(lookup("#log-lines").query().lookupAll(".log-cell").size());
+        interact(() -> view.getScene().addPostLayoutPulseListener(count));
+
+        appendNumbered(1, 2000);
+        waitUntil(() -> visibleTexts().contains("line 2000"));
+        waitUntil(() -> visibleCells().size() >= 22); // 500 px of 20 px lines
+
+        interact(() -> view.getScene().removePostLayoutPulseListener(count));
+        List<Integer> made = new ArrayList<>();
+        for (int i = 1; i < rowsPerFrame.size(); i++) {
+            made.add(rowsPerFrame.get(i) - rowsPerFrame.get(i - 1));
+        }
+        assertTrue(made.stream().allMatch(rows -> rows <= 6), "at most 6 rows made per frame: " + made);
+        List<String> texts = visibleTexts();
+        assertEquals("line 2000", texts.get(texts.size() - 1), "following: the last line at the bottom");
+        assertTrue(view.followingProperty().get(), "still following");
+    }
+
+    @Test
     void scrollingUpShowsNewLinesAndClickingItReturnsToTheEnd() throws Exception {
         appendNumbered(1, 500);
         waitUntil(() -> visibleTexts().contains("line 500"));
