@@ -13,7 +13,6 @@ import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.SandboxServer;
 import dev.drpconsole.sandbox.objects.WriteOptions;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,17 +151,7 @@ public final class MemoryBenchmark {
                 client.list(DrpType.MACHINES, Filter.ALL.withoutParams().sort("Name"));
             }
         }
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            long cpu = os.getProcessCpuTime();
-            long since = System.nanoTime();
-            TimeUnit.MILLISECONDS.sleep(500);
-            if (os.getProcessCpuTime() - cpu < (System.nanoTime() - since) / 20) {
-                return; // under 5 % of a core
-            }
-        }
-        System.out.println("(the endpoint's JVM was still busy after 30 s; measuring anyway)");
+        QuietJvm.await();
     }
 
     /** drpcli's variables for the endpoint, its certificate already trusted in the console's settings. */
