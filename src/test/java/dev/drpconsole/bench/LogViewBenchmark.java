@@ -27,6 +27,7 @@ import javafx.stage.Stage;
  */
 public final class LogViewBenchmark {
     private static final int LINES = 1_000_000;
+    private static final int PACED_RUNS = 3;
 
     private LogViewBenchmark() {
     }
@@ -55,7 +56,19 @@ public final class LogViewBenchmark {
         Thread.sleep(2000);
         onFx(view[0]::clear);
         Thread.sleep(500);
-        pacedLikeTheConsole(gaps);
+        // Three times, each into a new view in a new window (as opening another job's log does): the figure is
+        // the longest gap of all three, the first view included.
+        long longest = 0;
+        long slow = 0;
+        for (int run = 1; run <= PACED_RUNS; run++) {
+            long[] gapAndSlow = pacedLikeTheConsole(gaps, run);
+            longest = Math.max(longest, gapAndSlow[0]);
+            slow += gapAndSlow[1];
+        }
+        System.out.printf("LogView paced, %d new views: longest frame gap %d ms, %d gaps over 50 ms in all (goal < 50"
+                + " ms)%n", PACED_RUNS, longest, slow);
+        BenchResults.record("logview_paced_longest_frame_gap_ms", longest, "ms", "<50");
+        BenchResults.record("logview_paced_frames_over_50ms", slow, "frames");
         long heapBefore = usedHeapAfterGc();
         GcPauses pauses = new GcPauses();
         gaps.reset();
@@ -153,7 +166,8 @@ public final class LogViewBenchmark {
      * The goal's case: a producer pushing {@code bench.rate} lines/s (100,000 by default) for 10 s into a view that
      * keeps 200,000 lines, as the Jobs and Containers pages' views do; the longest gap between frames meanwhile.
      */
-    private static void pacedLikeTheConsole(FrameGaps gaps) throws Exception {
+    /** One paced run into a new view; returns its longest frame gap (ms) and its gaps over 50 ms. */
+    private static long[] pacedLikeTheConsole(FrameGaps gaps, int run) throws Exception {
         int rate = Integer.getInteger("bench.rate", 100_000);
         int total = rate * 10;
         LogView[] capped = new LogView[1];
@@ -186,17 +200,16 @@ public final class LogViewBenchmark {
         long longest = gaps.longestMillis();
         long slow = gaps.over50();
         long frames = gaps.frames();
-        System.out.printf("LogView at %,d lines/s for %.1f s (%,d lines, the console's 200,000-line view):%n", rate,
-                seconds, total);
+        System.out.printf("LogView at %,d lines/s for %.1f s (%,d lines, the console's 200,000-line view; new view"
+                + " %d of %d):%n", rate, seconds, total, run, PACED_RUNS);
         System.out.printf("  longest frame gap  %d ms over %,d frames (%d gaps over 50 ms)  goal < 50 ms%n", longest,
                 frames, slow);
         System.out.printf("  UI thread work     at most %d ms of CPU in one frame, p95 %.1f ms%n",
                 gaps.mostCpuMillis(), gaps.cpuPercentileMillis(95));
         System.out.printf("  GC meanwhile       %s (%s)%n", pauses.summary(), gcNames());
-        BenchResults.record("logview_paced_longest_frame_gap_ms", longest, "ms", "<50");
-        BenchResults.record("logview_paced_frames_over_50ms", slow, "frames");
         onFx(() -> stage[0].close());
         Thread.sleep(500);
+        return new long[] {longest, slow};
     }
 
     private static String gcNames() {

@@ -61,6 +61,8 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
     private boolean resyncWaiting; // a resync after a burst waits out the gap
     /** Set (on the event thread, before it announces the connection) when the first list followed the ack. */
     private volatile boolean listedAfterAck;
+    /** Set once the filter's registration came to an end (acknowledged or not) and the first list was asked for. */
+    private volatile boolean registrationSettled;
 
     /**
      * @param listFilter narrows the list on the server
@@ -82,9 +84,11 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         streamListener = events.addListener(new EventStreamListener() {
             @Override
             public void connected(boolean reconnect) {
-                // Also on the first connection, unless the list already ran after the server acknowledged our
-                // filter: a list made before that may have missed events sent before the filter was in place.
-                if (reconnect || !listedAfterAck) {
+                // Also on the first connection when the list already ran without the server acknowledging our
+                // filter (the socket was not up yet): that list may have missed events sent before the filter was
+                // in place. Not while our filter is still on its way: its acknowledgement lists then (listing here
+                // too listed 10,000 machines twice when a page started following as the socket came up).
+                if (reconnect || registrationSettled && !listedAfterAck) {
                     relist();
                 }
             }
@@ -102,6 +106,7 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         subscription = events.subscribe(type.prefix() + ".*.*", this::onEvent);
         subscription.registered().thenAccept(acknowledged -> {
             listedAfterAck = acknowledged;
+            registrationSettled = true;
             relist();
         });
     }

@@ -32,4 +32,22 @@ class LiveObjectsSlimTest {
             assertEquals("inventoried", kept.name());
         }
     }
+
+    @Test
+    void aListStartedAsTheEventSocketComesUpIsMadeOnceNotTwice() throws Exception {
+        drp.put(new Machine(JsonNodeFactory.instance.objectNode().put("Name", "one")
+                .put("Uuid", "5f0c7a1e-0d3b-4c1e-9a57-3f1d2b6c8e01")));
+        LiveCopy<Machine> copy = new LiveCopy<>();
+        // The in-memory socket announces its connection as the listener is added, before the filter is sent: the
+        // moment a console opened on a page meets (10,000 machines were then listed twice at start).
+        try (LiveObjects<Machine> live = new LiveObjects<>(drp, DrpType.MACHINES, Filter.ALL.withoutParams(),
+                machine -> true, Runnable::run)) {
+            live.start(copy);
+            LiveCopy.await("the first list", () -> copy.resets.get() > 0);
+            Thread.sleep(200);
+
+            assertEquals(1, copy.resets.get(), "one list, once the filter is in place");
+            assertEquals(1, copy.objects.size());
+        }
+    }
 }
