@@ -36,6 +36,16 @@ public final class Filter {
         return and("sort", index);
     }
 
+    /** The same filter without its {@code sort} modifiers (the endpoint's own order). */
+    public Filter withoutSort() {
+        return new Filter(params.stream().filter(param -> !"sort".equals(param.getKey())).toList());
+    }
+
+    /** Whether this filter asks for an order ({@code sort}). */
+    public boolean isSorted() {
+        return params.stream().anyMatch(param -> "sort".equals(param.getKey()));
+    }
+
     public Filter reverse() {
         return and("reverse", "true");
     }

@@ -46,7 +46,7 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
 
     private final DrpClient client;
     private final DrpType<T> type;
-    private final Filter listFilter;
+    private volatile Filter listFilter; // without its sort once an endpoint refused that sort
     private final Predicate<T> keep;
     private final Executor io;
     private final Object lock = new Object();
@@ -151,7 +151,7 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
         io.execute(() -> {
             List<T> all;
             try {
-                all = client.list(type, listFilter);
+                all = listAllowingUnsorted();
             } catch (DrpException e) {
                 synchronized (lock) {
                     if (mine == listing) {
@@ -174,6 +174,24 @@ public final class LiveObjects<T extends DrpObject> implements AutoCloseable {
                 held.forEach(this::apply);
             }
         });
+    }
+
+    /**
+     * The list as the filter asks; unsorted when the endpoint cannot sort by the index asked for (406 "Not
+     * sortable: X", for an unordered index), now and for every later list: the order only spares the view some
+     * sorting, and the view sorts what it shows itself.
+     */
+    private List<T> listAllowingUnsorted() {
+        Filter asked = listFilter;
+        try {
+            return client.list(type, asked);
+        } catch (DrpApiException e) {
+            if (e.code() != 406 || !asked.isSorted()) {
+                throw e;
+            }
+            listFilter = asked.withoutSort();
+            return client.list(type, listFilter);
+        }
     }
 
     private void onEvent(DrpEvent event) {

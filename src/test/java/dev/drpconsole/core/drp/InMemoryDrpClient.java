@@ -27,10 +27,16 @@ public final class InMemoryDrpClient implements DrpClient {
     private final Events events = new Events();
     private final List<EventStreamListener> streamListeners = new CopyOnWriteArrayList<>();
     private volatile RuntimeException failNext;
+    private volatile String unsortable;
 
     /** The next call fails with {@code failure} (a refused update, a lost endpoint), then calls work again. */
     public void failNextCall(RuntimeException failure) {
         this.failNext = failure;
+    }
+
+    /** Lists sorted by this index are refused as DRP refuses a sort by an unordered index: 406 "Not sortable". */
+    public void refuseSortBy(String index) {
+        this.unsortable = index;
     }
 
     /** Appends to a job's log, as the agent's PUT would. */
@@ -91,6 +97,9 @@ public final class InMemoryDrpClient implements DrpClient {
     @Override
     public synchronized <T extends DrpObject> List<T> list(DrpType<T> type, Filter filter) {
         check();
+        if (filter.params().contains(Map.entry("sort", String.valueOf(unsortable)))) {
+            throw new DrpApiException(406, type.prefix(), "", "API_ERROR", List.of("Not sortable: " + unsortable));
+        }
         List<T> found = new ArrayList<>();
         for (ObjectNode json : store(type).values()) {
             boolean matches = filter.params().stream().filter(param -> Character.isUpperCase(param.getKey().charAt(0)))

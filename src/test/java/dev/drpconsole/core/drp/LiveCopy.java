@@ -13,6 +13,7 @@ final class LiveCopy<T extends DrpObject> implements LiveObjects.Listener<T> {
     final Map<String, T> objects = new ConcurrentHashMap<>();
     final AtomicInteger resets = new AtomicInteger();
     final AtomicInteger changes = new AtomicInteger();
+    volatile DrpException failure;
 
     @Override
     public void reset(List<T> all) {
@@ -35,7 +36,7 @@ final class LiveCopy<T extends DrpObject> implements LiveObjects.Listener<T> {
 
     @Override
     public void failed(DrpException error) {
-        // A resync follows the reconnect; the tests look at the final state.
+        failure = error; // a resync follows the reconnect; most tests look at the final state
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

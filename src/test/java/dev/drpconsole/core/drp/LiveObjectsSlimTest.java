@@ -50,4 +50,23 @@ class LiveObjectsSlimTest {
             assertEquals(1, copy.objects.size());
         }
     }
+
+    @Test
+    void anEndpointThatCannotSortByTheIndexStillGetsTheListUnsorted() throws Exception {
+        drp.put(new Machine(JsonNodeFactory.instance.objectNode().put("Name", "one")
+                .put("Uuid", "5f0c7a1e-0d3b-4c1e-9a57-3f1d2b6c8e02")));
+        drp.refuseSortBy("Name");
+        LiveCopy<Machine> copy = new LiveCopy<>();
+        try (LiveObjects<Machine> live = new LiveObjects<>(drp, DrpType.MACHINES,
+                Filter.ALL.withoutParams().sort("Name"), machine -> true, Runnable::run)) {
+            live.start(copy);
+            LiveCopy.await("the list, unsorted", () -> copy.resets.get() > 0);
+            assertEquals(1, copy.objects.size());
+
+            drp.burstEnded(); // a resync lists again: unsorted at once
+            LiveCopy.await("the resync", () -> copy.resets.get() > 1);
+            assertEquals(1, copy.objects.size());
+            assertEquals(null, copy.failure, "no failure shown: the order was only a speed-up");
+        }
+    }
 }
