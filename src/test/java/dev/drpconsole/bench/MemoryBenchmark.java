@@ -3,11 +3,8 @@ package dev.drpconsole.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpconsole.core.connection.FileCertificatePins;
 import dev.drpconsole.core.drp.DrpClient;
-import dev.drpconsole.core.drp.DrpCredentials;
-import dev.drpconsole.core.drp.DrpEndpoint;
 import dev.drpconsole.core.drp.DrpType;
 import dev.drpconsole.core.drp.Filter;
-import dev.drpconsole.core.drp.OkHttpDrpClient;
 import dev.drpconsole.sandbox.SandboxConfig;
 import dev.drpconsole.sandbox.SandboxJson;
 import dev.drpconsole.sandbox.SandboxServer;
@@ -138,16 +135,19 @@ public final class MemoryBenchmark {
 
     /**
      * Brings the endpoint to the state of a production one that has been up for a while before a console opens the
-     * page: it has served this list before (its code compiled, its buffers sized) and is not still busy with the
+     * page: it has served such visits before (its code compiled, its buffers sized) and is not still busy with the
      * 10,000 machines just made (compiling, collecting). Without this, the first console measured the endpoint's own
      * warm-up: its list took 2-3 times as long as later ones.
      */
     private static void settle(SandboxServer endpoint, Path data) throws Exception {
-        FileCertificatePins pins = FileCertificatePins.load(data.resolve("bench-client"));
-        pins.pin(endpoint.url().getHost() + ":" + endpoint.url().getPort(), endpoint.certificate().sha256Fingerprint());
-        try (DrpClient client = OkHttpDrpClient.connect(new DrpEndpoint(List.of(endpoint.url().toString()),
-                new DrpCredentials.Password("rocketskates", endpoint.adminPassword().password()), false), pins)) {
-            for (int i = 0; i < 5; i++) {
+        // What a console's visit asks of it, 5 times over: a sign-in, the event socket with the page's filters,
+        // and the list.
+        for (int i = 0; i < 5; i++) {
+            try (DrpClient client = RunnersViewBenchmark.connect(endpoint, data)) {
+                for (String type : List.of("machines", "jobs", "contexts")) {
+                    client.events().subscribe(type + ".*.*", event -> { }).registered().toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS);
+                }
                 client.list(DrpType.MACHINES, Filter.ALL.withoutParams().sort("Name"));
             }
         }

@@ -104,7 +104,8 @@ public final class RunnersViewBenchmark {
         return client;
     }
 
-    private static DrpClient connect(SandboxServer sandbox, Path dataDir) {
+    /** The admin's client for {@code sandbox}, its certificate pinned in a settings folder below {@code dataDir}. */
+    static DrpClient connect(SandboxServer sandbox, Path dataDir) {
         FileCertificatePins pins = FileCertificatePins.load(dataDir.resolve("settings"));
         pins.pin(sandbox.url().getHost() + ":" + sandbox.url().getPort(), sandbox.certificate().sha256Fingerprint());
         return OkHttpDrpClient.connect(new DrpEndpoint(List.of(sandbox.url().toString()),
